@@ -1,0 +1,54 @@
+#!/bin/bash
+# tangle.sh [OUTDIR] -- write every root chunk of chapters/*.nw that names
+# a file under tangled/ or tests/ into OUTDIR (default: the repository).
+# Roots come from noroots, never from a list.  Files go through cpif, so
+# an unchanged file keeps its timestamp and is not rebuilt.  Files under
+# tangled/ and tests/ that no root produces any more are removed.
+set -euo pipefail
+out=${1:-.}
+chapters=(chapters/*.nw)
+roots=$(noroots "${chapters[@]}" | sed -n 's/^<<\(.*\)>>$/\1/p' |
+        grep -E '^(tangled|tests)/' || true)
+
+comment_for() {  # the comment syntax of a generated file, by its suffix
+    case "$1" in
+        *.cpp|*.hpp|*.h|*.c|*.cc|*.S) echo '//' ;;
+        *.ld) echo '/*' ;;
+        *) echo '#' ;;
+    esac
+}
+
+declare -A produced=()
+while IFS= read -r root; do
+    [ -n "$root" ] || continue
+    chapter=$(grep -lF -- "<<$root>>=" "${chapters[@]}" | head -1)
+    target="$out/$root"
+    mkdir -p "$(dirname "$target")"
+    c=$(comment_for "$root")
+    note="generated from $chapter -- edit the chapter, not this file"
+    case "$c" in
+        '/*') header="/* $note */" ;;
+        *)    header="$c $note" ;;
+    esac
+    case "$root" in
+        *.cpp|*.hpp|*.h|*.c|*.cc|*.S) flags=(-L) ;;
+        *) flags=() ;;
+    esac
+    { echo "$header"
+      notangle "${flags[@]}" -R"$root" "${chapters[@]}"
+    } | cpif "$target"
+    produced["$root"]=1
+done <<< "$roots"
+
+# Remove generated files whose root is gone (renamed or deleted chunks).
+for dir in tangled tests; do
+    [ -d "$out/$dir" ] || continue
+    while IFS= read -r f; do
+        rel=${f#"$out/"}
+        if [ -z "${produced[$rel]:-}" ]; then
+            echo "tangle: removing $rel (no chunk produces it)"
+            rm -f "$f"
+        fi
+    done < <(find "$out/$dir" -type f)
+    find "$out/$dir" -mindepth 1 -type d -empty -delete
+done

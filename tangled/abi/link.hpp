@@ -1,0 +1,49 @@
+// generated from chapters/01-preparation.nw -- edit the chapter, not this file
+#line 398 "chapters/01-preparation.nw"
+#pragma once
+#include <stdint.h>
+
+namespace lhv::abi {
+
+inline constexpr uint32_t kMailboxAddress = 0x0008'0000;
+inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
+inline constexpr uint32_t kLinkVersion = 1;
+inline constexpr uint32_t kReasonBytes = 256;
+
+#line 419 "chapters/01-preparation.nw"
+enum class Request : uint32_t {
+    None = 0,
+    Initialize = 1,  // args: guest_base, pfn_limit, entry, boot_info
+    Run = 2,         // run the Guest until the next event
+    Irq = 3,         // args: the interrupt to raise in the Guest
+};
+#line 432 "chapters/01-preparation.nw"
+enum class Event : uint32_t {
+    None = 0,
+    HostReady = 1,    // the Host has booted and awaits INITIALIZE
+    Initialized = 2,  // the Guest is set up; send Run
+    Notify = 3,       // arg0: the Guest-physical address
+    GuestDied = 4,    // reason: why the Host killed the Guest
+    PowerOff = 5,     // the Guest asked to power off
+    Restart = 6,      // the Guest asked to restart
+    Refused = 7,      // reason: what was wrong with the request
+    Done = 8,         // an Irq request was carried out
+};
+#line 451 "chapters/01-preparation.nw"
+struct Mailbox {
+    uint32_t magic;        // kMailboxMagic once the Host is up
+    uint32_t version;      // kLinkVersion
+    // Written by the Launcher.
+    uint32_t request_seq;
+    uint32_t request;      // a Request
+    uint32_t request_arg[4];
+    // Written by the Host.
+    uint32_t event_seq;
+    uint32_t event;        // an Event
+    uint32_t event_arg[2];
+    char reason[kReasonBytes];  // NUL-terminated
+};
+static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
+
+#line 412 "chapters/01-preparation.nw"
+} // namespace lhv::abi

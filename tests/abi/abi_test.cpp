@@ -1,0 +1,49 @@
+// generated from chapters/01-preparation.nw -- edit the chapter, not this file
+#line 477 "chapters/01-preparation.nw"
+#include <catch2/catch.hpp>
+#include <cstddef>
+#include "abi/hypercalls.hpp"
+#include "abi/lguest_data.hpp"
+#include "abi/layout.hpp"
+#include "abi/boot.hpp"
+#include "abi/link.hpp"
+
+using namespace lhv::abi;
+
+#line 499 "chapters/01-preparation.nw"
+TEST_CASE("lguest_data has lguest's 32-bit layout", "[abi]") {
+    CHECK(offsetof(LguestData, irq_enabled) == 0);
+    CHECK(offsetof(LguestData, blocked_interrupts) == 4);
+    CHECK(offsetof(LguestData, cr2) == 8);
+    CHECK(offsetof(LguestData, time_sec) == 12);
+    CHECK(offsetof(LguestData, irq_pending) == 20);
+    CHECK(offsetof(LguestData, hcall_status) == 24);
+    CHECK(offsetof(LguestData, hcalls) == 24 + kHypercallRingSize);
+    CHECK(offsetof(LguestData, reserve_mem) ==
+          24 + kHypercallRingSize * (1 + sizeof(HypercallArgs)));
+    CHECK(offsetof(LguestData, syscall_vec) ==
+          offsetof(LguestData, reserve_mem) + 16);
+}
+
+TEST_CASE("hypercall numbers are lguest's", "[abi]") {
+    CHECK(LHCALL_LGUEST_INIT == 1);
+    CHECK(LHCALL_NOTIFY == 17);
+    CHECK(LHCALL_SEND_INTERRUPTS == 19);
+    CHECK(kHypercallVector == 0x1f);
+}
+#line 526 "chapters/01-preparation.nw"
+TEST_CASE("the memory map's regions do not overlap", "[abi]") {
+    CHECK(kMailboxAddress + sizeof(Mailbox) <= 0x100000);  // below 1 MiB
+    CHECK(kMailboxAddress % kPageSize == 0);
+    CHECK(kGuestBase >= kHostMemoryBytes);
+    CHECK(kBootInfoAddress >= kPageSize);           // page 0 stays unmapped
+    CHECK(kBootInfoAddress + sizeof(BootInfo) <= kGuestLoadAddress);
+    CHECK(kPageOffset + kGuestLoadAddress < kSwitcherAddress);
+    CHECK((kGuestKernelCs & 3) == 1);               // ring 1
+    CHECK((kGuestKernelDs & 3) == 1);
+}
+#line 539 "chapters/01-preparation.nw"
+TEST_CASE("the mailbox fits one page", "[abi]") {
+    CHECK(sizeof(Mailbox) <= kPageSize);
+    CHECK(offsetof(Mailbox, request_seq) < offsetof(Mailbox, event_seq));
+}
