@@ -16,7 +16,7 @@ fail() { echo "check: $*"; problems=$((problems + 1)); }
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 mkdir -p "$fresh/tangled" "$fresh/tests"
-book/bin/tangle.sh "$fresh" >/dev/null
+book/bin/tangle.sh "$fresh" >/dev/null 2>&1
 for dir in tangled tests; do
     while IFS= read -r f; do
         rel=${f#"$fresh/"}

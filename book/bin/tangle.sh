@@ -4,7 +4,7 @@
 # Roots come from noroots, never from a list.  Files go through cpif, so
 # an unchanged file keeps its timestamp and is not rebuilt.  Files under
 # tangled/ and tests/ that no root produces any more are removed.
-set -euo pipefail
+set -uo pipefail
 out=${1:-.}
 chapters=(chapters/*.nw)
 roots=$(noroots "${chapters[@]}" | sed -n 's/^<<\(.*\)>>$/\1/p' |
@@ -19,6 +19,7 @@ comment_for() {  # the comment syntax of a generated file, by its suffix
 }
 
 declare -A produced=()
+status=0
 while IFS= read -r root; do
     [ -n "$root" ] || continue
     chapter=$(grep -lF -- "<<$root>>=" "${chapters[@]}" | head -1)
@@ -34,9 +35,12 @@ while IFS= read -r root; do
         *.cpp|*.hpp|*.h|*.c|*.cc|*.S) flags=(-L) ;;
         *) flags=() ;;
     esac
-    { echo "$header"
-      notangle "${flags[@]}" -R"$root" "${chapters[@]}"
-    } | cpif "$target"
+    if ! { echo "$header"
+           notangle "${flags[@]}" -R"$root" "${chapters[@]}"
+         } | cpif "$target"; then
+        echo "tangle: $root: notangle reported a problem (see above)" >&2
+        status=1
+    fi
     produced["$root"]=1
 done <<< "$roots"
 
@@ -52,3 +56,4 @@ for dir in tangled tests; do
     done < <(find "$out/$dir" -type f)
     find "$out/$dir" -mindepth 1 -type d -empty -delete
 done
+exit $status

@@ -32,7 +32,7 @@ struct LguestData {
     uint32_t kernel_address; // where the Guest kernel is mapped
     uint32_t syscall_vec;    // the vector of direct system calls
 };
-#line 294 "chapters/01-preparation.nw"
+#line 292 "chapters/01-preparation.nw"
 static_assert(sizeof(HypercallArgs) == 20);
 static_assert(sizeof(LguestData) == 1388);
 
