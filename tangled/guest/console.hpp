@@ -1,0 +1,26 @@
+// generated from chapters/02-guest.nw -- edit the chapter, not this file
+#line 407 "chapters/02-guest.nw"
+#pragma once
+#include <stdint.h>
+
+namespace lhv::guest {
+
+void console_write(const char* text);
+
+class Line {
+public:
+    Line() {}  // chars_ needs no clearing: print() ends it with a NUL
+    Line& text(const char* text);
+    Line& decimal(uint32_t number);
+    void print();  // to the console; the line starts afresh
+
+private:
+    static constexpr uint32_t kCapacity = 128;
+    void put(char character);
+    char chars_[kCapacity];
+    uint32_t length_ = 0;
+};
+
+[[noreturn]] void panic(const char* why);
+
+} // namespace lhv::guest

@@ -1,0 +1,30 @@
+// generated from chapters/A-kernel.nw -- edit the chapter, not this file
+#line 700 "chapters/A-kernel.nw"
+#define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
+                           || (v) == 17)
+
+        .section .text
+        .balign 16
+        .globl host_interrupt_stubs
+host_interrupt_stubs:
+        .set vector, 0
+        .rept 256
+        .balign 16
+        .if !HAS_ERROR_CODE(vector)
+        pushl $0
+        .endif
+        pushl $vector
+        jmp host_interrupt_common
+        .set vector, vector + 1
+        .endr
+#line 727 "chapters/A-kernel.nw"
+host_interrupt_common:
+        pushal
+        pushl %esp
+        call host_interrupt
+        addl $4, %esp
+        popal
+        addl $8, %esp
+        iret
+#line 718 "chapters/A-kernel.nw"
+        .section .note.GNU-stack, "", @progbits

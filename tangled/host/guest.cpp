@@ -1,0 +1,76 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 199 "chapters/05-host.nw"
+#include "host/guest.hpp"
+#include "host/boot/console.hpp"
+#include "host/boot/kernel.hpp"
+
+namespace lhv::host {
+
+#line 221 "chapters/05-host.nw"
+static Result check_request(const LinkRequest& r, char* reason,
+                            MachinePhysical ram_end) {
+    auto [base, pages, entry, boot_info] = r.arg;
+    uint32_t max_pages = (abi::kSwitcherAddress - abi::kPageOffset) /
+                         kPageSize;
+    if (base % kPageSize || base < abi::kGuestBase)
+        format(reason, abi::kReasonBytes, "guest_base 0x%08x is not "
+               "page-aligned memory above the Host's", base);
+    else if (pages == 0 || pages > max_pages)
+        format(reason, abi::kReasonBytes, "pfn_limit %u is out of "
+               "range", pages);
+    else if (base > ram_end.value ||
+             pages > (ram_end.value - base) / kPageSize)
+        format(reason, abi::kReasonBytes, "guest memory 0x%08x + %u "
+               "pages is beyond the end of RAM", base, pages);
+    else if (entry < abi::kPageOffset ||
+             entry - abi::kPageOffset >= pages * kPageSize)
+        format(reason, abi::kReasonBytes, "entry 0x%08x is outside "
+               "the Guest's memory", entry);
+    else if (boot_info >= pages * kPageSize)
+        format(reason, abi::kReasonBytes, "boot_info 0x%08x is "
+               "outside the Guest's memory", boot_info);
+    else
+        return {};
+    return {reason};
+}
+#line 254 "chapters/05-host.nw"
+Result Guest::initialize(const LinkRequest& request,
+                         MachinePhysical ram_end) {
+    if (Result r = check_request(request, reason_, ram_end); !r.ok())
+        return r;
+    page_tables_.release();
+    memory_ = {{request.arg[0]}, request.arg[1]};
+    if (!page_tables_.build(memory_)) {
+        state_ = State::Empty;
+        return {"out of Host memory for the Guest's page tables"};
+    }
+    give_segments();
+    vcpu_.reset({request.arg[2]}, {abi::kPageOffset + request.arg[3]});
+    has_lguest_data_ = false;
+    state_ = State::Running;
+    return {};
+}
+#line 286 "chapters/05-host.nw"
+void Guest::give_segments() {
+    using S = SegmentDescriptor;
+    constexpr uint8_t kRing1 = 1 << 5;
+    constexpr uint32_t kLimit = (abi::kSwitcherAddress >> 12) - 1;
+    SwitcherState& state = switcher_state();
+    state.guest_gdt[abi::kGuestKernelCs >> 3] = S::make(0, kLimit,
+        S::kPresent | kRing1 | S::kCodeAccessed, S::kPage32);
+    state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
+        S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
+}
+#line 309 "chapters/05-host.nw"
+void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
+    Registers& r = regs();
+    r = Registers{};
+    r.eip = entry.value;
+    r.cs = abi::kGuestKernelCs;
+    r.ds = r.es = r.ss = abi::kGuestKernelDs;
+    r.eflags = 0x202;  // IF, and bit 1, which is always set
+    r.esi = boot_info.value;
+}
+
+#line 210 "chapters/05-host.nw"
+} // namespace lhv::host

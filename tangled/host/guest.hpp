@@ -1,0 +1,83 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 73 "chapters/05-host.nw"
+#pragma once
+#include <stdint.h>
+#include "abi/lguest_data.hpp"
+#include "host/addresses.hpp"
+#include "host/boot/link.hpp"
+#include "switcher/switcher.hpp"
+
+namespace lhv::host {
+
+#line 95 "chapters/05-host.nw"
+struct [[nodiscard]] Result {
+    const char* reason = nullptr;
+    bool ok() const { return reason == nullptr; }
+};
+#line 110 "chapters/05-host.nw"
+struct GuestMemory {
+    MachinePhysical base{0};
+    uint32_t pages = 0;
+
+    uint32_t bytes() const { return pages * kPageSize; }
+    bool contains(GuestPhysical address, uint32_t length) const {
+        return address.value <= bytes() &&
+               length <= bytes() - address.value;
+    }
+    MachinePhysical to_machine(GuestPhysical address) const {
+        return {base.value + address.value};
+    }
+    template <typename T> T* to_host(GuestPhysical address) const {
+        return reinterpret_cast<T*>(to_machine(address).value);
+    }
+};
+#line 141 "chapters/05-host.nw"
+class ShadowPageTables {
+public:
+    bool build(const GuestMemory& memory);  // false: out of memory
+    void release();
+    uint32_t cr3() const { return directory_.value; }
+private:
+    bool map(GuestVirtual address, MachinePhysical page);
+    uint32_t* directory() const {
+        return reinterpret_cast<uint32_t*>(directory_.value);
+    }
+    MachinePhysical directory_{0};
+};
+#line 163 "chapters/05-host.nw"
+class Vcpu {
+public:
+    Registers& regs() const { return guest_registers(); }
+    void reset(GuestVirtual entry, GuestVirtual boot_info) const;
+};
+#line 171 "chapters/05-host.nw"
+class Guest {
+public:
+    Result initialize(const LinkRequest& request,
+                      MachinePhysical ram_end);
+    void run(HostLink& link);
+private:
+    enum class State { Empty, Running, Stopped };
+    
+#line 299 "chapters/05-host.nw"
+void give_segments();
+#line 453 "chapters/05-host.nw"
+bool handle_exit(HostLink& link);
+bool hypercall(HostLink& link);
+void kill(HostLink& link, const char* format, ...)
+    __attribute__((format(printf, 3, 4)));
+#line 592 "chapters/05-host.nw"
+bool accept_lguest_data(HostLink& link, GuestPhysical address,
+                        uint32_t at);
+#line 179 "chapters/05-host.nw"
+    GuestMemory memory_;
+    ShadowPageTables page_tables_;
+    Vcpu vcpu_;
+    State state_ = State::Empty;
+    GuestPhysical lguest_data_{0};
+    bool has_lguest_data_ = false;
+    char reason_[abi::kReasonBytes] = {};
+};
+
+#line 88 "chapters/05-host.nw"
+} // namespace lhv::host

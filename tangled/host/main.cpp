@@ -1,0 +1,36 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 642 "chapters/05-host.nw"
+#include "host/host.hpp"
+#include "host/guest.hpp"
+
+namespace lhv::host {
+namespace {
+constinit Guest guest;
+}
+
+void host_main(HostLink& link, MachinePhysical ram_end) {
+    link.post(abi::Event::HostReady);
+    for (;;) {
+        LinkRequest request = link.wait_for_request();
+        switch (request.request) {
+        
+#line 669 "chapters/05-host.nw"
+case abi::Request::Initialize:
+    if (Result r = guest.initialize(request, ram_end); r.ok())
+        link.post(abi::Event::Initialized);
+    else
+        link.post(abi::Event::Refused, 0, r.reason);
+    break;
+case abi::Request::Run:
+    guest.run(link);
+    break;
+default:
+    link.post(abi::Event::Refused, 0, "this Host does not know "
+              "that request");
+    break;
+#line 656 "chapters/05-host.nw"
+        }
+    }
+}
+
+} // namespace lhv::host

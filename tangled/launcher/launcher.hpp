@@ -1,0 +1,81 @@
+// generated from chapters/04-launcher.nw -- edit the chapter, not this file
+#line 2299 "chapters/04-launcher.nw"
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include "launcher/elf_loader.hpp"
+#include "launcher/guest_memory.hpp"
+#include "launcher/host_link.hpp"
+#include "launcher/machine.hpp"
+#include "launcher/options.hpp"
+#include "launcher/signals.hpp"
+
+namespace lhv::launcher {
+
+#line 2326 "chapters/04-launcher.nw"
+class Deadline {
+  public:
+    static Deadline never() { return Deadline{}; }
+    static Deadline after(std::chrono::milliseconds wait) {
+        Deadline deadline;
+        deadline.when_ = std::chrono::steady_clock::now() + wait;
+        return deadline;
+    }
+    int poll_timeout() const;
+
+  private:
+    std::optional<std::chrono::steady_clock::time_point> when_;
+};
+
+inline constexpr std::chrono::seconds kStartupTimeout{30};
+#line 2348 "chapters/04-launcher.nw"
+class Launcher {
+  public:
+    Launcher(const Options& options, const std::string& host_image,
+             const GuestImage& image, std::span<const std::byte> file);
+    int run();
+
+  private:
+    
+#line 2378 "chapters/04-launcher.nw"
+void start_machine();
+void wait_for_host();
+void load_guest();
+void initialize_guest();
+int run_guest();
+void handle_notify(GuestPhysical address);
+#line 2356 "chapters/04-launcher.nw"
+    
+#line 2566 "chapters/04-launcher.nw"
+UniqueFd accept_from_qemu(const UniqueFd& listener,
+                          const std::string& name);
+bool wait_readable(int fd, Deadline deadline);
+void copy_console();
+void copy_qemu_errors();
+void drain_output();
+void handle_signal();
+[[noreturn]] void qemu_is_gone();
+HostEvent next_event(Deadline deadline, const std::string& waiting_for);
+void ring_doorbell() { send_byte(doorbell_.get()); }
+
+#line 2358 "chapters/04-launcher.nw"
+    const Options& options_;
+    std::string host_image_;
+    const GuestImage& image_;
+    std::span<const std::byte> file_;
+    std::uint32_t ram_bytes_;
+    SignalWatch signals_;
+    std::optional<RuntimeDir> runtime_;
+    UniqueFd ram_file_;
+    Mapping ram_;
+    std::optional<HostLink> link_;
+    UniqueFd console_listener_, doorbell_listener_, qemu_errors_;
+    ChildProcess qemu_;
+    UniqueFd console_, doorbell_;
+};
+
+#line 2317 "chapters/04-launcher.nw"
+} // namespace lhv::launcher

@@ -1,0 +1,60 @@
+// generated from chapters/04-launcher.nw -- edit the chapter, not this file
+#line 222 "chapters/04-launcher.nw"
+#pragma once
+#include <cstddef>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+#include <unistd.h>
+
+namespace lhv::launcher {
+
+#line 240 "chapters/04-launcher.nw"
+class UniqueFd {
+  public:
+    UniqueFd() = default;
+    explicit UniqueFd(int fd) : fd_(fd) {}
+    UniqueFd(UniqueFd&& other) noexcept
+        : fd_(std::exchange(other.fd_, -1)) {}
+    UniqueFd& operator=(UniqueFd&& other) noexcept {
+        if (this != &other) {
+            reset();
+            fd_ = std::exchange(other.fd_, -1);
+        }
+        return *this;
+    }
+    ~UniqueFd() { reset(); }
+
+    int get() const { return fd_; }
+    explicit operator bool() const { return fd_ >= 0; }
+    void reset() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+
+  private:
+    int fd_ = -1;
+};
+#line 273 "chapters/04-launcher.nw"
+class Mapping {
+  public:
+    Mapping() = default;
+    Mapping(int fd, std::size_t bytes);
+    Mapping(Mapping&& other) noexcept
+        : bytes_(std::exchange(other.bytes_, {})) {}
+    Mapping& operator=(Mapping&& other) noexcept;
+    ~Mapping();
+
+    std::span<std::byte> bytes() const { return bytes_; }
+
+  private:
+    std::span<std::byte> bytes_;
+};
+#line 296 "chapters/04-launcher.nw"
+std::vector<std::byte> read_file(const std::string& path);
+void write_all(int fd, std::span<const std::byte> bytes);
+void send_byte(int fd);
+
+#line 236 "chapters/04-launcher.nw"
+} // namespace lhv::launcher

@@ -1,0 +1,77 @@
+// generated from chapters/06-switcher.nw -- edit the chapter, not this file
+#line 389 "chapters/06-switcher.nw"
+#include "switcher/switcher.hpp"
+#include "host/boot/kernel.hpp"
+#include "host/boot/console.hpp"
+
+extern "C" char switcher_load_start[], switcher_text_start[],
+    switcher_text_end[], switcher_trap_stubs[];
+
+namespace lhv::host {
+namespace {
+MachinePhysical guest_table{0};
+}
+
+#line 425 "chapters/06-switcher.nw"
+static void map_switcher_pages() {
+    uint32_t text_bytes = uint32_t(switcher_text_end -
+                                   switcher_text_start);
+    if (text_bytes > SWITCHER_TEXT_PAGES * kPageSize)
+        panic("switcher: %u bytes of code do not fit\n", text_bytes);
+    MachinePhysical pages[SWITCHER_PAGES];
+    for (uint32_t i = 0; i < SWITCHER_TEXT_PAGES; ++i)
+        pages[i] = {reinterpret_cast<uint32_t>(switcher_load_start) +
+                    i * kPageSize};
+    pages[2] = page_allocator.allocate();
+    pages[3] = page_allocator.allocate();
+    guest_table = page_allocator.allocate();
+    auto table = reinterpret_cast<uint32_t*>(guest_table.value);
+    for (uint32_t i = 0; i < SWITCHER_PAGES; ++i) {
+        bool text = i < SWITCHER_TEXT_PAGES;
+        uint32_t address = SWITCHER_ADDRESS + i * kPageSize;
+        map_host_page(address, pages[i],
+                      kPresent | (text ? 0 : kWritable));
+        table[i] = pages[i].value | kPresent |
+                   (address == SWITCHER_REGS_PAGE ? kWritable : 0);
+    }
+}
+#line 457 "chapters/06-switcher.nw"
+static void build_guest_descriptors() {
+    using S = SegmentDescriptor;
+    SwitcherState& state = switcher_state();
+    state.guest_gdt[LGUEST_CS / 8] = S::make(0, 0xFFFFF,
+        S::kPresent | S::kCodeAccessed, S::kPage32);
+    state.guest_gdt[LGUEST_DS / 8] = S::make(0, 0xFFFFF,
+        S::kPresent | S::kDataAccessed, S::kPage32);
+    state.guest_tss.esp0 = SWITCHER_REGS_PAGE + kPageSize;
+    state.guest_tss.ss0 = LGUEST_DS;
+    state.guest_tss.io_map_base = sizeof(Tss);
+    state.guest_gdt[LGUEST_TSS / 8] = S::make(
+        reinterpret_cast<uint32_t>(&state.guest_tss), sizeof(Tss) - 1,
+        S::kPresent | S::kTssAvailable, 0);
+    state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
+        reinterpret_cast<uint32_t>(state.guest_gdt)};
+}
+#line 484 "chapters/06-switcher.nw"
+static void build_guest_idt() {
+    SwitcherState& state = switcher_state();
+    auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
+    for (uint32_t v = 0; v < 256; ++v) {
+        uint8_t dpl = v == abi::kHypercallVector ? 1 : 0;
+        state.guest_idt[v] = Gate::interrupt(stubs + v * kStubBytes,
+                                             dpl);
+    }
+    state.guest_idt_pointer.pointer = {sizeof(state.guest_idt) - 1,
+        reinterpret_cast<uint32_t>(state.guest_idt)};
+}
+
+#line 405 "chapters/06-switcher.nw"
+MachinePhysical guest_switcher_page_table() { return guest_table; }
+
+void install_switcher() {
+    map_switcher_pages();
+    build_guest_descriptors();
+    build_guest_idt();
+}
+
+} // namespace lhv::host

@@ -1,0 +1,83 @@
+// generated from chapters/06-switcher.nw -- edit the chapter, not this file
+#line 219 "chapters/06-switcher.nw"
+#include "switcher/switcher.hpp"
+
+        .section .switcher, "ax"
+        .globl switch_to_guest
+switch_to_guest:
+#line 238 "chapters/06-switcher.nw"
+        pushl %ebp
+        pushl %ebx
+        pushl %esi
+        pushl %edi
+        pushfl
+        movl %esp, STATE(HOST_ESP)
+        sgdt STATE(HOST_GDT_POINTER)
+        sidt STATE(HOST_IDT_POINTER)
+        movl %cr3, %eax
+        movl %eax, STATE(HOST_CR3)
+#line 260 "chapters/06-switcher.nw"
+        lgdt STATE(GUEST_GDT_POINTER)
+        lidt STATE(GUEST_IDT_POINTER)
+        andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
+        movl $LGUEST_TSS, %eax
+        ltr %ax
+#line 280 "chapters/06-switcher.nw"
+        movl $REGISTERS_ADDRESS, %esp
+        movl STATE(GUEST_CR3), %eax
+        movl %eax, %cr3
+        popal
+        popl %gs
+        popl %fs
+        popl %es
+        popl %ds
+        addl $8, %esp
+        iret
+#line 302 "chapters/06-switcher.nw"
+#define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
+                           || (v) == 17)
+        .balign 16
+        .globl switcher_trap_stubs
+switcher_trap_stubs:
+        .set vector, 0
+        .rept 256
+        .balign 16
+        .if !HAS_ERROR_CODE(vector)
+        pushl $0
+        .endif
+        pushl $vector
+        jmp return_to_host
+        .set vector, vector + 1
+        .endr
+#line 332 "chapters/06-switcher.nw"
+return_to_host:
+        pushl %ds
+        pushl %es
+        pushl %fs
+        pushl %gs
+        pushal
+        movl $LGUEST_DS, %eax
+        movl %eax, %ds
+        movl %eax, %es
+#line 352 "chapters/06-switcher.nw"
+        movl STATE(HOST_CR3), %eax
+        movl %eax, %cr3
+        lgdt STATE(HOST_GDT_POINTER)
+        lidt STATE(HOST_IDT_POINTER)
+        movl STATE(HOST_GDT_POINTER) + 2, %eax
+        andl $~TSS_BUSY_BIT, LGUEST_TSS + 4(%eax)
+        movl $LGUEST_TSS, %eax
+        ltr %ax
+        xorl %eax, %eax
+        movl %eax, %fs
+        movl %eax, %gs
+#line 371 "chapters/06-switcher.nw"
+        movl STATE(HOST_ESP), %esp
+        popfl
+        popl %edi
+        popl %esi
+        popl %ebx
+        popl %ebp
+        ret
+#line 229 "chapters/06-switcher.nw"
+        .section .note.GNU-stack, "", @progbits

@@ -1,0 +1,91 @@
+// generated from chapters/06-switcher.nw -- edit the chapter, not this file
+#line 59 "chapters/06-switcher.nw"
+#pragma once
+#line 81 "chapters/06-switcher.nw"
+#define SWITCHER_ADDRESS 0xFFC00000
+#define SWITCHER_TEXT_PAGES 2
+#define SWITCHER_REGS_PAGE (SWITCHER_ADDRESS + 0x2000)
+#define SWITCHER_STATE_PAGE (SWITCHER_ADDRESS + 0x3000)
+#define SWITCHER_PAGES 4
+#line 97 "chapters/06-switcher.nw"
+#define LGUEST_CS 0x08
+#define LGUEST_DS 0x10
+#define LGUEST_TSS 0x18
+#define TSS_BUSY_BIT 0x200
+#define GUEST_GDT_ENTRIES 32
+#line 126 "chapters/06-switcher.nw"
+#define REGISTERS_BYTES 76
+#define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
+#line 161 "chapters/06-switcher.nw"
+#define STATE_GUEST_GDT_POINTER 2
+#define STATE_GUEST_IDT_POINTER 10
+#define STATE_HOST_GDT_POINTER 18
+#define STATE_HOST_IDT_POINTER 26
+#define STATE_GUEST_CR3 32
+#define STATE_HOST_CR3 36
+#define STATE_HOST_ESP 40
+#define STATE_GUEST_GDT 152
+#define STATE(field) (SWITCHER_STATE_PAGE + STATE_##field)
+#line 63 "chapters/06-switcher.nw"
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+#include <stddef.h>
+#include "abi/hypercalls.hpp"
+#include "abi/layout.hpp"
+#include "host/addresses.hpp"
+#include "host/boot/descriptors.hpp"
+
+namespace lhv::host {
+#line 117 "chapters/06-switcher.nw"
+struct Registers {
+    uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
+    uint32_t gs, fs, es, ds;         // pushed by the Switcher
+    uint32_t trapnum, errcode;       // pushed by the Switcher's stub
+    uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
+};
+#line 140 "chapters/06-switcher.nw"
+struct TablePointerSlot {
+    uint16_t padding;
+    DescriptorTablePointer pointer;
+};
+
+struct SwitcherState {
+    TablePointerSlot guest_gdt_pointer, guest_idt_pointer;
+    TablePointerSlot host_gdt_pointer, host_idt_pointer;
+    uint32_t guest_cr3, host_cr3, host_esp, padding;
+    Tss guest_tss;
+    SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
+    Gate guest_idt[256];
+};
+#line 173 "chapters/06-switcher.nw"
+#define LHV_AT(field, offset) \
+    static_assert(offsetof(SwitcherState, field) + 2 == (offset))
+LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
+LHV_AT(guest_idt_pointer, STATE_GUEST_IDT_POINTER);
+LHV_AT(host_gdt_pointer, STATE_HOST_GDT_POINTER);
+LHV_AT(host_idt_pointer, STATE_HOST_IDT_POINTER);
+#undef LHV_AT
+static_assert(offsetof(SwitcherState, guest_cr3) == STATE_GUEST_CR3);
+static_assert(offsetof(SwitcherState, host_cr3) == STATE_HOST_CR3);
+static_assert(offsetof(SwitcherState, host_esp) == STATE_HOST_ESP);
+static_assert(offsetof(SwitcherState, guest_gdt) == STATE_GUEST_GDT);
+static_assert(sizeof(SwitcherState) <= abi::kPageSize);
+static_assert(sizeof(Registers) == REGISTERS_BYTES);
+static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
+static_assert(LGUEST_TSS == kTssSelector);
+static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
+static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
+#line 198 "chapters/06-switcher.nw"
+void install_switcher();
+MachinePhysical guest_switcher_page_table();
+extern "C" void switch_to_guest();
+
+inline Registers& guest_registers() {
+    return *reinterpret_cast<Registers*>(REGISTERS_ADDRESS);
+}
+inline SwitcherState& switcher_state() {
+    return *reinterpret_cast<SwitcherState*>(SWITCHER_STATE_PAGE);
+}
+#line 76 "chapters/06-switcher.nw"
+} // namespace lhv::host
+#endif

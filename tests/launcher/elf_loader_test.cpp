@@ -1,0 +1,141 @@
+// generated from chapters/04-launcher.nw -- edit the chapter, not this file
+#line 1012 "chapters/04-launcher.nw"
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <vector>
+#include <elf.h>
+#include "abi/layout.hpp"
+#include "launcher/elf_loader.hpp"
+#include "launcher/errors.hpp"
+#include "launcher/guest_memory.hpp"
+
+using namespace lhv::launcher;
+using namespace lhv::abi;
+
+namespace {
+#line 1039 "chapters/04-launcher.nw"
+constexpr std::uint32_t kMemory = 2 << 20;
+constexpr std::uint32_t kPayloadOffset = 0x100;
+constexpr std::uint32_t kCodeBytes = 16;
+
+struct TestElf {
+    Elf32_Ehdr header{};
+    Elf32_Phdr segment{};
+
+    TestElf() {
+        std::memcpy(header.e_ident, ELFMAG, SELFMAG);
+        header.e_ident[EI_CLASS] = ELFCLASS32;
+        header.e_ident[EI_DATA] = ELFDATA2LSB;
+        header.e_ident[EI_VERSION] = EV_CURRENT;
+        header.e_type = ET_EXEC;
+        header.e_machine = EM_386;
+        header.e_version = EV_CURRENT;
+        header.e_entry = kPageOffset + kGuestLoadAddress;
+        header.e_phoff = sizeof(Elf32_Ehdr);
+        header.e_ehsize = sizeof(Elf32_Ehdr);
+        header.e_phentsize = sizeof(Elf32_Phdr);
+        header.e_phnum = 1;
+        segment.p_type = PT_LOAD;
+        segment.p_offset = kPayloadOffset;
+        segment.p_vaddr = kPageOffset + kGuestLoadAddress;
+        segment.p_paddr = kGuestLoadAddress;
+        segment.p_filesz = kCodeBytes;
+        segment.p_memsz = kPageSize;
+    }
+
+    std::vector<std::byte> bytes() const {
+        std::vector<std::byte> file(kPayloadOffset + kCodeBytes);
+        std::memcpy(file.data(), &header, sizeof header);
+        std::memcpy(file.data() + header.e_phoff, &segment,
+                    sizeof segment);
+        for (std::uint32_t i = 0; i < kCodeBytes; ++i)
+            file[kPayloadOffset + i] = std::byte(0xA0 + i);
+        return file;
+    }
+};
+
+GuestImage parse(const TestElf& elf) {
+    return parse_guest_elf(elf.bytes(), kMemory);
+}
+#line 1026 "chapters/04-launcher.nw"
+}
+
+#line 1089 "chapters/04-launcher.nw"
+TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
+    TestElf elf;
+    auto file = elf.bytes();
+    GuestImage image = parse_guest_elf(file, kMemory);
+    CHECK(image.entry == GuestVirtual{kPageOffset + kGuestLoadAddress});
+    REQUIRE(image.segments.size() == 1);
+    CHECK(image.segments[0].physical == GuestPhysical{kGuestLoadAddress});
+    CHECK(image.segments[0].memory_bytes == kPageSize);
+
+    std::vector<std::byte> ram(kMemory, std::byte{0xFF});
+    GuestMemory memory(ram, kMemory);
+    load_guest_image(image, file, memory);
+    CHECK(ram[kGuestLoadAddress] == std::byte{0xA0});
+    CHECK(ram[kGuestLoadAddress + kCodeBytes - 1] == std::byte{0xAF});
+    CHECK(ram[kGuestLoadAddress + kCodeBytes] == std::byte{0});
+    CHECK(ram[kGuestLoadAddress + kPageSize - 1] == std::byte{0});
+    CHECK(ram[kGuestLoadAddress + kPageSize] == std::byte{0xFF});
+}
+#line 1110 "chapters/04-launcher.nw"
+TEST_CASE("elf: wrong class, byte order, type, machine",
+          "[launcher][elf]") {
+    TestElf elf;
+    elf.header.e_ident[EI_CLASS] = ELFCLASS64;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("32-bit"));
+    elf = TestElf{};
+    elf.header.e_ident[EI_DATA] = ELFDATA2MSB;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("little-endian"));
+    elf = TestElf{};
+    elf.header.e_type = ET_DYN;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("not an executable"));
+    elf = TestElf{};
+    elf.header.e_machine = EM_X86_64;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("i386"));
+    elf = TestElf{};
+    elf.segment.p_type = PT_NOTE;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("no loadable"));
+    std::string text = "# README\nThis is not a kernel.\n"
+                       "Nor is this line, which is long enough.\n";
+    std::vector<std::byte> readme(text.size());
+    std::memcpy(readme.data(), text.data(), text.size());
+    CHECK_THROWS_WITH(parse_guest_elf(readme, kMemory),
+                      Catch::Contains("not an ELF file"));
+}
+#line 1141 "chapters/04-launcher.nw"
+TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
+    TestElf elf;
+    elf.segment.p_paddr = kMemory - 8;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("does not fit"));
+    elf.segment.p_paddr = 0xFFFFF000;
+    elf.segment.p_memsz = 2 * kPageSize;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("does not fit"));
+    elf = TestElf{};
+    elf.segment.p_paddr = kBootInfoAddress;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("is below"));
+    elf = TestElf{};
+    elf.segment.p_filesz = kPageSize + 1;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("exceeds memory"));
+    elf = TestElf{};
+    elf.header.e_entry = kPageOffset + kGuestLoadAddress + kPageSize;
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("entry point"));
+    elf.header.e_entry = kGuestLoadAddress;  // physical, not virtual
+    CHECK_THROWS_WITH(parse(elf), Catch::Contains("entry point"));
+}
+#line 1168 "chapters/04-launcher.nw"
+TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
+    auto file = TestElf{}.bytes();
+    auto cut = [&](std::size_t length) {
+        return parse_guest_elf(std::span(file).first(length), kMemory);
+    };
+    CHECK_THROWS_WITH(cut(3), Catch::Contains("not an ELF"));
+    CHECK_THROWS_WITH(cut(40), Catch::Contains("too short"));
+    CHECK_THROWS_WITH(cut(60), Catch::Contains("program headers"));
+    CHECK_THROWS_WITH(cut(file.size() - 1),
+                      Catch::Contains("past the end"));
+    for (std::size_t length = 0; length < file.size(); ++length)
+        CHECK_THROWS_AS(cut(length), GuestFileError);
+    CHECK_NOTHROW(cut(file.size()));
+}
