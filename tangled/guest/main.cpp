@@ -11,14 +11,13 @@
 
 namespace lhv::guest {
 
-#line 343 "chapters/02-guest.nw"
+#line 344 "chapters/02-guest.nw"
 inline constexpr uint32_t kSyscallVector = 0x80;
-inline constexpr uint8_t kHypercallSlotFree = 0xFF;
 
 constexpr abi::LguestData initial_lguest_data() {
     abi::LguestData data{};
     for (uint8_t& status : data.hcall_status)
-        status = kHypercallSlotFree;
+        status = abi::kHypercallSlotFree;
     data.kernel_address = abi::kPageOffset;
     data.syscall_vec = kSyscallVector;
     data.noirq_iret = 0;  // no interrupt handlers yet

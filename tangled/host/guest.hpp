@@ -61,12 +61,12 @@ private:
     
 #line 299 "chapters/05-host.nw"
 void give_segments();
-#line 453 "chapters/05-host.nw"
+#line 455 "chapters/05-host.nw"
 bool handle_exit(HostLink& link);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 592 "chapters/05-host.nw"
+#line 594 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         uint32_t at);
 #line 179 "chapters/05-host.nw"

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 512 "chapters/05-host.nw"
+#line 514 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 
@@ -9,43 +9,43 @@ bool Guest::hypercall(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t call = r.eax, at = r.eip - 2;
     
-#line 539 "chapters/05-host.nw"
+#line 541 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
     call != abi::LHCALL_SHUTDOWN) {
     kill(link, "unknown hypercall %u at eip 0x%08x", call, at);
     return false;
 }
-#line 521 "chapters/05-host.nw"
+#line 523 "chapters/05-host.nw"
     
-#line 551 "chapters/05-host.nw"
+#line 553 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill(link, "hypercall %u before LGUEST_INIT at eip 0x%08x", call,
          at);
     return false;
 }
-#line 522 "chapters/05-host.nw"
+#line 524 "chapters/05-host.nw"
     r.eax = 0;
     switch (call) {
     
-#line 566 "chapters/05-host.nw"
+#line 568 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {r.ebx}, at);
-#line 604 "chapters/05-host.nw"
+#line 606 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, r.ebx);
     return false;
-#line 614 "chapters/05-host.nw"
+#line 616 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(r.ebx == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 525 "chapters/05-host.nw"
+#line 527 "chapters/05-host.nw"
     }
     return true;
 }
 
-#line 571 "chapters/05-host.nw"
+#line 573 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                uint32_t at) {
     if (has_lguest_data_) {
@@ -65,5 +65,5 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     return true;
 }
 
-#line 531 "chapters/05-host.nw"
+#line 533 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -20,7 +20,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 483 "chapters/05-host.nw"
+#line 485 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -38,7 +38,7 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 434 "chapters/05-host.nw"
+#line 436 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link) {
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
@@ -55,7 +55,7 @@ bool Guest::handle_exit(HostLink& link) {
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 465 "chapters/05-host.nw"
+#line 467 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     Sink sink{reason_, sizeof(reason_), 0};
     reason_[0] = '\0';

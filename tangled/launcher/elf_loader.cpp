@@ -12,7 +12,7 @@
 
 namespace lhv::launcher {
 
-[[noreturn]] static void refuse(const std::string& why) {
+[[noreturn]] static void reject_elf(const std::string& why) {
     throw GuestFileError(why);
 }
 
@@ -21,33 +21,34 @@ static Elf32_Ehdr read_elf_header(std::span<const std::byte> file) {
     Elf32_Ehdr header;
     if (file.size() < SELFMAG ||
         std::memcmp(file.data(), ELFMAG, SELFMAG) != 0)
-        refuse("not an ELF file");
+        reject_elf("not an ELF file");
     if (file.size() < sizeof header)
-        refuse("too short to be an ELF file (truncated?)");
+        reject_elf("too short to be an ELF file (truncated?)");
     std::memcpy(&header, file.data(), sizeof header);
     if (header.e_ident[EI_CLASS] != ELFCLASS32)
-        refuse("not a 32-bit ELF file");
+        reject_elf("not a 32-bit ELF file");
     if (header.e_ident[EI_DATA] != ELFDATA2LSB)
-        refuse("not a little-endian ELF file");
+        reject_elf("not a little-endian ELF file");
     if (header.e_type != ET_EXEC)
-        refuse("not an executable (ELF type " +
+        reject_elf("not an executable (ELF type " +
                std::to_string(header.e_type) + ")");
     if (header.e_machine != EM_386)
-        refuse("not an i386 program (ELF machine " +
+        reject_elf("not an i386 program (ELF machine " +
                std::to_string(header.e_machine) + ")");
     
 #line 871 "chapters/04-launcher.nw"
 if (header.e_phnum > 0 && header.e_phentsize != sizeof(Elf32_Phdr))
-    refuse("program headers of an unexpected size");
+    reject_elf("program headers of an unexpected size");
 std::uint64_t table_end =
     std::uint64_t{header.e_phoff} +
     std::uint64_t{header.e_phnum} * sizeof(Elf32_Phdr);
 if (table_end > file.size())
-    refuse("program headers run past the end of the file (truncated?)");
+    reject_elf("program headers run past the end of the file "
+               "(truncated?)");
 #line 866 "chapters/04-launcher.nw"
     return header;
 }
-#line 881 "chapters/04-launcher.nw"
+#line 882 "chapters/04-launcher.nw"
 static Elf32_Phdr read_program_header(std::span<const std::byte> file,
                                       const Elf32_Ehdr& header,
                                       std::uint32_t index) {
@@ -58,7 +59,7 @@ static Elf32_Phdr read_program_header(std::span<const std::byte> file,
                 sizeof segment);
     return segment;
 }
-#line 901 "chapters/04-launcher.nw"
+#line 902 "chapters/04-launcher.nw"
 static Segment check_segment(std::span<const std::byte> file,
                              const Elf32_Phdr& segment,
                              std::uint32_t index,
@@ -67,22 +68,23 @@ static Segment check_segment(std::span<const std::byte> file,
     std::uint64_t start = segment.p_paddr;
     std::uint64_t end = start + segment.p_memsz;
     if (segment.p_filesz > segment.p_memsz)
-        refuse(name + ": file size " + hex(segment.p_filesz) +
-               " exceeds memory size " + hex(segment.p_memsz));
+        reject_elf(name + ": file size " + in_hex(segment.p_filesz) +
+               " exceeds memory size " + in_hex(segment.p_memsz));
     if (std::uint64_t{segment.p_offset} + segment.p_filesz > file.size())
-        refuse(name + " runs past the end of the file (truncated?)");
+        reject_elf(name + " runs past the end of the file "
+                   "(truncated?)");
     if (start < abi::kGuestLoadAddress)
-        refuse(name + " at " + hex(start) + " is below " +
-               hex(abi::kGuestLoadAddress) + ", where the Guest loads");
+        reject_elf(name + " at " + in_hex(start) + " is below " +
+               in_hex(abi::kGuestLoadAddress) + ", where the Guest loads");
     if (end > memory_bytes)
-        refuse(name + " at " + hex(start) + "-" + hex(end) +
+        reject_elf(name + " at " + in_hex(start) + "-" + in_hex(end) +
                " does not fit in " + std::to_string(memory_bytes >> 20) +
                " MiB of Guest memory");
     return Segment{GuestPhysical{segment.p_paddr},
                    GuestVirtual{segment.p_vaddr}, segment.p_offset,
                    segment.p_filesz, segment.p_memsz};
 }
-#line 934 "chapters/04-launcher.nw"
+#line 936 "chapters/04-launcher.nw"
 GuestImage parse_guest_elf(std::span<const std::byte> file,
                            std::uint32_t memory_bytes) {
     Elf32_Ehdr header = read_elf_header(file);
@@ -93,9 +95,9 @@ GuestImage parse_guest_elf(std::span<const std::byte> file,
             image.segments.push_back(
                 check_segment(file, segment, i, memory_bytes));
     }
-    if (image.segments.empty()) refuse("no loadable segments");
+    if (image.segments.empty()) reject_elf("no loadable segments");
     
-#line 951 "chapters/04-launcher.nw"
+#line 953 "chapters/04-launcher.nw"
 auto holds_entry = [&](const Segment& segment) {
     std::uint64_t start = segment.virtual_address.value;
     return image.entry.value >= start &&
@@ -103,12 +105,12 @@ auto holds_entry = [&](const Segment& segment) {
 };
 if (std::none_of(image.segments.begin(), image.segments.end(),
                  holds_entry))
-    refuse("entry point " + hex(image.entry.value) +
+    reject_elf("entry point " + in_hex(image.entry.value) +
            " is not inside any loadable segment");
-#line 946 "chapters/04-launcher.nw"
+#line 948 "chapters/04-launcher.nw"
     return image;
 }
-#line 968 "chapters/04-launcher.nw"
+#line 970 "chapters/04-launcher.nw"
 GuestImage read_guest_elf(const std::string& path,
                           std::uint32_t memory_bytes,
                           std::vector<std::byte>& file) {
@@ -121,7 +123,7 @@ GuestImage read_guest_elf(const std::string& path,
         throw GuestFileError(error.what());  // it names the file
     }
 }
-#line 988 "chapters/04-launcher.nw"
+#line 990 "chapters/04-launcher.nw"
 void load_guest_image(const GuestImage& image,
                       std::span<const std::byte> file,
                       GuestMemory& memory) {

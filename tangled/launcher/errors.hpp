@@ -45,7 +45,7 @@ struct GuestDied : LauncherError {
         : LauncherError(kExitFailure, "guest died: " + reason) {}
 };
 #line 203 "chapters/04-launcher.nw"
-inline std::string hex(std::uint64_t value) {
+inline std::string in_hex(std::uint64_t value) {
     char text[24];
     std::snprintf(text, sizeof text, "0x%llx",
                   static_cast<unsigned long long>(value));

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1259 "chapters/04-launcher.nw"
+#line 1261 "chapters/04-launcher.nw"
 #include "launcher/guest_memory.hpp"
 #include <algorithm>
 #include <stdexcept>
@@ -8,7 +8,7 @@
 
 namespace lhv::launcher {
 
-#line 1279 "chapters/04-launcher.nw"
+#line 1281 "chapters/04-launcher.nw"
 GuestMemory::GuestMemory(std::span<std::byte> bytes,
                          std::uint32_t ram_bytes)
     : bytes_(bytes), ram_bytes_(ram_bytes) {
@@ -19,12 +19,12 @@ GuestMemory::GuestMemory(std::span<std::byte> bytes,
 std::span<std::byte> GuestMemory::bytes(GuestPhysical start,
                                         std::uint32_t length) const {
     if (std::uint64_t{start.value} + length > bytes_.size())
-        throw std::out_of_range("Guest-physical " + hex(start.value) +
-                                " + " + hex(length) +
+        throw std::out_of_range("Guest-physical " + in_hex(start.value) +
+                                " + " + in_hex(length) +
                                 " is outside Guest memory");
     return bytes_.subspan(start.value, length);
 }
-#line 1303 "chapters/04-launcher.nw"
+#line 1305 "chapters/04-launcher.nw"
 std::optional<std::string> GuestMemory::string_at(
     GuestPhysical start, std::uint32_t limit) const {
     if (start.value >= ram_bytes_) return std::nullopt;
@@ -34,11 +34,11 @@ std::optional<std::string> GuestMemory::string_at(
     return std::string(reinterpret_cast<const char*>(text.data()),
                        static_cast<std::size_t>(nul - text.begin()));
 }
-#line 1315 "chapters/04-launcher.nw"
+#line 1317 "chapters/04-launcher.nw"
 std::span<std::byte> MachineMemory::range(MachinePhysical start,
                                           std::uint64_t length) const {
     if (start.value + length > bytes_.size())
-        throw std::out_of_range("machine-physical " + hex(start.value) +
+        throw std::out_of_range("machine-physical " + in_hex(start.value) +
                                 " is outside the machine's RAM");
     return bytes_.subspan(start.value, length);
 }
@@ -50,5 +50,5 @@ GuestMemory MachineMemory::guest(std::uint32_t ram_bytes,
     return GuestMemory(bytes, ram_bytes);
 }
 
-#line 1271 "chapters/04-launcher.nw"
+#line 1273 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

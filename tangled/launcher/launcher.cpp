@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2387 "chapters/04-launcher.nw"
+#line 2389 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include "abi/layout.hpp"
 #include "abi/link.hpp"
 #include "launcher/boot_info.hpp"
@@ -19,20 +20,20 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 2425 "chapters/04-launcher.nw"
+#line 2428 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 2439 "chapters/04-launcher.nw"
+#line 2442 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
                    const GuestImage& image,
                    std::span<const std::byte> file)
     : options_(options), host_image_(host_image), image_(image),
       file_(file), ram_bytes_(options.memory_mib << 20) {}
-#line 2450 "chapters/04-launcher.nw"
+#line 2453 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -40,7 +41,7 @@ int Launcher::run() {
     initialize_guest();
     return run_guest();
 }
-#line 2469 "chapters/04-launcher.nw"
+#line 2472 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     runtime_.emplace(choose_runtime_base(std::getenv("LHV_RUNTIME_DIR"),
                                          std::getenv("XDG_RUNTIME_DIR")));
@@ -60,7 +61,7 @@ void Launcher::start_machine() {
     console_listener_ = listen_on(runtime_->file("console"));
     doorbell_listener_ = listen_on(runtime_->file("doorbell"));
     
-#line 2510 "chapters/04-launcher.nw"
+#line 2513 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -80,13 +81,13 @@ if (options_.wait_for_debugger)
     std::cerr << "lhv: the machine waits for a debugger; attach with\n"
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:1234'\n";
-#line 2488 "chapters/04-launcher.nw"
+#line 2491 "chapters/04-launcher.nw"
     console_ = accept_from_qemu(console_listener_, "console");
     doorbell_ = accept_from_qemu(doorbell_listener_, "doorbell");
     runtime_->remove("console");
     runtime_->remove("doorbell");
 }
-#line 2538 "chapters/04-launcher.nw"
+#line 2541 "chapters/04-launcher.nw"
 UniqueFd Launcher::accept_from_qemu(const UniqueFd& listener,
                                     const std::string& name) {
     if (!wait_readable(listener.get(), Deadline::after(kStartupTimeout)))
@@ -99,7 +100,7 @@ UniqueFd Launcher::accept_from_qemu(const UniqueFd& listener,
                              std::string(std::strerror(errno)));
     return connection;
 }
-#line 2710 "chapters/04-launcher.nw"
+#line 2727 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -114,7 +115,7 @@ void Launcher::wait_for_host() {
                              "version; rebuild it with this lhv");
     runtime_->remove_all();
 }
-#line 2735 "chapters/04-launcher.nw"
+#line 2752 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
@@ -123,7 +124,7 @@ void Launcher::load_guest() {
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 2754 "chapters/04-launcher.nw"
+#line 2771 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     std::uint32_t pfn_limit =
         ram_bytes_ / abi::kPageSize + kDevicePages;
@@ -142,7 +143,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 2786 "chapters/04-launcher.nw"
+#line 2803 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -154,7 +155,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 2807 "chapters/04-launcher.nw"
+#line 2824 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -169,22 +170,22 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 2797 "chapters/04-launcher.nw"
+#line 2814 "chapters/04-launcher.nw"
         }
     }
 }
-#line 2837 "chapters/04-launcher.nw"
+#line 2854 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
                     .guest(ram_bytes_, kDevicePages * abi::kPageSize)
                     .string_at(address, kEarlyConsoleLimit);
     if (!text)
-        throw GuestDied("NOTIFY address " + hex(address.value) +
+        throw GuestDied("NOTIFY address " + in_hex(address.value) +
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 2584 "chapters/04-launcher.nw"
+#line 2587 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -203,7 +204,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 2611 "chapters/04-launcher.nw"
+#line 2614 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to) {
     std::byte buffer[4096];
     ssize_t n = ::read(from.get(), buffer, sizeof buffer);
@@ -227,14 +228,22 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 2642 "chapters/04-launcher.nw"
+#line 2652 "chapters/04-launcher.nw"
+static std::string qemu_exit_message(int status) {
+    std::string message = "QEMU " + describe_exit(status) +
+                          " unexpectedly";
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        message += " (the machine reset: a triple fault in the Host?"
+                   " try --trace FILE)";
+    return message;
+}
+
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
             if (auto status = qemu_.reap_if_exited()) {
                 drain_output();
-                throw RuntimeFailure("QEMU " + describe_exit(*status) +
-                                     " unexpectedly");
+                throw RuntimeFailure(qemu_exit_message(*status));
             }
             continue;
         }
@@ -249,13 +258,12 @@ void Launcher::qemu_is_gone() {
     drain_output();
     for (int i = 0; i < 100 && qemu_.running(); ++i) {
         if (auto status = qemu_.reap_if_exited())
-            throw RuntimeFailure("QEMU " + describe_exit(*status) +
-                                 " unexpectedly");
+            throw RuntimeFailure(qemu_exit_message(*status));
         ::usleep(10000);
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 2681 "chapters/04-launcher.nw"
+#line 2698 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -265,10 +273,10 @@ HostEvent Launcher::next_event(Deadline deadline,
                                  std::to_string(kStartupTimeout.count()) +
                                  " s while waiting for " + waiting_for);
         char rings[64];
-        if (::read(doorbell_.get(), rings, sizeof rings) == 0)
-            qemu_is_gone();
+        ssize_t n = ::read(doorbell_.get(), rings, sizeof rings);
+        if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
 
-#line 2421 "chapters/04-launcher.nw"
+#line 2424 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -49,7 +49,7 @@ switcher_trap_stubs:
         jmp return_to_host
         .set vector, vector + 1
         .endr
-#line 332 "chapters/06-switcher.nw"
+#line 333 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -59,7 +59,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 352 "chapters/06-switcher.nw"
+#line 353 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -71,7 +71,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 371 "chapters/06-switcher.nw"
+#line 372 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi

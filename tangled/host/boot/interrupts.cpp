@@ -27,13 +27,18 @@ void unmask_irq(uint32_t irq) {
     uint16_t port = irq < 8 ? 0x21 : 0xA1;
     outb(port, inb(port) & ~uint8_t(1u << (irq & 7)));
 }
-#line 813 "chapters/A-kernel.nw"
+#line 818 "chapters/A-kernel.nw"
+static bool spurious_irq7() {
+    outb(0x20, 0x0B);  // OCW3: read the in-service register next
+    return !(inb(0x20) & 0x80);
+}
+
 void handle_irq(uint32_t vector) {
     uint32_t irq = vector - kIrqBase;
     if (irq == kDoorbellIrq)
         doorbell_interrupt();
-    if (irq == 7 && !(inb(0x20) & 0x80))
-        return;  // spurious: ISR bit clear, no EOI
+    if (irq == 7 && spurious_irq7())
+        return;
     if (irq >= 8)
         outb(0xA0, 0x20);
     outb(0x20, 0x20);
