@@ -18,11 +18,25 @@ comment_for() {  # the comment syntax of a generated file, by its suffix
     esac
 }
 
+# Which chapter defines each root: the first definition after an @file
+# in noweb's own parse of the chapters.
+parsed=$(mktemp)
+trap 'rm -f "$parsed"' EXIT
+/usr/lib/noweb/markup "${chapters[@]}" > "$parsed"
+
+declare -A chapter_of=()
+while IFS=$'\t' read -r root file; do
+    chapter_of[$root]=$file
+done < <(awk '/^@file / { f = substr($0, 7) }
+              /^@defn / { n = substr($0, 7)
+                          if (!(n in seen)) { seen[n] = 1; print n "\t" f } }' \
+         "$parsed")
+
 declare -A produced=()
 status=0
 while IFS= read -r root; do
     [ -n "$root" ] || continue
-    chapter=$(grep -lF -- "<<$root>>=" "${chapters[@]}" | head -1)
+    chapter=${chapter_of[$root]}
     target="$out/$root"
     mkdir -p "$(dirname "$target")"
     c=$(comment_for "$root")
@@ -31,7 +45,7 @@ while IFS= read -r root; do
         '/*') header="/* $note */" ;;
         *)    header="$c $note" ;;
     esac
-    case "$root" in
+    case "$root" in   # #line directives only where a compiler reads them
         *.cpp|*.hpp|*.h|*.c|*.cc|*.S) flags=(-L) ;;
         *) flags=() ;;
     esac

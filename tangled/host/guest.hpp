@@ -50,7 +50,7 @@ public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 171 "chapters/05-host.nw"
+#line 175 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -59,17 +59,19 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 299 "chapters/05-host.nw"
+#line 305 "chapters/05-host.nw"
 void give_segments();
-#line 455 "chapters/05-host.nw"
+#line 464 "chapters/05-host.nw"
 bool handle_exit(HostLink& link);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 594 "chapters/05-host.nw"
+#line 609 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         uint32_t at);
-#line 179 "chapters/05-host.nw"
+#line 674 "chapters/05-host.nw"
+bool refuse_queued_hypercalls(HostLink& link, uint32_t at);
+#line 183 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;

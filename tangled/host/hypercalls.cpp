@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 514 "chapters/05-host.nw"
+#line 523 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 
@@ -9,43 +9,46 @@ bool Guest::hypercall(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t call = r.eax, at = r.eip - 2;
     
-#line 541 "chapters/05-host.nw"
+#line 551 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
-    call != abi::LHCALL_SHUTDOWN) {
+    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
     kill(link, "unknown hypercall %u at eip 0x%08x", call, at);
     return false;
 }
-#line 523 "chapters/05-host.nw"
+#line 532 "chapters/05-host.nw"
     
-#line 553 "chapters/05-host.nw"
+#line 563 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill(link, "hypercall %u before LGUEST_INIT at eip 0x%08x", call,
          at);
     return false;
 }
-#line 524 "chapters/05-host.nw"
+#line 533 "chapters/05-host.nw"
     r.eax = 0;
     switch (call) {
     
-#line 568 "chapters/05-host.nw"
+#line 578 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {r.ebx}, at);
-#line 606 "chapters/05-host.nw"
+#line 621 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, r.ebx);
     return false;
-#line 616 "chapters/05-host.nw"
+#line 631 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(r.ebx == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 527 "chapters/05-host.nw"
+#line 654 "chapters/05-host.nw"
+case abi::LHCALL_FLUSH_ASYNC:
+    return refuse_queued_hypercalls(link, at);
+#line 536 "chapters/05-host.nw"
     }
     return true;
 }
 
-#line 573 "chapters/05-host.nw"
+#line 586 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                uint32_t at) {
     if (has_lguest_data_) {
@@ -64,6 +67,19 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     has_lguest_data_ = true;
     return true;
 }
+#line 659 "chapters/05-host.nw"
+bool Guest::refuse_queued_hypercalls(HostLink& link, uint32_t at) {
+    auto data = memory_.to_host<abi::LguestData>(lguest_data_);
+    for (uint32_t slot = 0; slot < abi::kHypercallRingSize; ++slot) {
+        const volatile uint8_t& status = data->hcall_status[slot];
+        if (status != abi::kHypercallSlotFree) {
+            kill(link, "queued hypercall in slot %u: the async ring is "
+                       "not supported yet (eip 0x%08x)", slot, at);
+            return false;
+        }
+    }
+    return true;
+}
 
-#line 533 "chapters/05-host.nw"
+#line 543 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 397 "chapters/05-host.nw"
+#line 403 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -20,7 +20,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 485 "chapters/05-host.nw"
+#line 494 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -38,7 +38,7 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 436 "chapters/05-host.nw"
+#line 442 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link) {
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
@@ -55,7 +55,7 @@ bool Guest::handle_exit(HostLink& link) {
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 467 "chapters/05-host.nw"
+#line 476 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     Sink sink{reason_, sizeof(reason_), 0};
     reason_[0] = '\0';
@@ -67,5 +67,5 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     link.post(abi::Event::GuestDied, 0, reason_);
 }
 
-#line 421 "chapters/05-host.nw"
+#line 427 "chapters/05-host.nw"
 } // namespace lhv::host

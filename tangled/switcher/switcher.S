@@ -1,11 +1,11 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 219 "chapters/06-switcher.nw"
+#line 227 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 238 "chapters/06-switcher.nw"
+#line 246 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
@@ -16,13 +16,13 @@ switch_to_guest:
         sidt STATE(HOST_IDT_POINTER)
         movl %cr3, %eax
         movl %eax, STATE(HOST_CR3)
-#line 260 "chapters/06-switcher.nw"
+#line 268 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 280 "chapters/06-switcher.nw"
+#line 288 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -33,7 +33,7 @@ switch_to_guest:
         popl %ds
         addl $8, %esp
         iret
-#line 302 "chapters/06-switcher.nw"
+#line 310 "chapters/06-switcher.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
         .balign 16
@@ -49,7 +49,7 @@ switcher_trap_stubs:
         jmp return_to_host
         .set vector, vector + 1
         .endr
-#line 333 "chapters/06-switcher.nw"
+#line 341 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -59,7 +59,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 353 "chapters/06-switcher.nw"
+#line 361 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -71,7 +71,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 372 "chapters/06-switcher.nw"
+#line 380 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -79,5 +79,5 @@ return_to_host:
         popl %ebx
         popl %ebp
         ret
-#line 229 "chapters/06-switcher.nw"
+#line 237 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 354 "chapters/A-kernel.nw"
+#line 381 "chapters/A-kernel.nw"
 #include "host/boot/console.hpp"
 #include "host/boot/uart.hpp"
 
@@ -8,7 +8,7 @@ namespace {
 constexpr Uart console_uart(kCom1);
 }
 
-#line 373 "chapters/A-kernel.nw"
+#line 400 "chapters/A-kernel.nw"
 void Sink::put(char c) {
     if (!buffer) {
         console_uart.put(c);
@@ -17,7 +17,7 @@ void Sink::put(char c) {
         buffer[used] = '\0';
     }
 }
-#line 389 "chapters/A-kernel.nw"
+#line 416 "chapters/A-kernel.nw"
 static void put_number(Sink& sink, uint32_t value, uint32_t base,
                        bool negative, uint32_t width, char pad) {
     char digits[12];
@@ -33,7 +33,7 @@ static void put_number(Sink& sink, uint32_t value, uint32_t base,
     while (n)
         sink.put(digits[--n]);
 }
-#line 407 "chapters/A-kernel.nw"
+#line 437 "chapters/A-kernel.nw"
 void vformat(Sink& sink, const char* f, va_list args) {
     for (; *f; ++f) {
         if (*f != '%') {
@@ -48,7 +48,7 @@ void vformat(Sink& sink, const char* f, va_list args) {
         while (*f >= '0' && *f <= '9')
             width = width * 10 + uint32_t(*f++ - '0');
         
-#line 426 "chapters/A-kernel.nw"
+#line 459 "chapters/A-kernel.nw"
 switch (*f) {
 case 's': {
     const char* s = va_arg(args, const char*);
@@ -70,10 +70,10 @@ case 'd': {
 case '\0': return;
 default: sink.put('%'); sink.put(*f); break;
 }
-#line 421 "chapters/A-kernel.nw"
+#line 451 "chapters/A-kernel.nw"
     }
 }
-#line 453 "chapters/A-kernel.nw"
+#line 486 "chapters/A-kernel.nw"
 void console_init() { console_uart.init(false); }
 
 void format(char* buffer, uint32_t size, const char* f, ...) {
@@ -104,5 +104,5 @@ void panic(const char* f, ...) {
         asm volatile("cli; hlt");
 }
 
-#line 367 "chapters/A-kernel.nw"
+#line 394 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 700 "chapters/A-kernel.nw"
+#line 736 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
 
@@ -17,7 +17,7 @@ host_interrupt_stubs:
         jmp host_interrupt_common
         .set vector, vector + 1
         .endr
-#line 727 "chapters/A-kernel.nw"
+#line 763 "chapters/A-kernel.nw"
 host_interrupt_common:
         pushal
         pushl %esp
@@ -26,5 +26,5 @@ host_interrupt_common:
         popal
         addl $8, %esp
         iret
-#line 718 "chapters/A-kernel.nw"
+#line 754 "chapters/A-kernel.nw"
         .section .note.GNU-stack, "", @progbits
