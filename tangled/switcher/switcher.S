@@ -33,12 +33,10 @@ switch_to_guest:
         popl %ds
         addl $8, %esp
         iret
-#line 310 "chapters/06-switcher.nw"
+#line 751 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
-        .balign 16
-        .globl switcher_trap_stubs
-switcher_trap_stubs:
+        .macro trap_stubs target
         .set vector, 0
         .rept 256
         .balign 16
@@ -46,10 +44,16 @@ switcher_trap_stubs:
         pushl $0
         .endif
         pushl $vector
-        jmp return_to_host
+        jmp \target
         .set vector, vector + 1
         .endr
-#line 341 "chapters/06-switcher.nw"
+        .endm
+#line 311 "chapters/06-switcher.nw"
+        .balign 16
+        .globl switcher_trap_stubs
+switcher_trap_stubs:
+        trap_stubs return_to_host
+#line 331 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -59,7 +63,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 361 "chapters/06-switcher.nw"
+#line 351 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -71,7 +75,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 380 "chapters/06-switcher.nw"
+#line 370 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi

@@ -1,12 +1,8 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 736 "chapters/A-kernel.nw"
+#line 751 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
-
-        .section .text
-        .balign 16
-        .globl host_interrupt_stubs
-host_interrupt_stubs:
+        .macro trap_stubs target
         .set vector, 0
         .rept 256
         .balign 16
@@ -14,10 +10,17 @@ host_interrupt_stubs:
         pushl $0
         .endif
         pushl $vector
-        jmp host_interrupt_common
+        jmp \target
         .set vector, vector + 1
         .endr
-#line 763 "chapters/A-kernel.nw"
+        .endm
+#line 737 "chapters/A-kernel.nw"
+        .section .text
+        .balign 16
+        .globl host_interrupt_stubs
+host_interrupt_stubs:
+        trap_stubs host_interrupt_common
+#line 773 "chapters/A-kernel.nw"
 host_interrupt_common:
         pushal
         pushl %esp
@@ -26,5 +29,5 @@ host_interrupt_common:
         popal
         addl $8, %esp
         iret
-#line 754 "chapters/A-kernel.nw"
+#line 743 "chapters/A-kernel.nw"
         .section .note.GNU-stack, "", @progbits

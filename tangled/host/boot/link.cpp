@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1093 "chapters/A-kernel.nw"
+#line 1103 "chapters/A-kernel.nw"
 #include "host/boot/link.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/uart.hpp"
@@ -10,7 +10,7 @@ namespace {
 constexpr Uart doorbell(kCom2);
 }
 
-#line 1116 "chapters/A-kernel.nw"
+#line 1126 "chapters/A-kernel.nw"
 void HostLink::init() {
     mailbox_ = reinterpret_cast<volatile abi::Mailbox*>(
         abi::kMailboxAddress);
@@ -23,7 +23,7 @@ void HostLink::init() {
     doorbell.init(true);
     unmask_irq(kDoorbellIrq);
 }
-#line 1139 "chapters/A-kernel.nw"
+#line 1149 "chapters/A-kernel.nw"
 LinkRequest HostLink::wait_for_request() {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -39,7 +39,7 @@ LinkRequest HostLink::wait_for_request() {
         asm volatile("sti; hlt" : : : "memory");
     }
 }
-#line 1160 "chapters/A-kernel.nw"
+#line 1170 "chapters/A-kernel.nw"
 void HostLink::post(abi::Event event, uint32_t arg0,
                     const char* reason) {
     mailbox_->event = uint32_t(event);
@@ -53,8 +53,8 @@ void HostLink::post(abi::Event event, uint32_t arg0,
     mailbox_->event_seq = mailbox_->event_seq + 1;
     doorbell.put('!');
 }
-#line 1179 "chapters/A-kernel.nw"
+#line 1189 "chapters/A-kernel.nw"
 void doorbell_interrupt() { doorbell.drain(); }
 
-#line 1108 "chapters/A-kernel.nw"
+#line 1118 "chapters/A-kernel.nw"
 } // namespace lhv::host
