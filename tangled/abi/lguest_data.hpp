@@ -13,7 +13,7 @@ struct HypercallArgs {
     uint32_t arg0;  // the call number, as %eax would hold it
     uint32_t arg1, arg2, arg3, arg4;
 };
-#line 270 "chapters/01-preparation.nw"
+#line 271 "chapters/01-preparation.nw"
 struct LguestData {
     // Changed by both sides while the Guest runs.
     uint32_t irq_enabled;  // 0x200 (EFLAGS.IF) when interrupts are on
@@ -32,7 +32,7 @@ struct LguestData {
     uint32_t kernel_address; // where the Guest kernel is mapped
     uint32_t syscall_vec;    // the vector of direct system calls
 };
-#line 296 "chapters/01-preparation.nw"
+#line 297 "chapters/01-preparation.nw"
 static_assert(sizeof(HypercallArgs) == 20);
 static_assert(sizeof(LguestData) == 1388);
 
