@@ -44,7 +44,12 @@ struct GuestDied : LauncherError {
     explicit GuestDied(const std::string& reason)
         : LauncherError(kExitFailure, "guest died: " + reason) {}
 };
-#line 203 "chapters/04-launcher.nw"
+
+struct HostDied : LauncherError {
+    explicit HostDied(const std::string& reason)
+        : LauncherError(kExitFailure, "the Host died: " + reason) {}
+};
+#line 214 "chapters/04-launcher.nw"
 inline std::string in_hex(std::uint64_t value) {
     char text[24];
     std::snprintf(text, sizeof text, "0x%llx",
