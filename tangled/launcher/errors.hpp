@@ -49,7 +49,7 @@ struct HostDied : LauncherError {
     explicit HostDied(const std::string& reason)
         : LauncherError(kExitFailure, "the Host died: " + reason) {}
 };
-#line 214 "chapters/04-launcher.nw"
+#line 213 "chapters/04-launcher.nw"
 inline std::string in_hex(std::uint64_t value) {
     char text[24];
     std::snprintf(text, sizeof text, "0x%llx",
