@@ -1,60 +1,100 @@
 # Little Hypervisor -- the book's Makefile.  Appendix B of the book
-# ("How This Book Is Built") explains every rule here.
-#
-#   make tangle        chapters/*.nw -> tangled/ and tests/
-#   make test          build and run the unit and integration tests
-#   make run           build everything and boot the Guest
-#   make debug         as run, but wait for gdb (Host and Guest symbols)
-#   make pdf           the book, build/book.pdf
-#   make html          the HTML edition, build/html/index.html
-#   make check         generated files fresh, chunks sound, lines short,
-#                      references defined
-#   make bench         instruction counts and timings (Mastery chapter)
-#   make deps          install the Debian packages all of this needs
-#   make clean
+# ("How This Book Is Built") explains every rule here; `make help' lists
+# the targets.  V=1 shows the full commands instead of one line a step.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 .SUFFIXES:
+MAKEFLAGS += --no-print-directory
 
 BUILD    := build
 CHAPTERS := $(sort $(wildcard chapters/*.nw))
+NPROC    := $(shell nproc 2>/dev/null || echo 2)
+
+# Quiet by default, like the Linux kernel's build: `say' prints one short
+# line per step, `Q' hides the command itself.  V=1 shows commands only.
+ifeq ($(V),1)
+  Q :=
+  say = :
+else
+  Q := @
+  say = printf '  %-7s %s\n'
+endif
+
+# ---------------------------------------------------------------- help
+.PHONY: help
+help:
+	@echo 'Little Hypervisor: the book and the hypervisor it tangles into.'
+	@echo
+	@echo '  make run       build, then boot the Guest (GUEST=FILE or a'
+	@echo '                 test Guest name boots another; ARGS=... for lhv,'
+	@echo '                 GUEST_ARGS=... for the Guest command line)'
+	@echo '  make test      build and run all tests; T=PATTERN runs the'
+	@echo '                 matching ones (a Catch2 name pattern or [tag])'
+	@echo '  make debug     boot unoptimized copies, stopped, under gdb'
+	@echo '                 (GDB_PORT=1234 chooses the port)'
+	@echo '  make pdf       the book: $(BUILD)/book.pdf'
+	@echo '  make html      the online edition: $(BUILD)/html/index.html'
+	@echo '  make check     generated files fresh, chunks sound, lines'
+	@echo '                 short, references defined (builds the PDF)'
+	@echo '  make bench     instruction counts and timings (Mastery chapter)'
+	@echo '  make tangle    chapters/*.nw -> tangled/ and tests/ (make all,'
+	@echo '                 run and test do it when a chapter changed)'
+	@echo '  make all       tangle if needed, build lhv, Host, Guest, test'
+	@echo '                 Guests'
+	@echo '  make deps      install the build and book packages (Debian);'
+	@echo '                 deps-build and deps-book install one set each'
+	@echo '  make clean     remove $(BUILD)/'
+	@echo
+	@echo 'V=1 shows every command in full.'
 
 # ---------------------------------------------------------------- deps
-DEB_PACKAGES := make g++ g++-multilib binutils catch2 noweb pandoc \
-  texlive-latex-base texlive-latex-recommended texlive-pictures \
-  texlive-fonts-recommended lmodern latexmk poppler-utils \
-  qemu-system-x86 gdb
+# Two sets, so that a lab machine can build, run and test without the
+# 400 MiB of TeX that only the book needs.
+DEPS_BUILD := make g++ g++-multilib binutils catch2 noweb qemu-system-x86 \
+  gdb
+DEPS_BOOK  := pandoc texlive-latex-base texlive-latex-recommended \
+  texlive-pictures texlive-fonts-recommended lmodern latexmk \
+  poppler-utils
 
-.PHONY: deps
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
-	    grep -q 'install ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "deps: installing" $$missing; \
-	    apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      --no-install-recommends $$missing >/dev/null || exit 1; \
-	  else \
-	    echo "deps: missing Debian packages. Run this once, then retry:"; \
-	    echo "  sudo apt-get install -y --no-install-recommends" \
-	      $$missing; \
-	    exit 1; \
-	  fi; \
-	fi
+.PHONY: deps deps-build deps-book
+deps: deps-build deps-book
+deps-build:
+	@book/bin/deps.sh build $(DEPS_BUILD)
+deps-book:
+	@book/bin/deps.sh book $(DEPS_BOOK)
 
 # ---------------------------------------------------------------- tangle
-.PHONY: tangle
-tangle:
-	@book/bin/tangle.sh
+# `make tangle' always tangles.  Everything that builds depends instead on
+# a stamp that is older than some chapter only when a chapter changed, so
+# an unchanged book costs nothing.  The stamp is a makefile that this
+# makefile includes: when make remakes it, make starts again from the
+# top, and the file lists below see what tangling produced.
+TANGLE_STAMP := $(BUILD)/tangle.mk
 
-# Files that exist once tangled.  Evaluated when make reads this file, so
-# targets that tangle first re-run make (see the `test' rule).
-HOST_SRC     := $(sort $(shell find tangled/host tangled/switcher \
-                  -type f \( -name '*.cpp' -o -name '*.S' \) 2>/dev/null))
+.PHONY: tangle
+tangle: | deps-build
+	@book/bin/tangle.sh
+	@mkdir -p $(BUILD) && echo '# tangled' > $(TANGLE_STAMP)
+
+$(TANGLE_STAMP): $(CHAPTERS) book/bin/tangle.sh | deps-build
+	@$(say) TANGLE chapters
+	$(Q)book/bin/tangle.sh
+	@mkdir -p $(@D) && echo '# tangled' > $@
+
+# Goals that build code include the stamp; the book's goals and the
+# housekeeping ones do not (`make check' must see the committed files).
+NO_TANGLE_GOALS := help deps deps-build deps-book tangle pdf html check \
+  clean
+ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
+  include $(TANGLE_STAMP)
+endif
+
+# Files that exist once tangled.
+HOST_SRC     := $(sort $(wildcard tangled/host/*.cpp tangled/host/*.S \
+                  tangled/host/*/*.cpp tangled/host/*/*.S \
+                  tangled/switcher/*.cpp tangled/switcher/*.S))
 GUEST_SRC    := $(sort $(wildcard tangled/guest/*.cpp tangled/guest/*.S))
 LAUNCHER_SRC := $(sort $(wildcard tangled/launcher/*.cpp))
 UNIT_SRC     := $(sort $(wildcard tests/abi/*.cpp tests/launcher/*.cpp \
@@ -63,61 +103,82 @@ INTEG_SRC    := $(sort $(wildcard tests/integration/*.cpp))
 TGUEST_SRC   := $(sort $(wildcard tests/guests/*.S))
 
 # ---------------------------------------------------------------- flags
-# The Host and the Guest are freestanding 32-bit programs (DESIGN.md 8).
+# The Host and the Guest are freestanding 32-bit programs.
 KCXX     := g++
-KFLAGS   := -m32 -march=i686 -std=c++20 -ffreestanding -fno-pic -fno-pie \
-  -fno-stack-protector -nostdlib -mgeneral-regs-only -fno-exceptions \
-  -fno-rtti -fno-threadsafe-statics -fno-asynchronous-unwind-tables \
-  -O2 -g -Wall -Wextra -Itangled -MMD -MP
+KFLAGS_COMMON := -m32 -march=i686 -std=c++20 -ffreestanding -fno-pic \
+  -fno-pie -fno-stack-protector -nostdlib -mgeneral-regs-only \
+  -fno-exceptions -fno-rtti -fno-threadsafe-statics \
+  -fno-asynchronous-unwind-tables -g -Wall -Wextra -Itangled -MMD -MP
+KFLAGS   := $(KFLAGS_COMMON) -O2
+KFLAGS_DEBUG := $(KFLAGS_COMMON) -Og
 LIBGCC32  = $(shell $(KCXX) -m32 -print-libgcc-file-name)
 CXX      := g++
 CXXFLAGS := -std=c++20 -O2 -g -Wall -Wextra -Itangled -MMD -MP
 TESTFLAGS := -std=c++20 -O1 -g -Wall -Wextra -Itangled -MMD -MP
 
 obj32 = $(patsubst tangled/%,$(BUILD)/obj32/%.o,$(1))
+objdbg = $(patsubst tangled/%,$(BUILD)/debug/obj/%.o,$(1))
 obj64 = $(patsubst %,$(BUILD)/obj/%.o,$(1))
 
-$(BUILD)/obj32/%.cpp.o: tangled/%.cpp
+$(BUILD)/obj32/%.o: tangled/%
 	@mkdir -p $(@D)
-	$(KCXX) $(KFLAGS) -c $< -o $@
-$(BUILD)/obj32/%.S.o: tangled/%.S
+	@$(say) CC $*
+	$(Q)$(KCXX) $(KFLAGS) -c $< -o $@
+$(BUILD)/debug/obj/%.o: tangled/%
 	@mkdir -p $(@D)
-	$(KCXX) $(KFLAGS) -c $< -o $@
+	@$(say) CC-Og $*
+	$(Q)$(KCXX) $(KFLAGS_DEBUG) -c $< -o $@
 $(BUILD)/obj/tangled/%.cpp.o: tangled/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS) -c $< -o $@
+	@$(say) CXX $*.cpp
+	$(Q)$(CXX) $(CXXFLAGS) -c $< -o $@
 $(BUILD)/obj/tests/%.cpp.o: tests/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(TESTFLAGS) -c $< -o $@
+	@$(say) CXX tests/$*.cpp
+	$(Q)$(CXX) $(TESTFLAGS) -c $< -o $@
 
 # ---------------------------------------------------------------- programs
 HOST_ELF  := $(BUILD)/host/host.elf
 GUEST_ELF := $(BUILD)/guest/guest.elf
 LHV_BIN   := $(BUILD)/lhv
+HOST_DEBUG  := $(BUILD)/debug/host.elf
+GUEST_DEBUG := $(BUILD)/debug/guest.elf
+
+# link32 SCRIPT, OBJECTS: link a freestanding 32-bit program.
+link32 = ld -m elf_i386 -T $(1) -o $@ $(2) $(LIBGCC32)
 
 $(HOST_ELF): $(call obj32,$(HOST_SRC)) tangled/host/host.ld
 	@mkdir -p $(@D)
-	ld -m elf_i386 -T tangled/host/host.ld -o $@ \
-	  $(call obj32,$(HOST_SRC)) $(LIBGCC32)
-
+	@$(say) LD $@
+	$(Q)$(call link32,tangled/host/host.ld,$(call obj32,$(HOST_SRC)))
 $(GUEST_ELF): $(call obj32,$(GUEST_SRC)) tangled/guest/guest.ld
 	@mkdir -p $(@D)
-	ld -m elf_i386 -T tangled/guest/guest.ld -o $@ \
-	  $(call obj32,$(GUEST_SRC)) $(LIBGCC32)
+	@$(say) LD $@
+	$(Q)$(call link32,tangled/guest/guest.ld,$(call obj32,$(GUEST_SRC)))
+$(HOST_DEBUG): $(call objdbg,$(HOST_SRC)) tangled/host/host.ld
+	@mkdir -p $(@D)
+	@$(say) LD $@
+	$(Q)$(call link32,tangled/host/host.ld,$(call objdbg,$(HOST_SRC)))
+$(GUEST_DEBUG): $(call objdbg,$(GUEST_SRC)) tangled/guest/guest.ld
+	@mkdir -p $(@D)
+	@$(say) LD $@
+	$(Q)$(call link32,tangled/guest/guest.ld,$(call objdbg,$(GUEST_SRC)))
 
 LAUNCHER_OBJ     := $(call obj64,$(LAUNCHER_SRC))
 LAUNCHER_LIB_OBJ := $(filter-out %/main.cpp.o,$(LAUNCHER_OBJ))
 
 $(LHV_BIN): $(LAUNCHER_OBJ)
 	@mkdir -p $(@D)
-	$(CXX) -o $@ $^
+	@$(say) LD $@
+	$(Q)$(CXX) -o $@ $^
 
 # Test Guests: one tiny assembly program each, linked like the Guest.
 TGUESTS := $(patsubst tests/guests/%.S,$(BUILD)/tests/guests/%.elf,$(TGUEST_SRC))
 $(BUILD)/tests/guests/%.elf: tests/guests/%.S tests/guests/guest.ld
 	@mkdir -p $(@D)
-	$(KCXX) $(KFLAGS) -c $< -o $(@:.elf=.o)
-	ld -m elf_i386 -T tests/guests/guest.ld -o $@ $(@:.elf=.o)
+	@$(say) AS tests/guests/$*.S
+	$(Q)$(KCXX) $(KFLAGS) -c $< -o $(@:.elf=.o)
+	$(Q)ld -m elf_i386 -T tests/guests/guest.ld -o $@ $(@:.elf=.o)
 
 PROGRAMS := $(if $(HOST_SRC),$(HOST_ELF)) $(if $(GUEST_SRC),$(GUEST_ELF)) \
             $(if $(LAUNCHER_SRC),$(LHV_BIN))
@@ -128,75 +189,79 @@ INTEG_BIN := $(BUILD)/tests/integration
 
 $(UNIT_BIN): $(call obj64,$(UNIT_SRC)) $(LAUNCHER_LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CXX) -o $@ $^ -lCatch2WithMain
-
+	@$(say) LD $@
+	$(Q)$(CXX) -o $@ $^ -lCatch2WithMain
 $(INTEG_BIN): $(call obj64,$(INTEG_SRC)) $(LAUNCHER_LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CXX) -o $@ $^ -lCatch2WithMain
+	@$(say) LD $@
+	$(Q)$(CXX) -o $@ $^ -lCatch2WithMain
 
 TEST_BINS := $(if $(UNIT_SRC),$(UNIT_BIN)) $(if $(INTEG_SRC),$(INTEG_BIN))
 
-# Where the integration tests find the programs they boot.
-TESTENV := LHV=$(CURDIR)/$(LHV_BIN) LHV_HOST=$(CURDIR)/$(HOST_ELF) \
-  LHV_GUEST=$(CURDIR)/$(GUEST_ELF) \
-  LHV_TEST_GUESTS=$(CURDIR)/$(BUILD)/tests/guests
-
-# `make test' tangles first, then re-reads this Makefile so that the file
-# lists above see what tangling produced.
-NPROC := $(shell nproc 2>/dev/null || echo 2)
-.PHONY: all programs test run debug _test
-all: deps tangle
-	@$(MAKE) --no-print-directory -j$(NPROC) programs
+# ---------------------------------------------------------------- goals
+.PHONY: all programs test run debug
+all: programs
+	@:
 programs: $(PROGRAMS) $(TGUESTS)
+	@:
 
-test: deps tangle
-	@$(MAKE) --no-print-directory -j$(NPROC) programs $(TEST_BINS)
-	@$(MAKE) --no-print-directory _test
-_test:
-	@$(TESTENV) book/bin/run-tests.sh $(TEST_BINS)
+# T=PATTERN chooses tests by Catch2 name pattern or [tag].
+test: programs $(TEST_BINS)
+	@LHV=$(CURDIR)/$(LHV_BIN) LHV_HOST=$(CURDIR)/$(HOST_ELF) \
+	  LHV_GUEST=$(CURDIR)/$(GUEST_ELF) \
+	  LHV_TEST_GUESTS=$(CURDIR)/$(BUILD)/tests/guests \
+	  book/bin/run-tests.sh $(if $(T),-t '$(T)') $(TEST_BINS) \
+	  $(if $(T),,book/bin/build-tests.sh)
 
-# Boot the Guest.  ARGS are passed to lhv, e.g. make run ARGS='-m 64'.
-run: all
-	$(LHV_BIN) $(ARGS) $(GUEST_ELF)
+# GUEST=FILE boots another Guest; a bare name such as GUEST=ud2 means the
+# test Guest of that name.  Only what that run needs is built.
+GUEST ?= $(GUEST_ELF)
+RUN_GUEST := $(if $(findstring /,$(GUEST)),$(GUEST),$(BUILD)/tests/guests/$(GUEST:.elf=).elf)
+run: $(LHV_BIN) $(HOST_ELF) $(filter $(GUEST_ELF) $(TGUESTS),$(RUN_GUEST))
+	$(Q)$(LHV_BIN) $(ARGS) $(RUN_GUEST) $(if $(GUEST_ARGS),-- $(GUEST_ARGS))
 
-debug: all
-	book/bin/debug.sh $(LHV_BIN) $(HOST_ELF) $(GUEST_ELF)
+GDB_PORT ?= 1234
+debug: $(LHV_BIN) $(HOST_DEBUG) $(GUEST_DEBUG)
+	$(Q)book/bin/debug.sh $(LHV_BIN) $(HOST_DEBUG) $(GUEST_DEBUG) $(GDB_PORT)
 
 # ---------------------------------------------------------------- book
 WOVEN   := $(BUILD)/woven/chapters.tex
 FIGURES := $(wildcard figures/*)
 BOOKSRC := $(wildcard book/*.tex book/*.sty) book.bib $(FIGURES)
 
-$(WOVEN): $(CHAPTERS)
+$(WOVEN): $(CHAPTERS) | deps-book
 	@mkdir -p $(@D)
-	noweave -n -index -latex $(CHAPTERS) > $@.tmp
-	@mv $@.tmp $@
+	@$(say) WEAVE chapters
+	$(Q)noweave -n -index -latex $(CHAPTERS) > $@.tmp
+	$(Q)mv $@.tmp $@
 
 LATEXENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/$(BUILD)/woven:$(CURDIR): \
             BIBINPUTS=$(CURDIR): BSTINPUTS=$(CURDIR)/book:
 
 .PHONY: pdf html check bench clean
-pdf: deps $(BUILD)/book.pdf
-$(BUILD)/book.pdf: $(WOVEN) $(BOOKSRC)
+pdf: $(BUILD)/book.pdf
+	@:
+$(BUILD)/book.pdf: $(WOVEN) $(BOOKSRC) | deps-book
 	@mkdir -p $(BUILD)/latex
-	@$(LATEXENV) latexmk -pdf -interaction=nonstopmode -halt-on-error \
+	@$(say) LATEX book/book.tex
+	$(Q)$(LATEXENV) latexmk -pdf -interaction=nonstopmode -halt-on-error \
 	  -silent -outdir=$(BUILD)/latex book/book.tex >/dev/null || \
 	  { grep -A4 -E '^!|Error' $(BUILD)/latex/book.log | head -40; \
 	    exit 1; }
-	cp $(BUILD)/latex/book.pdf $@
+	$(Q)cp $(BUILD)/latex/book.pdf $@
 	@grep -E 'LaTeX Warning: (Reference|Citation).*undefined' \
 	  $(BUILD)/latex/book.log | sort -u || true
 	@echo "pdf: $@ ($$(pdfinfo $@ 2>/dev/null | \
 	  awk '/^Pages/{print $$2}') pages)"
 
-html: deps
-	book/bin/html.sh $(BUILD)/html
+html: | deps-book
+	@book/bin/html.sh $(BUILD)/html
 
-check: deps pdf
+check: pdf | deps-build
 	@book/bin/check.sh
 
-bench: all
-	book/bin/bench.sh
+bench: programs
+	@book/bin/bench.sh
 
 clean:
 	rm -rf $(BUILD)

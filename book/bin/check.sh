@@ -35,20 +35,30 @@ for dir in tangled tests; do
     done < <(find "$dir" -type f | sort)
 done
 
-# 2. Undefined and unused chunks, with the chapter line of each.
-while IFS= read -r line; do fail "$line"; done < <(
+# 2. Undefined and unused chunks.  noweb's parse says which chunks are at
+# fault and in which chapter; the chapter's own text gives the exact line
+# (the parse does not count every source line, @ %def lines among them).
+while IFS=$'\t' read -r kind file name; do
+    if [ "$kind" = use ]; then
+        line=$(awk -v u="<<$name>>" 'index($0, u) &&
+               !index($0, u "=") { print FNR; exit }' "$file")
+        fail "$file:${line:-?}: chunk <<$name>> is used but never defined"
+    else
+        line=$(awk -v d="<<$name>>=" 'index($0, d) == 1 { print FNR; exit }' \
+               "$file")
+        fail "$file:${line:-?}: chunk <<$name>> is defined but never used"
+    fi
+done < <(
     for ch in "${chapters[@]}"; do /usr/lib/noweb/markup "$ch"; done | awk '
-    /^@file /  { file = substr($0, 7); nl = 0; next }
-    /^@nl/     { nl++; next }
+    /^@file /  { file = substr($0, 7); next }
     /^@defn /  { name = substr($0, 7)
-                 if (!(name in def)) def[name] = file ":" nl + 1; next }
+                 if (!(name in def)) def[name] = file; next }
     /^@use /   { name = substr($0, 6)
-                 if (!(name in use)) use[name] = file ":" nl + 1; next }
+                 if (!(name in use)) use[name] = file; next }
     END {
-        for (n in use) if (!(n in def))
-            printf "%s: chunk <<%s>> is used but never defined\n", use[n], n
+        for (n in use) if (!(n in def)) printf "use\t%s\t%s\n", use[n], n
         for (n in def) if (!(n in use) && n !~ /^(tangled|tests)\//)
-            printf "%s: chunk <<%s>> is defined but never used\n", def[n], n
+            printf "defn\t%s\t%s\n", def[n], n
     }' | sort)
 
 # 3. Code lines that would run off the page.

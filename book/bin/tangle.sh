@@ -1,14 +1,25 @@
 #!/bin/bash
 # tangle.sh [OUTDIR] -- write every root chunk of chapters/*.nw that names
 # a file under tangled/ or tests/ into OUTDIR (default: the repository).
-# Roots come from noroots, never from a list.  Files go through cpif, so
-# an unchanged file keeps its timestamp and is not rebuilt.  Files under
-# tangled/ and tests/ that no root produces any more are removed.
+# Roots come from noroots, never from a list.
+#
+# It never destroys your work.  In the repository it writes a file only
+# where the file is missing, or carries the generated-from header and is
+# still exactly what the last tangle wrote (recorded in .tangled-sums, or,
+# with no record, what git has committed).  A generated file edited by
+# hand stops the tangle before anything is written; a file without the
+# header is never touched.  Unchanged files keep their timestamps, so
+# make rebuilds only what a chapter edit really touched.
 set -uo pipefail
 out=${1:-.}
 chapters=(chapters/*.nw)
-roots=$(noroots "${chapters[@]}" | sed -n 's/^<<\(.*\)>>$/\1/p' |
-        grep -E '^(tangled|tests)/' || true)
+sums_file=.tangled-sums          # in the repository only
+header_mark='generated from chapters/.* -- edit the chapter, not this file'
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/lhv-tangle-XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 comment_for() {  # the comment syntax of a generated file, by its suffix
     case "$1" in
@@ -20,27 +31,25 @@ comment_for() {  # the comment syntax of a generated file, by its suffix
 
 # Which chapter defines each root: the first definition after an @file
 # in noweb's own parse of the chapters.
-parsed=$(mktemp)
-trap 'rm -f "$parsed"' EXIT
-/usr/lib/noweb/markup "${chapters[@]}" > "$parsed"
-
+/usr/lib/noweb/markup "${chapters[@]}" > "$work/parsed" || exit 1
 declare -A chapter_of=()
 while IFS=$'\t' read -r root file; do
     chapter_of[$root]=$file
 done < <(awk '/^@file / { f = substr($0, 7) }
               /^@defn / { n = substr($0, 7)
                           if (!(n in seen)) { seen[n] = 1; print n "\t" f } }' \
-         "$parsed")
+         "$work/parsed")
+roots=$(noroots "${chapters[@]}" | sed -n 's/^<<\(.*\)>>$/\1/p' |
+        grep -E '^(tangled|tests)/' || true)
 
-declare -A produced=()
+# 1. Tangle every root into the scratch directory.
 status=0
+declare -A produced=()
 while IFS= read -r root; do
     [ -n "$root" ] || continue
-    chapter=${chapter_of[$root]}
-    target="$out/$root"
-    mkdir -p "$(dirname "$target")"
+    mkdir -p "$work/new/$(dirname "$root")"
     c=$(comment_for "$root")
-    note="generated from $chapter -- edit the chapter, not this file"
+    note="generated from ${chapter_of[$root]} -- edit the chapter, not this file"
     case "$c" in
         '/*') header="/* $note */" ;;
         *)    header="$c $note" ;;
@@ -51,23 +60,95 @@ while IFS= read -r root; do
     esac
     if ! { echo "$header"
            notangle "${flags[@]}" -R"$root" "${chapters[@]}"
-         } | cpif "$target"; then
+         } > "$work/new/$root"; then
         echo "tangle: $root: notangle reported a problem (see above)" >&2
         status=1
     fi
-    produced["$root"]=1
+    produced[$root]=1
+done <<< "$roots"
+[ $status -eq 0 ] || exit $status
+
+# Outside the repository (make check tangles into a fresh directory)
+# there is nothing to protect.
+if [ "$out" != . ]; then
+    cp -r "$work/new/." "$out/"
+    exit 0
+fi
+
+# 2. Decide, for every file there now, whether it is ours to change.
+declare -A recorded=()
+if [ -f "$sums_file" ]; then
+    while read -r sum file; do recorded[$file]=$sum; done < "$sums_file"
+fi
+generated() { head -n 1 "$1" | grep -q -- "$header_mark"; }
+untouched() {  # still what the last tangle wrote?
+    local f=$1 sum
+    if [ -n "${recorded[$f]:-}" ]; then
+        sum=$(sha256sum < "$f") && [ "${sum%% *}" = "${recorded[$f]}" ]
+    else
+        git ls-files --error-unmatch -- "$f" >/dev/null 2>&1 &&
+            git diff --quiet HEAD -- "$f" 2>/dev/null
+    fi
+}
+edited=() foreign=() stale=() keep=()
+for dir in tangled tests; do
+    [ -d "$dir" ] || continue
+    while IFS= read -r f; do
+        if [ -n "${produced[$f]:-}" ] && cmp -s "$work/new/$f" "$f"; then
+            continue                       # already up to date
+        elif ! generated "$f"; then
+            if [ -n "${produced[$f]:-}" ]; then foreign+=("$f")
+            else keep+=("$f"); fi
+        elif ! untouched "$f"; then
+            edited+=("$f")
+        elif [ -z "${produced[$f]:-}" ]; then
+            stale+=("$f")
+        fi
+    done < <(find "$dir" -type f | sort)
+done
+
+for f in "${keep[@]}"; do
+    echo "tangle: leaving $f alone (no chunk produces it, and it has no" \
+         "generated-from header: it is yours)"
+done
+if [ ${#edited[@]} -gt 0 ] || [ ${#foreign[@]} -gt 0 ]; then
+    for f in "${edited[@]}"; do
+        src=$(head -n 1 "$f" | grep -o 'chapters/[^ ]*')
+        echo "tangle: $f was edited by hand since the last tangle" \
+             "(it is generated from $src)" >&2
+    done
+    for f in "${foreign[@]}"; do
+        echo "tangle: $f would be written from the chapters, but it has" \
+             "no generated-from header: it is not the book's to replace" >&2
+    done
+    cat >&2 <<'HOW'
+tangle: nothing was written.  To keep an edit, make it in the chapter
+        named above (the chapters are the source), then delete the file
+        and run `make tangle' again.  To discard it, delete the file or
+        `git checkout' it, and run `make tangle' again.
+HOW
+    exit 1
+fi
+
+# 3. Write what changed, remove what no chunk produces any more.
+for f in "${stale[@]}"; do
+    echo "tangle: removing $f (no chunk produces it any more)"
+    rm -f "$f"
+done
+for dir in tangled tests; do
+    [ -d "$dir" ] && find "$dir" -mindepth 1 -type d -empty -delete
+done
+while IFS= read -r root; do
+    [ -n "$root" ] || continue
+    if ! cmp -s "$work/new/$root" "$root"; then
+        mkdir -p "$(dirname "$root")"
+        cp "$work/new/$root" "$root"
+    fi
 done <<< "$roots"
 
-# Remove generated files whose root is gone (renamed or deleted chunks).
-for dir in tangled tests; do
-    [ -d "$out/$dir" ] || continue
-    while IFS= read -r f; do
-        rel=${f#"$out/"}
-        if [ -z "${produced[$rel]:-}" ]; then
-            echo "tangle: removing $rel (no chunk produces it)"
-            rm -f "$f"
-        fi
-    done < <(find "$out/$dir" -type f)
-    find "$out/$dir" -mindepth 1 -type d -empty -delete
-done
-exit $status
+# 4. Remember what was written, so that the next tangle can tell a hand
+# edit from its own work.
+( cd "$work/new" && find tangled tests -type f -print0 | sort -z |
+  xargs -0 sha256sum ) | sed 's/  / /' > "$work/sums" &&
+    mv "$work/sums" "$sums_file"
+exit 0
