@@ -66,11 +66,13 @@ deps-book:
 	@book/bin/deps.sh book $(DEPS_BOOK)
 
 # ---------------------------------------------------------------- tangle
-# `make tangle' always tangles.  Everything that builds depends instead on
-# a stamp that is older than some chapter only when a chapter changed, so
-# an unchanged book costs nothing.  The stamp is a makefile that this
-# makefile includes: when make remakes it, make starts again from the
-# top, and the file lists below see what tangling produced.
+# `make tangle' asks the script, which returns at once when no chapter
+# changed and every file it wrote is intact.  The goals that build depend
+# instead on a stamp that is older than some chapter only when a chapter
+# changed, so an unchanged book costs them nothing at all.  The stamp is
+# a makefile that this makefile includes: when make remakes it, make
+# starts again from the top, and the file lists below see what tangling
+# produced.
 TANGLE_STAMP := $(BUILD)/tangle.mk
 
 .PHONY: tangle

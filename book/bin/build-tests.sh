@@ -51,6 +51,7 @@ session_processes() {
 tangle_keeps_hand_written_file() (
     book_copy || exit 1
     echo 'my own test' > tests/host/my_test.txt
+    touch chapters/05-host.nw          # so that tangle has work to do
     out=$(book/bin/tangle.sh 2>&1) || { echo "tangle failed: $out"; exit 1; }
     [ "$(cat tests/host/my_test.txt)" = 'my own test' ] ||
         { echo "the hand-written file was changed or removed"; exit 1; }
@@ -109,7 +110,7 @@ check_names_exact_chunk_lines() (
 )
 
 # ---------------------------------------------------------- make itself
-make_run_does_not_retangle() (
+make_does_not_retangle_an_unchanged_book() (
     make -s all >/dev/null 2>&1 || { echo "make all failed"; exit 1; }
     stamp=$(stat -c %Y.%y build/tangle.mk)
     out=$(make run 2>&1) || { echo "make run failed: $out"; exit 1; }
@@ -119,6 +120,13 @@ make_run_does_not_retangle() (
         { echo "make run was not quiet: $out"; exit 1; }
     [ "$stamp" = "$(stat -c %Y.%y build/tangle.mk)" ] ||
         { echo "make run re-tangled an unchanged book"; exit 1; }
+    sums=$(stat -c %y .tangled-sums)
+    files=$(find tangled tests -type f -newer .tangled-sums)
+    out=$(make tangle 2>&1) || { echo "make tangle failed: $out"; exit 1; }
+    [ -z "$out" ] || { echo "a no-op make tangle said: $out"; exit 1; }
+    [ "$sums" = "$(stat -c %y .tangled-sums)" ] &&
+    [ "$files" = "$(find tangled tests -type f -newer .tangled-sums)" ] ||
+        { echo "a no-op make tangle wrote files"; exit 1; }
 )
 
 make_run_boots_another_guest() (
@@ -223,7 +231,8 @@ interrupted_make_bench_leaves_nothing() (
 
 for test in tangle_keeps_hand_written_file tangle_stops_at_hand_edit \
             tangle_removes_only_its_own_orphans \
-            check_names_exact_chunk_lines make_run_does_not_retangle \
+            check_names_exact_chunk_lines \
+            make_does_not_retangle_an_unchanged_book \
             make_run_boots_another_guest make_test_chooses_tests \
             \
             interrupted_make_run_leaves_nothing \

@@ -16,6 +16,20 @@ chapters=(chapters/*.nw)
 sums_file=.tangled-sums          # in the repository only
 header_mark='generated from chapters/.* -- edit the chapter, not this file'
 
+# Nothing to do when no chapter (nor this script) changed since the last
+# tangle and every file it wrote is still there, unchanged.
+if [ "$out" = . ] && [ -f "$sums_file" ]; then
+    fresh=yes
+    for f in chapters chapters/*.nw "$0"; do
+        [ "$f" -ot "$sums_file" ] || fresh=no
+    done
+    if [ $fresh = yes ] && sha256sum --check --quiet --status "$sums_file" \
+                                   2>/dev/null
+    then
+        exit 0
+    fi
+fi
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/lhv-tangle-XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT
@@ -79,6 +93,7 @@ fi
 declare -A recorded=()
 if [ -f "$sums_file" ]; then
     while read -r sum file; do recorded[$file]=$sum; done < "$sums_file"
+    # (sha256sum's own format: the sum, two spaces, the name.)
 fi
 generated() { head -n 1 "$1" | grep -q -- "$header_mark"; }
 untouched() {  # still what the last tangle wrote?
@@ -149,6 +164,6 @@ done <<< "$roots"
 # 4. Remember what was written, so that the next tangle can tell a hand
 # edit from its own work.
 ( cd "$work/new" && find tangled tests -type f -print0 | sort -z |
-  xargs -0 sha256sum ) | sed 's/  / /' > "$work/sums" &&
+  xargs -0 sha256sum ) > "$work/sums" &&
     mv "$work/sums" "$sums_file"
 exit 0
