@@ -44,9 +44,16 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 
+# On a terminal, gdb runs as a job of its own in the foreground, so that
+# the Ctrl-C you type to stop the Guest reaches gdb alone, not make and
+# this script (which would end the session when gdb quits).
 # shellcheck disable=SC2086  # GDB_ARGS is meant to be split into words
-gdb -q "$host" \
-    -ex 'set confirm off' \
-    -ex "add-symbol-file $guest" \
-    -ex 'set architecture i386' \
-    -ex "target remote localhost:$port" ${GDB_ARGS:-}
+gdb_command=(gdb -q "$host" -ex 'set confirm off'
+             -ex "add-symbol-file $guest" -ex 'set architecture i386'
+             -ex "target remote localhost:$port" ${GDB_ARGS:-})
+if [ -t 0 ] && set -m 2>/dev/null; then
+    "${gdb_command[@]}" &
+    fg %+ >/dev/null
+else
+    "${gdb_command[@]}"
+fi
