@@ -6,11 +6,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 .SUFFIXES:
-MAKEFLAGS += --no-print-directory
+NPROC    := $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS += --no-print-directory -j$(NPROC)
 
 BUILD    := build
 CHAPTERS := $(sort $(wildcard chapters/*.nw))
-NPROC    := $(shell nproc 2>/dev/null || echo 2)
 
 # Quiet by default, like the Linux kernel's build: `say' prints one short
 # line per step, `Q' hides the command itself.  V=1 shows commands only.
