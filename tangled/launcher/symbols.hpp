@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3404 "chapters/04-launcher.nw"
+#line 3405 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -10,12 +10,12 @@
 
 namespace lhv::launcher {
 
-#line 3424 "chapters/04-launcher.nw"
+#line 3425 "chapters/04-launcher.nw"
 struct SourceLine {
     std::string file;  // as the compiler saw it: chapters/02-guest.nw
     std::uint32_t line = 0;
 };
-#line 3437 "chapters/04-launcher.nw"
+#line 3438 "chapters/04-launcher.nw"
 class Symbols {
   public:
     static Symbols from_bytes(std::span<const std::byte> elf);
@@ -27,8 +27,8 @@ class Symbols {
 
     struct Function {
         std::uint32_t start, size, section_end;
-        bool sized;  // an STT_FUNC with a size, not a bare label
-        std::string name;  // as in the file: mangled
+        bool sized;          // an STT_FUNC with a size, not a bare label
+        std::uint32_t name;  // offset in names: as in the file, mangled
     };
     struct Row {
         std::uint32_t address, line, file;
@@ -37,11 +37,12 @@ class Symbols {
     };
 
     std::vector<Function> functions;
+    std::vector<std::byte> names;  // the symbol table's strings
     std::vector<Row> rows;
     std::vector<std::string> files;
 };
 
-#line 3417 "chapters/04-launcher.nw"
+#line 3418 "chapters/04-launcher.nw"
 std::string annotate_eips(const std::string& message,
                           const Symbols& symbols);
 
