@@ -1,6 +1,7 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
 #line 486 "chapters/04-launcher.nw"
 #pragma once
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -10,7 +11,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 513 "chapters/04-launcher.nw"
+#line 518 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -22,11 +23,15 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 534 "chapters/04-launcher.nw"
+#line 539 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 499 "chapters/04-launcher.nw"
+#line 500 "chapters/04-launcher.nw"
+inline constexpr std::array<std::string_view, 9> kOptionNames = {
+    "-m", "--memory", "--accel", "--trace", "--host",
+    "--gdb", "-h", "--help", "--version"};
+
 Options parse_options(std::span<const std::string_view> arguments);
 std::string usage_text();
 std::string version_text();

@@ -38,7 +38,7 @@ static const char* kind_of_file(mode_t mode) {
     if (S_ISCHR(mode)) return "a character device";
     if (S_ISBLK(mode)) return "a block device";
     if (S_ISSOCK(mode)) return "a socket";
-    return "not a file";
+    return "something else";
 }
 
 UniqueFd open_regular_file(const std::string& path,

@@ -1,7 +1,8 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 838 "chapters/04-launcher.nw"
+#line 840 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <vector>
 #include "launcher/errors.hpp"
@@ -14,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 860 "chapters/04-launcher.nw"
+#line 863 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -62,7 +63,7 @@ TEST_CASE("options: the other options", "[launcher][options]") {
     CHECK(parse({"-h"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 915 "chapters/04-launcher.nw"
+#line 918 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -93,7 +94,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 953 "chapters/04-launcher.nw"
+#line 960 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -105,6 +106,23 @@ TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     CHECK_THROWS_WITH(parse({}), Catch::Contains("no Guest file"));
     UsageError error("x");
     CHECK(error.status() == kExitUsage);
+}
+
+TEST_CASE("options: the list of option names matches the parser",
+          "[launcher][options]") {
+    const std::map<std::string_view, std::string_view> values = {
+        {"-m", "64"}, {"--memory", "64"}, {"--accel", "tcg"},
+        {"--trace", "t.log"}, {"--host", "h.elf"}};
+    for (std::string_view name : kOptionNames) {
+        INFO(name);
+        std::vector<std::string_view> words{name};
+        if (values.contains(name)) words.push_back(values.at(name));
+        words.push_back("g");
+        CHECK_NOTHROW(parse_options(words));
+        CHECK_THROWS_WITH(parse({"g", name}),
+                          Catch::StartsWith(std::string(name) +
+                                            " after the Guest file"));
+    }
 }
 
 TEST_CASE("options: every usage error ends with the hint",
@@ -124,7 +142,7 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 990 "chapters/04-launcher.nw"
+#line 1014 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
@@ -134,7 +152,7 @@ TEST_CASE("options: help names the exit statuses and the rule",
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 1002 "chapters/04-launcher.nw"
+#line 1026 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");
