@@ -168,7 +168,7 @@ TEST_CASE("symbols: functions agree with nm", "[launcher][symbols]") {
                 sizeof header);
     CHECK(ud2.function_at(header.e_entry) == "_start");
 }
-#line 4487 "chapters/04-launcher.nw"
+#line 4489 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a death message names the place",
           "[launcher][symbols]") {
     std::string guest = program("LHV_TEST_GUESTS", "ud2.elf");
@@ -188,7 +188,33 @@ TEST_CASE("symbols: a death message names the place",
                             "eip 0x", "at eip", "EIP 0xc0100000"})
         CHECK(annotate_eips(odd, symbols) == odd);
 }
-#line 4518 "chapters/04-launcher.nw"
+
+TEST_CASE("symbols: a Host's death names a C++ function",
+          "[launcher][symbols]") {
+    std::string host = program("LHV_HOST");
+    std::istringstream listing(
+        output_of("nm -C -S --defined-only " + host));
+    std::string line, address, size, type, name;
+    while (std::getline(listing, line)) {
+        std::istringstream words(line);
+        words >> address >> size >> type;
+        std::getline(words >> std::ws, name);
+        if (type == "T" && name.starts_with("lhv::host::")) break;
+    }
+    REQUIRE(name.starts_with("lhv::host::"));
+    std::string eip = hex(static_cast<std::uint32_t>(
+        std::stoul(address, nullptr, 16) + 1));
+    std::string annotated = annotate_eips(
+        "host: trap 13 at eip " + eip + ", error code 0x0",
+        Symbols::from_file(host));
+    INFO(line);
+    CHECK_THAT(annotated,
+               Catch::StartsWith("host: trap 13 at eip " + eip + " in " +
+                                 name.substr(0, name.find('(')) +
+                                 ", chapters/") &&
+                   Catch::EndsWith(", error code 0x0"));
+}
+#line 4546 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a damaged file is read safely",
           "[launcher][symbols]") {
     auto elf = bytes_of(program("LHV_TEST_GUESTS", "null_pointer.elf"));
@@ -222,7 +248,7 @@ TEST_CASE("symbols: a damaged file is read safely",
     CHECK(Symbols::from_file(dir).functions.empty());
     std::filesystem::remove_all(dir);
 }
-#line 4561 "chapters/04-launcher.nw"
+#line 4589 "chapters/04-launcher.nw"
 TEST_CASE("symbols: DWARF versions 4 and 5", "[launcher][symbols]") {
     auto dir = std::filesystem::temp_directory_path() /
                ("lhv-dwarf-" + std::to_string(::getpid()));
