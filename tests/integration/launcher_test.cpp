@@ -25,7 +25,7 @@ Outcome refused_run(const std::vector<std::string>& arguments) {
     return run_lhv(arguments);
 }
 
-void expect_refusal(const std::vector<std::string>& arguments,
+void expect_refused_with(const std::vector<std::string>& arguments,
                     const std::string& message) {
     const Outcome run = refused_run(arguments);
     INFO(describe(run));
@@ -37,7 +37,7 @@ void expect_refusal(const std::vector<std::string>& arguments,
 TEST_CASE("lhv's options go before the Guest file",
           "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
-    expect_refusal({guest, "-m", "64"},
+    expect_refused_with({guest, "-m", "64"},
                    "-m after the Guest file: put lhv's options before "
                    "it, or use -- to pass it to the Guest "
                    "(try lhv --help)");
@@ -75,7 +75,7 @@ TEST_CASE("a FIFO or a huge Guest file is refused at once",
          {std::pair{fifo, "not a regular file (a FIFO)"},
           std::pair{huge, "not an ELF file"}}) {
         const auto start = Clock::now();
-        expect_refusal({file.string()}, file.string() + ": " + why);
+        expect_refused_with({file.string()}, file.string() + ": " + why);
         CHECK(Clock::now() - start < 2s);
     }
     rusage usage{};
@@ -90,18 +90,18 @@ TEST_CASE("a bad Host image or trace file is one line from lhv",
     const std::string text = (scratch.path() / "host.txt").string();
     std::ofstream(text) << "not a kernel, just some words\n";
     const std::string hint = " (build it, or use --host or LHV_HOST)";
-    expect_refusal({"--host", text, guest},
+    expect_refused_with({"--host", text, guest},
                    "cannot use the Host image " + text +
                        ": not an ELF file" + hint);
-    expect_refusal({"--host", guest, guest},
+    expect_refused_with({"--host", guest, guest},
                    "cannot use the Host image " + guest +
                        ": no Multiboot header in its first 8 KiB" + hint);
-    expect_refusal({"--host", "/nonexistent/host.elf", guest},
+    expect_refused_with({"--host", "/nonexistent/host.elf", guest},
                    "cannot use the Host image /nonexistent/host.elf: "
                    "No such file or directory" + hint);
     const std::string nowhere =
         (scratch.path() / "no-such-dir" / "trace.log").string();
-    expect_refusal({"--trace", nowhere, guest},
+    expect_refused_with({"--trace", nowhere, guest},
                    "cannot write the trace file " + nowhere +
                        ": No such file or directory");
 
