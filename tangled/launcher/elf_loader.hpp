@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 771 "chapters/04-launcher.nw"
+#line 1063 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 class GuestMemory;
 
-#line 801 "chapters/04-launcher.nw"
+#line 1100 "chapters/04-launcher.nw"
 struct Segment {
     GuestPhysical physical;   // where in Guest memory it goes
     GuestVirtual virtual_address;
@@ -26,14 +26,17 @@ struct GuestImage {
     std::vector<Segment> segments;
 };
 
-#line 785 "chapters/04-launcher.nw"
+#line 1077 "chapters/04-launcher.nw"
 GuestImage parse_guest_elf(std::span<const std::byte> file,
                            std::uint32_t memory_bytes);
 GuestImage read_guest_elf(const std::string& path,
                           std::uint32_t memory_bytes,
-                          std::vector<std::byte>& file);
+                          std::vector<std::byte>& contents);
 void load_guest_image(const GuestImage& image,
-                      std::span<const std::byte> file,
+                      std::span<const std::byte> contents,
                       GuestMemory& memory);
+void check_host_elf(std::span<const std::byte> start,
+                    std::uint64_t file_size);
+void check_host_image(const std::string& path);
 
 } // namespace lhv::launcher

@@ -14,7 +14,7 @@ enum ExitStatus : int {
     kExitFailure = 1,   // the Guest died, or the machine failed
     kExitUsage = 2,     // bad options or Guest file; QEMU never ran
 };
-#line 167 "chapters/04-launcher.nw"
+#line 173 "chapters/04-launcher.nw"
 class LauncherError : public std::runtime_error {
   public:
     LauncherError(int status, const std::string& message)
@@ -27,12 +27,16 @@ class LauncherError : public std::runtime_error {
 
 struct UsageError : LauncherError {
     explicit UsageError(const std::string& message)
+        : LauncherError(kExitUsage, message + " (try lhv --help)") {}
+};
+
+struct FileError : LauncherError {
+    explicit FileError(const std::string& message)
         : LauncherError(kExitUsage, message) {}
 };
 
-struct GuestFileError : LauncherError {
-    explicit GuestFileError(const std::string& message)
-        : LauncherError(kExitUsage, message) {}
+struct GuestFileError : FileError {
+    using FileError::FileError;
 };
 
 struct RuntimeFailure : LauncherError {
@@ -49,7 +53,7 @@ struct HostDied : LauncherError {
     explicit HostDied(const std::string& reason)
         : LauncherError(kExitFailure, "the Host died: " + reason) {}
 };
-#line 213 "chapters/04-launcher.nw"
+#line 223 "chapters/04-launcher.nw"
 inline std::string in_hex(std::uint64_t value) {
     char text[24];
     std::snprintf(text, sizeof text, "0x%llx",

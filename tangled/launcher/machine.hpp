@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1694 "chapters/04-launcher.nw"
+#line 2218 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 1731 "chapters/04-launcher.nw"
+#line 2255 "chapters/04-launcher.nw"
 class RuntimeDir {
   public:
     explicit RuntimeDir(const std::string& base);
@@ -31,9 +31,9 @@ class RuntimeDir {
 
 std::string choose_runtime_base(const char* lhv_runtime_dir,
                                 const char* xdg_runtime_dir);
-#line 1759 "chapters/04-launcher.nw"
+#line 2283 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
-#line 1768 "chapters/04-launcher.nw"
+#line 2292 "chapters/04-launcher.nw"
 struct MachineConfig {
     std::string qemu = "qemu-system-i386";
     std::string host_image;
@@ -45,7 +45,7 @@ struct MachineConfig {
 };
 
 std::vector<std::string> qemu_command_line(const MachineConfig& config);
-#line 1794 "chapters/04-launcher.nw"
+#line 2318 "chapters/04-launcher.nw"
 class ChildProcess {
   public:
     ChildProcess() = default;
@@ -66,8 +66,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 1819 "chapters/04-launcher.nw"
+#line 2343 "chapters/04-launcher.nw"
 UniqueFd listen_on(const std::string& path);
 
-#line 1711 "chapters/04-launcher.nw"
+#line 2235 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

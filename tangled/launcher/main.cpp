@@ -1,55 +1,79 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2892 "chapters/04-launcher.nw"
+#line 4634 "chapters/04-launcher.nw"
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <vector>
+#include <fcntl.h>
 #include <unistd.h>
-#include "abi/link.hpp"
+#include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
 #include "launcher/launcher.hpp"
 #include "launcher/options.hpp"
+#include "launcher/posix.hpp"
+#include "launcher/symbols.hpp"
 
 using namespace lhv::launcher;
 
-#line 2949 "chapters/04-launcher.nw"
-static void check_host_image(const std::string& path) {
-    if (::access(path.c_str(), R_OK) != 0)
-        throw UsageError("cannot read the Host image " + path +
-                         " (build it, or use --host or LHV_HOST)");
+#line 4725 "chapters/04-launcher.nw"
+static void check_trace_file(const std::string& path) {
+    if (path.empty()) return;
+    UniqueFd trace{::open(path.c_str(),
+                          O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK |
+                              O_NOCTTY,
+                          0666)};
+    if (!trace)
+        throw FileError("cannot write the trace file " + path + ": " +
+                        std::strerror(errno));
+}
+#line 4703 "chapters/04-launcher.nw"
+static int report(const LauncherError& error,
+                  const std::string& elf_file) {
+    std::string message = error.what();
+    if (!elf_file.empty())
+        message = annotate_eips(message, Symbols::from_file(elf_file));
+    std::cerr << "lhv: " << message << '\n';
+    return error.status();
 }
 
-#line 2907 "chapters/04-launcher.nw"
+#line 4655 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
+    Options options;
+    std::string host_image;
     try {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
-        Options options = parse_options(arguments);
+        options = parse_options(arguments);
         
-#line 2933 "chapters/04-launcher.nw"
+#line 4687 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
 }
 if (options.version) {
-    std::cout << "lhv (Little Hypervisor) 1.0, link version "
-              << lhv::abi::kLinkVersion << '\n';
+    std::cout << version_text();
     return 0;
 }
-#line 2913 "chapters/04-launcher.nw"
-        std::string host_image = resolve_host_image(
+#line 4663 "chapters/04-launcher.nw"
+        host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
         check_host_image(host_image);
-        std::vector<std::byte> file;
+        std::vector<std::byte> contents;
         GuestImage image = read_guest_elf(
-            options.guest_file, options.memory_mib << 20, file);
-        Launcher launcher(options, host_image, image, file);
+            options.guest_file, options.memory_mib << 20, contents);
+        check_trace_file(options.trace_file);
+        Launcher launcher(options, host_image, image, contents);
         return launcher.run();
+    } catch (const GuestDied& death) {
+        return report(death, options.guest_file);
+    } catch (const HostDied& death) {
+        return report(death, host_image);
     } catch (const LauncherError& error) {
-        std::cerr << "lhv: " << error.what() << '\n';
-        return error.status();
+        return report(error, "");
     } catch (const std::exception& error) {
         std::cerr << "lhv: " << error.what() << '\n';
         return kExitFailure;

@@ -1,11 +1,16 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 478 "chapters/04-launcher.nw"
+#line 551 "chapters/04-launcher.nw"
 #include "launcher/options.hpp"
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <optional>
 #include <filesystem>
+#include <vector>
 #include "abi/boot.hpp"
 #include "abi/layout.hpp"
+#include "abi/link.hpp"
+#include "abi/version.hpp"
 #include "launcher/boot_info.hpp"
 #include "launcher/errors.hpp"
 
@@ -15,45 +20,78 @@ static_assert(std::uint64_t{kMaxMemoryMib} * (1 << 20) +
                   kDevicePages * abi::kPageSize <=
               abi::kSwitcherAddress - abi::kPageOffset);
 
-#line 506 "chapters/04-launcher.nw"
+#line 598 "chapters/04-launcher.nw"
 static std::uint32_t parse_memory(std::string_view text) {
-    std::uint32_t mib = 0;
-    auto [end, error] =
-        std::from_chars(text.data(), text.data() + text.size(), mib);
-    if (error != std::errc{} || end != text.data() + text.size() ||
-        mib < kMinMemoryMib || mib > kMaxMemoryMib)
-        throw UsageError("memory must be " +
-                         std::to_string(kMinMemoryMib) + " to " +
-                         std::to_string(kMaxMemoryMib) +
-                         " MiB, not '" + std::string(text) + "'");
-    return mib;
+    auto refuse = [&](const std::string& what) {
+        throw UsageError("memory must be " + what + ", not '" +
+                         std::string(text) + "'");
+    };
+    const std::string range =
+        std::to_string(kMinMemoryMib) + "M to " +
+        std::to_string(kMaxMemoryMib) +
+        "M (a number of MiB, or with a suffix K, M or G)";
+    std::uint64_t number = 0;
+    const char* stop = text.data() + text.size();
+    auto [end, error] = std::from_chars(text.data(), stop, number);
+    if (error != std::errc{} || end == text.data()) refuse(range);
+    std::string_view suffix(end, static_cast<size_t>(stop - end));
+    std::uint64_t mib = number;
+    if (suffix == "G" || suffix == "g") {
+        if (number > kMaxMemoryMib / 1024) refuse(range);
+        mib = number * 1024;
+    } else if (suffix == "K" || suffix == "k") {
+        if (number % 1024 != 0) refuse("a whole number of MiB");
+        mib = number / 1024;
+    } else if (!suffix.empty() && suffix != "M" && suffix != "m") {
+        refuse(range);
+    }
+    if (mib < kMinMemoryMib || mib > kMaxMemoryMib) refuse(range);
+    return static_cast<std::uint32_t>(mib);
 }
-#line 521 "chapters/04-launcher.nw"
+#line 628 "chapters/04-launcher.nw"
 static Accelerator parse_accelerator(std::string_view text) {
     if (text == "tcg") return Accelerator::Tcg;
     if (text == "kvm") return Accelerator::Kvm;
     throw UsageError("--accel takes tcg or kvm, not '" +
                      std::string(text) + "'");
 }
-#line 534 "chapters/04-launcher.nw"
+#line 646 "chapters/04-launcher.nw"
+static bool is_option_word(std::string_view word) {
+    return word.size() >= 2 && word[0] == '-';
+}
+
+static std::string_view option_name(std::string_view word) {
+    if (word[1] != '-') return word.substr(0, 2);
+    return word.substr(0, word.find('='));
+}
+#line 752 "chapters/04-launcher.nw"
+[[noreturn]] static void
+refuse_option_after_guest_file(std::string_view word) {
+    std::string_view name = option_name(word);
+    if (std::find(kOptionNames.begin(), kOptionNames.end(), name) !=
+        kOptionNames.end())
+        throw UsageError(std::string(name) +
+                         " after the Guest file: put lhv's options "
+                         "before it, or use -- to pass it to the Guest");
+    throw UsageError("'" + std::string(word) +
+                     "' after the Guest file is not an lhv option: "
+                     "use -- before it to pass it to the Guest");
+}
+#line 663 "chapters/04-launcher.nw"
 Options parse_options(std::span<const std::string_view> arguments) {
     Options options;
     size_t i = 0;
+    bool options_ended = false;
     for (; i < arguments.size(); ++i) {
         std::string_view word = arguments[i];
-        if (word == "--") { ++i; break; }
-        if (word.size() < 2 || word[0] != '-') break;
+        if (word == "--") { options_ended = true; ++i; break; }
+        if (!is_option_word(word)) break;
         
-#line 554 "chapters/04-launcher.nw"
-std::string_view name = word;
+#line 684 "chapters/04-launcher.nw"
+std::string_view name = option_name(word);
 std::optional<std::string_view> value;
-if (word[1] != '-' && word.size() > 2) {
-    name = word.substr(0, 2);
-    value = word.substr(2);
-} else if (auto equals = word.find('='); equals != word.npos) {
-    name = word.substr(0, equals);
-    value = word.substr(equals + 1);
-}
+if (name.size() < word.size())
+    value = word.substr(name.size() + (word[1] == '-' ? 1 : 0));
 auto take_value = [&]() -> std::string_view {
     if (value) return *value;
     if (i + 1 == arguments.size())
@@ -61,9 +99,9 @@ auto take_value = [&]() -> std::string_view {
                          " needs a value");
     return arguments[++i];
 };
-#line 542 "chapters/04-launcher.nw"
+#line 672 "chapters/04-launcher.nw"
         
-#line 573 "chapters/04-launcher.nw"
+#line 698 "chapters/04-launcher.nw"
 if (name == "-m" || name == "--memory")
     options.memory_mib = parse_memory(take_value());
 else if (name == "--accel")
@@ -82,45 +120,66 @@ else if (name == "-h" || name == "--help")
 else if (name == "--version")
     options.version = true;
 else
-    throw UsageError("unknown option '" + std::string(word) +
-                     "' (try lhv --help)");
-#line 543 "chapters/04-launcher.nw"
+    throw UsageError("unknown option '" + std::string(word) + "'");
+#line 673 "chapters/04-launcher.nw"
     }
     
-#line 600 "chapters/04-launcher.nw"
+#line 726 "chapters/04-launcher.nw"
 if (options.help || options.version) return options;
-if (i == arguments.size())
-    throw UsageError("no Guest file given (try lhv --help)");
+if (i == arguments.size()) throw UsageError("no Guest file given");
 options.guest_file = arguments[i++];
 for (; i < arguments.size(); ++i) {
+    std::string_view word = arguments[i];
+    if (!options_ended && word == "--") {
+        options_ended = true;
+        continue;
+    }
+    if (!options_ended && is_option_word(word))
+        refuse_option_after_guest_file(word);
     if (!options.guest_command_line.empty())
         options.guest_command_line += ' ';
-    options.guest_command_line += arguments[i];
+    options.guest_command_line += word;
 }
 if (options.guest_command_line.size() >= abi::kCommandLineBytes)
     throw UsageError("the Guest's command line is longer than " +
                      std::to_string(abi::kCommandLineBytes - 1) +
                      " bytes");
-#line 545 "chapters/04-launcher.nw"
+#line 675 "chapters/04-launcher.nw"
     return options;
 }
-#line 616 "chapters/04-launcher.nw"
+#line 773 "chapters/04-launcher.nw"
 std::string usage_text() {
-    return "usage: lhv [options] GUEST.elf [GUEST COMMAND LINE...]\n"
+    return "usage: lhv [options] GUEST.elf [GUEST WORDS...]"
+           " [-- GUEST WORDS...]\n"
            "Run a Guest kernel on the Little Hypervisor.\n\n"
-           "  -m, --memory MIB  Guest memory in MiB (2-1019; 32)\n"
-           "  --accel tcg|kvm   QEMU accelerator (tcg)\n"
-           "  --gdb             wait for a debugger on :1234\n"
-           "  --trace FILE      log traps and resets to FILE\n"
-           "  --host PATH       the Host image (default: $LHV_HOST,\n"
-           "                    else host/host.elf beside lhv)\n"
-           "  -h, --help        this text\n"
-           "  --version         the version\n\n"
-           "QEMU: $LHV_QEMU, else qemu-system-i386.\n"
-           "Exit status: 0 power-off, 1 the Guest died or the\n"
-           "machine failed, 2 bad usage or bad Guest file.\n";
+           "  -m, --memory SIZE  Guest memory in MiB, or with a suffix\n"
+           "                     K, M or G (2M to 1019M; 32M)\n"
+           "  --accel tcg|kvm    QEMU accelerator (tcg)\n"
+           "  --gdb              wait for a debugger on :1234\n"
+           "  --trace FILE       log traps and resets to FILE\n"
+           "  --host PATH        the Host image (default: $LHV_HOST,\n"
+           "                     else host/host.elf beside lhv)\n"
+           "  -h, --help         this text\n"
+           "  --version          the version\n\n"
+           "Options go before the Guest file.  The words after it\n"
+           "are the Guest's command line; one that starts with -\n"
+           "must come after --, which passes the rest to the Guest\n"
+           "as it is.  QEMU: $LHV_QEMU, else qemu-system-i386.\n\n"
+           "Exit status:\n"
+           "  0    the Guest powered off\n"
+           "  1    the Guest died, or the machine failed\n"
+           "  2    bad usage, or a bad Guest, Host or trace file\n"
+           "       (QEMU never ran)\n"
+           "  130  stopped by Ctrl-C (128 + SIGINT)\n"
+           "  143  stopped by SIGTERM (128 + SIGTERM)\n";
 }
-#line 641 "chapters/04-launcher.nw"
+#line 806 "chapters/04-launcher.nw"
+std::string version_text() {
+    return std::string("lhv ") + abi::kVersion +
+           " (Little Hypervisor, link version " +
+           std::to_string(abi::kLinkVersion) + ")\n";
+}
+#line 821 "chapters/04-launcher.nw"
 std::string resolve_host_image(const std::string& from_option,
                                const char* from_environment,
                                const std::string& launcher_path) {
@@ -130,5 +189,5 @@ std::string resolve_host_image(const std::string& from_option,
     return (launcher.parent_path() / "host" / "host.elf").string();
 }
 
-#line 499 "chapters/04-launcher.nw"
+#line 580 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

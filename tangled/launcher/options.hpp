@@ -1,6 +1,7 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 419 "chapters/04-launcher.nw"
+#line 487 "chapters/04-launcher.nw"
 #pragma once
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -10,7 +11,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 445 "chapters/04-launcher.nw"
+#line 519 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -22,13 +23,18 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 466 "chapters/04-launcher.nw"
+#line 540 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 432 "chapters/04-launcher.nw"
+#line 501 "chapters/04-launcher.nw"
+inline constexpr std::array<std::string_view, 9> kOptionNames = {
+    "-m", "--memory", "--accel", "--trace", "--host",
+    "--gdb", "-h", "--help", "--version"};
+
 Options parse_options(std::span<const std::string_view> arguments);
 std::string usage_text();
+std::string version_text();
 std::string resolve_host_image(const std::string& from_option,
                                const char* from_environment,
                                const std::string& launcher_path);

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 315 "chapters/04-launcher.nw"
+#line 329 "chapters/04-launcher.nw"
 #include "launcher/posix.hpp"
 #include <cerrno>
 #include <system_error>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 335 "chapters/04-launcher.nw"
+#line 350 "chapters/04-launcher.nw"
 Mapping::Mapping(int fd, std::size_t bytes) {
     void* address = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                            MAP_SHARED, fd, 0);
@@ -31,29 +31,45 @@ Mapping& Mapping::operator=(Mapping&& other) noexcept {
 Mapping::~Mapping() {
     if (!bytes_.empty()) ::munmap(bytes_.data(), bytes_.size());
 }
-#line 361 "chapters/04-launcher.nw"
-std::vector<std::byte> read_file(const std::string& path) {
-    UniqueFd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+#line 387 "chapters/04-launcher.nw"
+static const char* kind_of_file(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "something else";
+}
+
+UniqueFd open_regular_file(const std::string& path,
+                           std::uint64_t& size) {
+    UniqueFd fd{::open(path.c_str(),
+                       O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
     struct stat status;
     if (!fd || ::fstat(fd.get(), &status) != 0)
         throw std::system_error(errno, std::generic_category(), path);
     if (!S_ISREG(status.st_mode))
-        throw std::runtime_error(path + ": not a regular file");
-    std::vector<std::byte> bytes(static_cast<size_t>(status.st_size));
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::read(fd.get(), bytes.data() + done,
-                           bytes.size() - done);
+        throw std::runtime_error(std::string("not a regular file (") +
+                                 kind_of_file(status.st_mode) + ")");
+    size = static_cast<std::uint64_t>(status.st_size);
+    return fd;
+}
+#line 419 "chapters/04-launcher.nw"
+void read_at(int fd, std::uint64_t offset, std::span<std::byte> into) {
+    while (!into.empty()) {
+        ssize_t n = ::pread(fd, into.data(), into.size(),
+                            static_cast<off_t>(offset));
         if (n < 0 && errno == EINTR) continue;
         if (n < 0)
-            throw std::system_error(errno, std::generic_category(), path);
-        if (n == 0) break;  // the file shrank under us
-        done += static_cast<size_t>(n);
+            throw std::system_error(errno, std::generic_category(),
+                                    "read");
+        if (n == 0)
+            throw std::runtime_error("the file shrank while being read");
+        into = into.subspan(static_cast<size_t>(n));
+        offset += static_cast<std::uint64_t>(n);
     }
-    bytes.resize(done);
-    return bytes;
 }
-#line 385 "chapters/04-launcher.nw"
+#line 436 "chapters/04-launcher.nw"
 void write_all(int fd, std::span<const std::byte> bytes) {
     while (!bytes.empty()) {
         ssize_t n = ::write(fd, bytes.data(), bytes.size());
@@ -64,7 +80,7 @@ void write_all(int fd, std::span<const std::byte> bytes) {
         bytes = bytes.subspan(static_cast<size_t>(n));
     }
 }
-#line 398 "chapters/04-launcher.nw"
+#line 449 "chapters/04-launcher.nw"
 void send_byte(int fd) {
     const char ding = 1;  // the value means nothing: "look"
     while (::send(fd, &ding, 1, MSG_NOSIGNAL) < 0) {
@@ -75,5 +91,5 @@ void send_byte(int fd) {
     }
 }
 
-#line 331 "chapters/04-launcher.nw"
+#line 346 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

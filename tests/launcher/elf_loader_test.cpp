@@ -1,9 +1,14 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1024 "chapters/04-launcher.nw"
+#line 1439 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <vector>
 #include <elf.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "abi/layout.hpp"
 #include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
@@ -13,7 +18,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 
 namespace {
-#line 1051 "chapters/04-launcher.nw"
+#line 1474 "chapters/04-launcher.nw"
 constexpr std::uint32_t kMemory = 2 << 20;
 constexpr std::uint32_t kPayloadOffset = 0x100;
 constexpr std::uint32_t kCodeBytes = 16;
@@ -57,10 +62,10 @@ struct TestElf {
 GuestImage parse(const TestElf& elf) {
     return parse_guest_elf(elf.bytes(), kMemory);
 }
-#line 1038 "chapters/04-launcher.nw"
+#line 1458 "chapters/04-launcher.nw"
 }
 
-#line 1101 "chapters/04-launcher.nw"
+#line 1524 "chapters/04-launcher.nw"
 TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     TestElf elf;
     auto file = elf.bytes();
@@ -79,7 +84,7 @@ TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     CHECK(ram[kGuestLoadAddress + kPageSize - 1] == std::byte{0});
     CHECK(ram[kGuestLoadAddress + kPageSize] == std::byte{0xFF});
 }
-#line 1122 "chapters/04-launcher.nw"
+#line 1545 "chapters/04-launcher.nw"
 TEST_CASE("elf: wrong class, byte order, type, machine",
           "[launcher][elf]") {
     TestElf elf;
@@ -104,7 +109,7 @@ TEST_CASE("elf: wrong class, byte order, type, machine",
     CHECK_THROWS_WITH(parse_guest_elf(readme, kMemory),
                       Catch::Contains("not an ELF file"));
 }
-#line 1153 "chapters/04-launcher.nw"
+#line 1576 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_paddr = kMemory - 8;
@@ -124,7 +129,22 @@ TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     elf.header.e_entry = kGuestLoadAddress;  // physical, not virtual
     CHECK_THROWS_WITH(parse(elf), Catch::Contains("entry point"));
 }
-#line 1180 "chapters/04-launcher.nw"
+#line 1624 "chapters/04-launcher.nw"
+TEST_CASE("elf: segments together must fit", "[launcher][elf]") {
+    TestElf elf;
+    elf.segment.p_memsz = 1 << 20;
+    auto file = elf.bytes();
+    CHECK_NOTHROW(parse_guest_elf(file, kMemory));
+    Elf32_Ehdr header = elf.header;
+    header.e_phnum = 3;
+    std::memcpy(file.data(), &header, sizeof header);
+    for (int i = 1; i < 3; ++i)
+        std::memcpy(file.data() + header.e_phoff + i * sizeof(Elf32_Phdr),
+                    &elf.segment, sizeof elf.segment);
+    CHECK_THROWS_WITH(parse_guest_elf(file, kMemory),
+                      Catch::Contains("overlap"));
+}
+#line 1603 "chapters/04-launcher.nw"
 TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
     auto file = TestElf{}.bytes();
     auto cut = [&](std::size_t length) {
@@ -138,4 +158,66 @@ TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
     for (std::size_t length = 0; length < file.size(); ++length)
         CHECK_THROWS_AS(cut(length), GuestFileError);
     CHECK_NOTHROW(cut(file.size()));
+}
+#line 1649 "chapters/04-launcher.nw"
+TEST_CASE("elf: only regular files, and only what is loaded",
+          "[launcher][elf]") {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("lhv-elf-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::vector<std::byte> contents;
+    auto read = [&](const std::filesystem::path& path) {
+        return read_guest_elf(path, kMemory, contents);
+    };
+    REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(read(dir / "fifo"),
+                      Catch::EndsWith("not a regular file (a FIFO)"));
+    CHECK_THROWS_WITH(read(dir), Catch::Contains("a directory"));
+    CHECK_THROWS_WITH(read("/dev/null"),
+                      Catch::Contains("a character device"));
+    CHECK_THROWS_AS(read(dir / "missing"), GuestFileError);
+
+    constexpr off_t k3GiB = off_t{3} << 30;
+    {
+        std::ofstream zeros(dir / "zeros");
+    }
+    REQUIRE(::truncate((dir / "zeros").c_str(), k3GiB) == 0);
+    CHECK_THROWS_WITH(read(dir / "zeros"),
+                      Catch::Contains("not an ELF file"));
+
+    auto guest = TestElf{}.bytes();
+    std::ofstream(dir / "padded", std::ios::binary)
+        .write(reinterpret_cast<const char*>(guest.data()),
+               static_cast<std::streamsize>(guest.size()));
+    REQUIRE(::truncate((dir / "padded").c_str(), k3GiB) == 0);
+    GuestImage image = read(dir / "padded");
+    CHECK(contents.size() == kCodeBytes);
+    REQUIRE(image.segments.size() == 1);
+    CHECK(image.segments[0].file_offset == 0);
+    CHECK(contents[0] == std::byte{0xA0});
+    std::filesystem::remove_all(dir);
+}
+#line 1695 "chapters/04-launcher.nw"
+TEST_CASE("elf: the Host image must be a Multiboot kernel",
+          "[launcher][elf]") {
+    auto file = TestElf{}.bytes();
+    CHECK_THROWS_WITH(check_host_elf(file, file.size()),
+                      Catch::Contains("no Multiboot header"));
+    std::uint32_t multiboot[3] = {0x1BADB002, 0x3, 0};
+    multiboot[2] = 0u - multiboot[0] - multiboot[1];
+    std::memcpy(file.data() + kPayloadOffset, multiboot, 12);
+    CHECK_NOTHROW(check_host_elf(file, file.size()));
+    file[kPayloadOffset + 8] ^= std::byte{1};
+    CHECK_THROWS(check_host_elf(file, file.size()));
+
+    const char* host = std::getenv("LHV_HOST");
+    const char* guest = std::getenv("LHV_GUEST");
+    REQUIRE(host);
+    REQUIRE(guest);
+    CHECK_NOTHROW(check_host_image(host));
+    CHECK_THROWS_WITH(check_host_image(guest),
+                      Catch::Contains("no Multiboot header"));
+    CHECK_THROWS_WITH(check_host_image("/nonexistent/host.elf"),
+                      Catch::StartsWith("cannot use the Host image "
+                                        "/nonexistent/host.elf: No such"));
 }

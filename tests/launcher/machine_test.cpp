@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2124 "chapters/04-launcher.nw"
+#line 2648 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -17,7 +17,7 @@ static bool has(const std::vector<std::string>& argv,
                        run.end()) != argv.end();
 }
 
-#line 2147 "chapters/04-launcher.nw"
+#line 2671 "chapters/04-launcher.nw"
 TEST_CASE("machine: RAM size and QEMU's command line",
           "[launcher][machine]") {
     CHECK(machine_ram_mib(32) == 97);
@@ -43,7 +43,7 @@ TEST_CASE("machine: RAM size and QEMU's command line",
     CHECK(has(argv, {"-s", "-S"}));
     CHECK(has(argv, {"-d", "int,cpu_reset", "-D", "t.log"}));
 }
-#line 2175 "chapters/04-launcher.nw"
+#line 2699 "chapters/04-launcher.nw"
 TEST_CASE("machine: the runtime directory", "[launcher][machine]") {
     CHECK(choose_runtime_base("/a", "/b") == "/a");
     CHECK(choose_runtime_base("", "/b") == "/b");
@@ -62,7 +62,7 @@ TEST_CASE("machine: the runtime directory", "[launcher][machine]") {
     CHECK_FALSE(std::filesystem::exists(path));
     CHECK_THROWS_AS(RuntimeDir("/nonexistent/dir"), RuntimeFailure);
 }
-#line 2200 "chapters/04-launcher.nw"
+#line 2724 "chapters/04-launcher.nw"
 TEST_CASE("machine: a child process is stopped", "[launcher][machine]") {
     pid_t pid;
     {

@@ -1,7 +1,9 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 660 "chapters/04-launcher.nw"
+#line 841 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
+#include <map>
+#include <string>
 #include <vector>
 #include "launcher/errors.hpp"
 #include "launcher/options.hpp"
@@ -13,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 680 "chapters/04-launcher.nw"
+#line 864 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -31,6 +33,25 @@ TEST_CASE("options: memory sizes", "[launcher][options]") {
     CHECK(parse({"-m", "1019", "g"}).memory_mib == 1019);
 }
 
+TEST_CASE("options: memory sizes with QEMU's suffixes",
+          "[launcher][options]") {
+    CHECK(parse({"-m", "64M", "g"}).memory_mib == 64);
+    CHECK(parse({"-m", "64m", "g"}).memory_mib == 64);
+    CHECK(parse({"-m", "1019M", "g"}).memory_mib == 1019);
+    CHECK(parse({"-m", "65536K", "g"}).memory_mib == 64);
+    CHECK(parse({"-m", "2048k", "g"}).memory_mib == 2);
+    CHECK_THROWS_WITH(parse({"-m", "1G", "g"}),
+                      Catch::Contains("1019M"));  // 1024 MiB is too big
+    CHECK_THROWS_WITH(parse({"-m", "1500K", "g"}),
+                      Catch::Contains("whole number of MiB"));
+    CHECK_THROWS_WITH(parse({"-m", "64x", "g"}),
+                      Catch::Contains("must be 2M to 1019M") &&
+                          Catch::Contains("not '64x'"));
+    for (auto bad : {"M", "64MB", "64 M", "0G", "1T", "99999999999G",
+                     "18446744073709551616", "-1M"})
+        CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
+}
+
 TEST_CASE("options: the other options", "[launcher][options]") {
     Options options = parse({"--accel", "kvm", "--gdb", "--trace=t.log",
                              "--host", "h.elf", "g"});
@@ -39,25 +60,46 @@ TEST_CASE("options: the other options", "[launcher][options]") {
     CHECK(options.trace_file == "t.log");
     CHECK(options.host_image == "h.elf");
     CHECK(parse({"--help"}).help);
+    CHECK(parse({"-h"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 710 "chapters/04-launcher.nw"
-TEST_CASE("options: words after the Guest file are the Guest's",
+#line 919 "chapters/04-launcher.nw"
+TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
-    Options options = parse({"g.elf", "-m", "5", "quiet"});
+    Options options = parse({"-m", "16", "g.elf", "quiet",
+                             "init=preempt", "-"});
+    CHECK(options.memory_mib == 16);
+    CHECK(options.guest_command_line == "quiet init=preempt -");
+    options = parse({"g.elf", "quiet", "--", "-m", "5", "--", "x"});
     CHECK(options.memory_mib == 32);
-    CHECK(options.guest_command_line == "-m 5 quiet");
-    CHECK(parse({"--", "-odd-name.elf"}).guest_file == "-odd-name.elf");
+    CHECK(options.guest_command_line == "quiet -m 5 -- x");
+    options = parse({"--", "-odd-name.elf", "-v"});
+    CHECK(options.guest_file == "-odd-name.elf");
+    CHECK(options.guest_command_line == "-v");
     std::string long_word(256, 'x');
     CHECK_THROWS_AS(parse({"g.elf", long_word}), UsageError);
 }
-#line 722 "chapters/04-launcher.nw"
+
+TEST_CASE("options: lhv's options after the Guest file are refused",
+          "[launcher][options]") {
+    for (auto late : {"-m", "-m64", "--memory=64", "--accel", "--gdb",
+                      "--trace", "--host=h", "-h", "--help",
+                      "--version"})
+        CHECK_THROWS_WITH(parse({"g.elf", late, "64"}),
+                          Catch::Contains(" after the Guest file: put "
+                                          "lhv's options before it"));
+    CHECK_THROWS_WITH(parse({"g.elf", "quiet", "-v"}),
+                      Catch::Contains("'-v' after the Guest file is "
+                                      "not an lhv option"));
+    CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
+                      Catch::StartsWith("-m after the Guest file"));
+}
+#line 961 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
     CHECK_THROWS_WITH(parse({"--frobnicate", "g"}),
                       Catch::Contains("--frobnicate"));
-    CHECK(parse({"g", "-m"}).guest_command_line == "-m");
     CHECK_THROWS_WITH(parse({"-m"}), Catch::Contains("needs a value"));
     CHECK_THROWS_AS(parse({"--accel", "xen", "g"}), UsageError);
     CHECK_THROWS_AS(parse({"--gdb=yes", "g"}), UsageError);
@@ -65,7 +107,52 @@ TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     UsageError error("x");
     CHECK(error.status() == kExitUsage);
 }
-#line 738 "chapters/04-launcher.nw"
+
+TEST_CASE("options: the list of option names matches the parser",
+          "[launcher][options]") {
+    const std::map<std::string_view, std::string_view> values = {
+        {"-m", "64"}, {"--memory", "64"}, {"--accel", "tcg"},
+        {"--trace", "t.log"}, {"--host", "h.elf"}};
+    for (std::string_view name : kOptionNames) {
+        INFO(name);
+        std::vector<std::string_view> words{name};
+        if (values.contains(name)) words.push_back(values.at(name));
+        words.push_back("g");
+        CHECK_NOTHROW(parse_options(words));
+        CHECK_THROWS_WITH(parse({"g", name}),
+                          Catch::StartsWith(std::string(name) +
+                                            " after the Guest file"));
+    }
+}
+
+TEST_CASE("options: every usage error ends with the hint",
+          "[launcher][options]") {
+    const std::string long_word(300, 'x');
+    std::vector<std::vector<std::string_view>> wrong = {
+        {}, {"-m", "64x", "g"}, {"--frobnicate", "g"}, {"-m"},
+        {"--accel", "xen", "g"}, {"--gdb=yes", "g"},
+        {"g", "--gdb"}, {"g", "-v"}, {"g", long_word}};
+    for (const auto& words : wrong) {
+        try {
+            parse_options(words);
+            FAIL("accepted: " << words.size() << " words");
+        } catch (const UsageError& error) {
+            CHECK_THAT(error.what(),
+                       Catch::EndsWith(" (try lhv --help)"));
+        }
+    }
+}
+#line 1015 "chapters/04-launcher.nw"
+TEST_CASE("options: help names the exit statuses and the rule",
+          "[launcher][options]") {
+    std::string help = usage_text();
+    for (auto status : {"  0 ", "  1 ", "  2 ", "  130 ", "  143 "})
+        CHECK_THAT(help, Catch::Contains(status));
+    CHECK_THAT(help, Catch::Contains("before the Guest file"));
+    CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
+                                   Catch::EndsWith(")\n"));
+}
+#line 1027 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");

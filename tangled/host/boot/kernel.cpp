@@ -1,6 +1,7 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1202 "chapters/A-kernel.nw"
+#line 1204 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
+#include "abi/version.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/link.hpp"
 #include "host/host.hpp"
@@ -13,7 +14,7 @@ namespace {
 HostLink link;
 }
 
-#line 1245 "chapters/A-kernel.nw"
+#line 1248 "chapters/A-kernel.nw"
 static MachinePhysical multiboot_ram_end(uint32_t magic,
                                          uint32_t info) {
     struct MultibootInfo {
@@ -25,11 +26,11 @@ static MachinePhysical multiboot_ram_end(uint32_t magic,
     return {0x100000 + mbi->mem_upper * 1024};
 }
 
-#line 1217 "chapters/A-kernel.nw"
+#line 1220 "chapters/A-kernel.nw"
 extern "C" [[noreturn]] void kernel_main(uint32_t magic,
                                          uint32_t info) {
     console_init();
-    printk("Little Hypervisor Host, lhv %u\n", abi::kLinkVersion);
+    printk("Little Hypervisor Host, lhv %s\n", abi::kVersion);
     MachinePhysical ram_end = multiboot_ram_end(magic, info);
     load_descriptor_tables();
     init_pics();

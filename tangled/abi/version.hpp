@@ -1,0 +1,9 @@
+// generated from chapters/01-preparation.nw -- edit the chapter, not this file
+#line 482 "chapters/01-preparation.nw"
+#pragma once
+
+namespace lhv::abi {
+
+inline constexpr char kVersion[] = "1.0";
+
+} // namespace lhv::abi
