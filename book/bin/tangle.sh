@@ -5,10 +5,10 @@
 #
 # It never destroys your work.  In the repository it writes a file only
 # where the file is missing, or carries the generated-from header and is
-# still exactly what the last tangle wrote (recorded in .tangled-sums, or,
-# with no record, what git has committed).  A generated file edited by
-# hand stops the tangle before anything is written; a file without the
-# header is never touched.  Unchanged files keep their timestamps, so
+# still exactly what the last tangle wrote (recorded in .tangled-sums) or
+# what git has committed (git keeps that copy, so nothing is lost).  A
+# generated file edited by hand stops the tangle before anything is
+# written; a file without the header is never touched.  Unchanged files keep their timestamps, so
 # make rebuilds only what a chapter edit really touched.
 set -uo pipefail
 out=${1:-.}
@@ -96,14 +96,14 @@ if [ -f "$sums_file" ]; then
     # (sha256sum's own format: the sum, two spaces, the name.)
 fi
 generated() { head -n 1 "$1" | grep -q -- "$header_mark"; }
-untouched() {  # still what the last tangle wrote?
+untouched() {  # still what the last tangle wrote, or what git holds?
     local f=$1 sum
     if [ -n "${recorded[$f]:-}" ]; then
-        sum=$(sha256sum < "$f") && [ "${sum%% *}" = "${recorded[$f]}" ]
-    else
-        git ls-files --error-unmatch -- "$f" >/dev/null 2>&1 &&
-            git diff --quiet HEAD -- "$f" 2>/dev/null
+        sum=$(sha256sum < "$f")
+        [ "${sum%% *}" = "${recorded[$f]}" ] && return 0
     fi
+    git ls-files --error-unmatch -- "$f" >/dev/null 2>&1 &&
+        git diff --quiet HEAD -- "$f" 2>/dev/null
 }
 edited=() foreign=() stale=() keep=()
 for dir in tangled tests; do
