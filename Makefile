@@ -13,9 +13,13 @@ BUILD    := build
 CHAPTERS := $(sort $(wildcard chapters/*.nw))
 
 # Quiet by default, like the Linux kernel's build: `say' prints one short
-# line per step, `Q' hides the command itself.  V=1 shows commands only.
+# line per step, `Q' hides the command itself.  V=1 shows commands only,
+# make -s nothing.
 ifeq ($(V),1)
   Q :=
+  say = :
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  Q := @
   say = :
 else
   Q := @
@@ -222,9 +226,12 @@ RUN_GUEST := $(if $(findstring /,$(GUEST)),$(GUEST),$(BUILD)/tests/guests/$(GUES
 run: $(LHV_BIN) $(HOST_ELF) $(filter $(GUEST_ELF) $(TGUESTS),$(RUN_GUEST))
 	$(Q)$(LHV_BIN) $(ARGS) $(RUN_GUEST) $(if $(GUEST_ARGS),-- $(GUEST_ARGS))
 
+# make debug takes GUEST= as make run does; the book's Guest is then its
+# unoptimized copy.
 GDB_PORT ?= 1234
-debug: $(LHV_BIN) $(HOST_DEBUG) $(GUEST_DEBUG)
-	$(Q)book/bin/debug.sh $(LHV_BIN) $(HOST_DEBUG) $(GUEST_DEBUG) $(GDB_PORT)
+DEBUG_GUEST := $(if $(filter $(GUEST_ELF),$(RUN_GUEST)),$(GUEST_DEBUG),$(RUN_GUEST))
+debug: $(LHV_BIN) $(HOST_DEBUG) $(filter $(GUEST_DEBUG) $(TGUESTS),$(DEBUG_GUEST))
+	$(Q)book/bin/debug.sh $(LHV_BIN) $(HOST_DEBUG) $(DEBUG_GUEST) $(GDB_PORT)
 
 # ---------------------------------------------------------------- book
 WOVEN   := $(BUILD)/woven/chapters.tex

@@ -160,11 +160,36 @@ make_debug_stops_at_chapter_line() (
     grep -qE 'Line [0-9]+ of "chapters/02-guest.nw"' <<< "$out" ||
         { echo "gdb did not stop at a line of the Guest chapter: $out"; exit 1; }
     ! grep -q '(y or n)' <<< "$out" || { echo "gdb asked a question"; exit 1; }
-    # The port is free again: nothing of the session is left listening.
+    ! pgrep -f "tcp::$port" >/dev/null ||
+        { echo "a QEMU of the session is still running"; exit 1; }
+)
+
+# On a terminal (script(1) gives it one), Ctrl-C must stop the Guest in
+# gdb, not end make; quitting gdb then ends it all, with status 0.
+make_debug_takes_ctrl_c_on_a_terminal() (
+    port=$((20001 + $$ % 20000))
+    out=$( { sleep 4; echo continue; sleep 2; printf '\003'; sleep 1.5
+             echo quit; sleep 1; } |
+           timeout 60 script -qec "make debug GUEST=spin GDB_PORT=$port" \
+               /dev/null 2>&1)
+    rc=$?
+    [ $rc -eq 0 ] || { echo "make debug exited $rc: $out"; exit 1; }
+    grep -q 'Program received signal SIGINT' <<< "$out" ||
+        { echo "Ctrl-C did not reach gdb: $out"; exit 1; }
+    ! pgrep -f "tcp::$port" >/dev/null ||
+        { echo "a QEMU of the session is still running"; exit 1; }
+)
+
+make_debug_reports_a_busy_port() (
+    port=$((20002 + $$ % 20000))
     qemu-system-i386 -S -gdb tcp::$port -display none -nodefaults \
-        -monitor none &
+        -monitor none </dev/null >/dev/null 2>&1 &
     qemu=$!
-    sleep 0.5
+    for _ in $(seq 50); do
+        grep -q ":$(printf '%04X' $port) 00000000:0000 0A" \
+            /proc/net/tcp /proc/net/tcp6 2>/dev/null && break
+        sleep 0.1
+    done
     out=$(GDB_PORT=$port timeout 20 make debug 2>&1)
     rc=$?
     kill $qemu; wait $qemu 2>/dev/null
@@ -234,7 +259,9 @@ for test in tangle_keeps_hand_written_file tangle_stops_at_hand_edit \
             check_names_exact_chunk_lines \
             make_does_not_retangle_an_unchanged_book \
             make_run_boots_another_guest make_test_chooses_tests \
-            \
+            make_debug_stops_at_chapter_line \
+            make_debug_takes_ctrl_c_on_a_terminal \
+            make_debug_reports_a_busy_port \
             interrupted_make_run_leaves_nothing \
             \
             interrupted_make_bench_leaves_nothing; do

@@ -32,7 +32,10 @@ fi
 "$lhv" --host "$host" --gdb="$port" "$guest" &
 launcher=$!
 stop_launcher() {
-    kill -TERM "$launcher" 2>/dev/null
+    if kill -0 "$launcher" 2>/dev/null; then
+        echo "debug: gdb has finished; stopping the machine"
+        kill -TERM "$launcher" 2>/dev/null
+    fi
     wait "$launcher" 2>/dev/null
 }
 trap stop_launcher EXIT

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2923 "chapters/04-launcher.nw"
+#line 2956 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -20,20 +20,20 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 2962 "chapters/04-launcher.nw"
+#line 2995 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 2976 "chapters/04-launcher.nw"
+#line 3009 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
                    const GuestImage& image,
                    std::span<const std::byte> file)
     : options_(options), host_image_(host_image), image_(image),
       file_(file), ram_bytes_(options.memory_mib << 20) {}
-#line 2987 "chapters/04-launcher.nw"
+#line 3020 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -41,7 +41,7 @@ int Launcher::run() {
     initialize_guest();
     return run_guest();
 }
-#line 3006 "chapters/04-launcher.nw"
+#line 3039 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     runtime_.emplace(choose_runtime_base(std::getenv("LHV_RUNTIME_DIR"),
                                          std::getenv("XDG_RUNTIME_DIR")));
@@ -61,7 +61,7 @@ void Launcher::start_machine() {
     console_listener_ = listen_on(runtime_->file("console"));
     doorbell_listener_ = listen_on(runtime_->file("doorbell"));
     
-#line 3047 "chapters/04-launcher.nw"
+#line 3080 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -75,19 +75,21 @@ config.runtime_dir = runtime_->path();
 config.ram_mib = ram_mib;
 config.accelerator = options_.accelerator;
 config.wait_for_debugger = options_.wait_for_debugger;
+config.gdb_port = options_.gdb_port;
 config.trace_file = options_.trace_file;
 qemu_ = ChildProcess::spawn(qemu_command_line(config), error_out.get());
 if (options_.wait_for_debugger)
     std::cerr << "lhv: the machine waits for a debugger; attach with\n"
               << "  gdb " << host_image_
-              << " -ex 'target remote localhost:1234'\n";
-#line 3025 "chapters/04-launcher.nw"
+              << " -ex 'target remote localhost:"
+              << options_.gdb_port << "'\n";
+#line 3058 "chapters/04-launcher.nw"
     console_ = accept_from_qemu(console_listener_, "console");
     doorbell_ = accept_from_qemu(doorbell_listener_, "doorbell");
     runtime_->remove("console");
     runtime_->remove("doorbell");
 }
-#line 3075 "chapters/04-launcher.nw"
+#line 3110 "chapters/04-launcher.nw"
 UniqueFd Launcher::accept_from_qemu(const UniqueFd& listener,
                                     const std::string& name) {
     if (!wait_readable(listener.get(), Deadline::after(kStartupTimeout)))
@@ -100,7 +102,7 @@ UniqueFd Launcher::accept_from_qemu(const UniqueFd& listener,
                              std::string(std::strerror(errno)));
     return connection;
 }
-#line 3261 "chapters/04-launcher.nw"
+#line 3296 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -115,7 +117,7 @@ void Launcher::wait_for_host() {
                              "version; rebuild it with this lhv");
     runtime_->remove_all();
 }
-#line 3286 "chapters/04-launcher.nw"
+#line 3321 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
@@ -124,7 +126,7 @@ void Launcher::load_guest() {
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 3305 "chapters/04-launcher.nw"
+#line 3340 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     std::uint32_t pfn_limit =
         ram_bytes_ / abi::kPageSize + kDevicePages;
@@ -143,7 +145,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3337 "chapters/04-launcher.nw"
+#line 3372 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -155,7 +157,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3358 "chapters/04-launcher.nw"
+#line 3393 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -170,11 +172,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3348 "chapters/04-launcher.nw"
+#line 3383 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3388 "chapters/04-launcher.nw"
+#line 3423 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -185,7 +187,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3121 "chapters/04-launcher.nw"
+#line 3156 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -204,7 +206,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 3148 "chapters/04-launcher.nw"
+#line 3183 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to) {
     std::byte buffer[4096];
     ssize_t n = ::read(from.get(), buffer, sizeof buffer);
@@ -228,7 +230,7 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3186 "chapters/04-launcher.nw"
+#line 3221 "chapters/04-launcher.nw"
 static std::string qemu_exit_message(int status) {
     std::string message = "QEMU " + describe_exit(status) +
                           " unexpectedly";
@@ -263,7 +265,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 3232 "chapters/04-launcher.nw"
+#line 3267 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -278,5 +280,5 @@ HostEvent Launcher::next_event(Deadline deadline,
     }
 }
 
-#line 2958 "chapters/04-launcher.nw"
+#line 2991 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2835 "chapters/04-launcher.nw"
+#line 2868 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -15,7 +15,7 @@
 
 namespace lhv::launcher {
 
-#line 2862 "chapters/04-launcher.nw"
+#line 2895 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -31,7 +31,7 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 2884 "chapters/04-launcher.nw"
+#line 2917 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -40,16 +40,16 @@ class Launcher {
 
   private:
     
-#line 2914 "chapters/04-launcher.nw"
+#line 2947 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
 void initialize_guest();
 int run_guest();
 void handle_notify(GuestPhysical address);
-#line 2892 "chapters/04-launcher.nw"
+#line 2925 "chapters/04-launcher.nw"
     
-#line 3103 "chapters/04-launcher.nw"
+#line 3138 "chapters/04-launcher.nw"
 UniqueFd accept_from_qemu(const UniqueFd& listener,
                           const std::string& name);
 bool wait_readable(int fd, Deadline deadline);
@@ -61,7 +61,7 @@ void handle_signal();
 HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 2894 "chapters/04-launcher.nw"
+#line 2927 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     const GuestImage& image_;
@@ -77,5 +77,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd console_, doorbell_;
 };
 
-#line 2853 "chapters/04-launcher.nw"
+#line 2886 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2349 "chapters/04-launcher.nw"
+#line 2377 "chapters/04-launcher.nw"
 #include "launcher/machine.hpp"
 #include <cerrno>
 #include <chrono>
@@ -23,7 +23,7 @@ namespace lhv::launcher {
     throw RuntimeFailure(what + ": " + std::strerror(errno));
 }
 
-#line 2390 "chapters/04-launcher.nw"
+#line 2418 "chapters/04-launcher.nw"
 std::string choose_runtime_base(const char* lhv_runtime_dir,
                                 const char* xdg_runtime_dir) {
     if (lhv_runtime_dir && *lhv_runtime_dir) return lhv_runtime_dir;
@@ -33,7 +33,7 @@ std::string choose_runtime_base(const char* lhv_runtime_dir,
         return "/dev/shm";
     return "/tmp";
 }
-#line 2406 "chapters/04-launcher.nw"
+#line 2434 "chapters/04-launcher.nw"
 RuntimeDir::RuntimeDir(const std::string& base) {
     std::string pattern = base + "/lhv-XXXXXX";
     if (!::mkdtemp(pattern.data()))
@@ -56,14 +56,14 @@ void RuntimeDir::remove_all() {
     ::rmdir(path_.c_str());
     path_.clear();
 }
-#line 2431 "chapters/04-launcher.nw"
+#line 2459 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib) {
     std::uint64_t bytes = std::uint64_t{abi::kHostMemoryBytes} +
                           (std::uint64_t{guest_memory_mib} << 20) +
                           kDevicePages * abi::kPageSize;
     return static_cast<std::uint32_t>((bytes + (1 << 20) - 1) >> 20);
 }
-#line 2445 "chapters/04-launcher.nw"
+#line 2473 "chapters/04-launcher.nw"
 static std::string qemu_quote(const std::string& path) {
     std::string quoted;
     for (char c : path) {
@@ -72,7 +72,7 @@ static std::string qemu_quote(const std::string& path) {
     }
     return quoted;
 }
-#line 2468 "chapters/04-launcher.nw"
+#line 2497 "chapters/04-launcher.nw"
 std::vector<std::string> qemu_command_line(const MachineConfig& config) {
     std::string dir = qemu_quote(config.runtime_dir);
     std::string size = std::to_string(config.ram_mib) + "M";
@@ -88,13 +88,16 @@ std::vector<std::string> qemu_command_line(const MachineConfig& config) {
         "-serial", "chardev:con", "-serial", "chardev:bell",
         "-accel",
         config.accelerator == Accelerator::Kvm ? "kvm" : "tcg"};
-    if (config.wait_for_debugger) argv.insert(argv.end(), {"-s", "-S"});
+    if (config.wait_for_debugger)
+        argv.insert(argv.end(),
+                    {"-gdb", "tcp::" + std::to_string(config.gdb_port),
+                     "-S"});
     if (!config.trace_file.empty())
         argv.insert(argv.end(),
                     {"-d", "int,cpu_reset", "-D", config.trace_file});
     return argv;
 }
-#line 2504 "chapters/04-launcher.nw"
+#line 2536 "chapters/04-launcher.nw"
 ChildProcess ChildProcess::spawn(const std::vector<std::string>& argv,
                                  int stderr_fd) {
     std::vector<char*> args;
@@ -109,7 +112,7 @@ ChildProcess ChildProcess::spawn(const std::vector<std::string>& argv,
     if (pid < 0) fail_with_errno("fork");
     if (pid == 0) {
         
-#line 2535 "chapters/04-launcher.nw"
+#line 2567 "chapters/04-launcher.nw"
 ::prctl(PR_SET_PDEATHSIG, SIGKILL);
 if (::getppid() != parent) ::_exit(127);
 ::setpgid(0, 0);
@@ -124,11 +127,11 @@ if (stderr_fd >= 0) ::dup2(stderr_fd, STDERR_FILENO);
 int error = errno;
 [[maybe_unused]] auto n = ::write(error_out.get(), &error, sizeof error);
 ::_exit(127);
-#line 2518 "chapters/04-launcher.nw"
+#line 2550 "chapters/04-launcher.nw"
     }
     error_out.reset();
     
-#line 2552 "chapters/04-launcher.nw"
+#line 2584 "chapters/04-launcher.nw"
 int error = 0;
 ssize_t n;
 do n = ::read(error_in.get(), &error, sizeof error);
@@ -138,10 +141,10 @@ if (n == sizeof error) {
     throw RuntimeFailure("cannot run " + argv[0] + ": " +
                          std::strerror(error));
 }
-#line 2521 "chapters/04-launcher.nw"
+#line 2553 "chapters/04-launcher.nw"
     return ChildProcess(pid);
 }
-#line 2569 "chapters/04-launcher.nw"
+#line 2601 "chapters/04-launcher.nw"
 std::optional<int> ChildProcess::reap_if_exited() {
     int status = 0;
     if (pid_ <= 0 || ::waitpid(pid_, &status, WNOHANG) != pid_)
@@ -161,7 +164,7 @@ void ChildProcess::stop() {
     ::waitpid(pid_, nullptr, 0);
     pid_ = -1;
 }
-#line 2595 "chapters/04-launcher.nw"
+#line 2627 "chapters/04-launcher.nw"
 ChildProcess::ChildProcess(ChildProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)) {}
 
@@ -182,7 +185,7 @@ std::string describe_exit(int status) {
                strsignal(WTERMSIG(status));
     return "stopped";
 }
-#line 2622 "chapters/04-launcher.nw"
+#line 2654 "chapters/04-launcher.nw"
 UniqueFd listen_on(const std::string& path) {
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
@@ -198,5 +201,5 @@ UniqueFd listen_on(const std::string& path) {
     return fd;
 }
 
-#line 2381 "chapters/04-launcher.nw"
+#line 2409 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

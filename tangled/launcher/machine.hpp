@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2218 "chapters/04-launcher.nw"
+#line 2245 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 2255 "chapters/04-launcher.nw"
+#line 2282 "chapters/04-launcher.nw"
 class RuntimeDir {
   public:
     explicit RuntimeDir(const std::string& base);
@@ -31,9 +31,9 @@ class RuntimeDir {
 
 std::string choose_runtime_base(const char* lhv_runtime_dir,
                                 const char* xdg_runtime_dir);
-#line 2283 "chapters/04-launcher.nw"
+#line 2310 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
-#line 2292 "chapters/04-launcher.nw"
+#line 2319 "chapters/04-launcher.nw"
 struct MachineConfig {
     std::string qemu = "qemu-system-i386";
     std::string host_image;
@@ -41,11 +41,12 @@ struct MachineConfig {
     std::uint32_t ram_mib = 0;
     Accelerator accelerator = Accelerator::Tcg;
     bool wait_for_debugger = false;
+    std::uint16_t gdb_port = 1234;
     std::string trace_file;
 };
 
 std::vector<std::string> qemu_command_line(const MachineConfig& config);
-#line 2318 "chapters/04-launcher.nw"
+#line 2346 "chapters/04-launcher.nw"
 class ChildProcess {
   public:
     ChildProcess() = default;
@@ -66,8 +67,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 2343 "chapters/04-launcher.nw"
+#line 2371 "chapters/04-launcher.nw"
 UniqueFd listen_on(const std::string& path);
 
-#line 2235 "chapters/04-launcher.nw"
+#line 2262 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 551 "chapters/04-launcher.nw"
+#line 552 "chapters/04-launcher.nw"
 #include "launcher/options.hpp"
 #include <algorithm>
 #include <array>
@@ -20,7 +20,7 @@ static_assert(std::uint64_t{kMaxMemoryMib} * (1 << 20) +
                   kDevicePages * abi::kPageSize <=
               abi::kSwitcherAddress - abi::kPageOffset);
 
-#line 598 "chapters/04-launcher.nw"
+#line 600 "chapters/04-launcher.nw"
 static std::uint32_t parse_memory(std::string_view text) {
     auto refuse = [&](const std::string& what) {
         throw UsageError("memory must be " + what + ", not '" +
@@ -48,14 +48,25 @@ static std::uint32_t parse_memory(std::string_view text) {
     if (mib < kMinMemoryMib || mib > kMaxMemoryMib) refuse(range);
     return static_cast<std::uint32_t>(mib);
 }
-#line 628 "chapters/04-launcher.nw"
+#line 630 "chapters/04-launcher.nw"
 static Accelerator parse_accelerator(std::string_view text) {
     if (text == "tcg") return Accelerator::Tcg;
     if (text == "kvm") return Accelerator::Kvm;
     throw UsageError("--accel takes tcg or kvm, not '" +
                      std::string(text) + "'");
 }
-#line 646 "chapters/04-launcher.nw"
+#line 645 "chapters/04-launcher.nw"
+static std::uint16_t parse_port(std::string_view text) {
+    unsigned port = 0;
+    auto [end, error] =
+        std::from_chars(text.data(), text.data() + text.size(), port);
+    if (error != std::errc{} || end != text.data() + text.size() ||
+        port < 1 || port > 65535)
+        throw UsageError("--gdb=PORT takes a TCP port, 1 to 65535, "
+                         "not '" + std::string(text) + "'");
+    return static_cast<std::uint16_t>(port);
+}
+#line 667 "chapters/04-launcher.nw"
 static bool is_option_word(std::string_view word) {
     return word.size() >= 2 && word[0] == '-';
 }
@@ -64,7 +75,7 @@ static std::string_view option_name(std::string_view word) {
     if (word[1] != '-') return word.substr(0, 2);
     return word.substr(0, word.find('='));
 }
-#line 752 "chapters/04-launcher.nw"
+#line 775 "chapters/04-launcher.nw"
 [[noreturn]] static void
 refuse_option_after_guest_file(std::string_view word) {
     std::string_view name = option_name(word);
@@ -77,7 +88,7 @@ refuse_option_after_guest_file(std::string_view word) {
                      "' after the Guest file is not an lhv option: "
                      "use -- before it to pass it to the Guest");
 }
-#line 663 "chapters/04-launcher.nw"
+#line 684 "chapters/04-launcher.nw"
 Options parse_options(std::span<const std::string_view> arguments) {
     Options options;
     size_t i = 0;
@@ -87,7 +98,7 @@ Options parse_options(std::span<const std::string_view> arguments) {
         if (word == "--") { options_ended = true; ++i; break; }
         if (!is_option_word(word)) break;
         
-#line 684 "chapters/04-launcher.nw"
+#line 705 "chapters/04-launcher.nw"
 std::string_view name = option_name(word);
 std::optional<std::string_view> value;
 if (name.size() < word.size())
@@ -99,9 +110,9 @@ auto take_value = [&]() -> std::string_view {
                          " needs a value");
     return arguments[++i];
 };
-#line 672 "chapters/04-launcher.nw"
+#line 693 "chapters/04-launcher.nw"
         
-#line 698 "chapters/04-launcher.nw"
+#line 719 "chapters/04-launcher.nw"
 if (name == "-m" || name == "--memory")
     options.memory_mib = parse_memory(take_value());
 else if (name == "--accel")
@@ -110,21 +121,23 @@ else if (name == "--trace")
     options.trace_file = take_value();
 else if (name == "--host")
     options.host_image = take_value();
+else if (name == "--gdb") {
+    options.wait_for_debugger = true;
+    if (value) options.gdb_port = parse_port(*value);
+}
 else if (value)
     throw UsageError("option " + std::string(name) +
                      " takes no value");
-else if (name == "--gdb")
-    options.wait_for_debugger = true;
 else if (name == "-h" || name == "--help")
     options.help = true;
 else if (name == "--version")
     options.version = true;
 else
     throw UsageError("unknown option '" + std::string(word) + "'");
-#line 673 "chapters/04-launcher.nw"
+#line 694 "chapters/04-launcher.nw"
     }
     
-#line 726 "chapters/04-launcher.nw"
+#line 749 "chapters/04-launcher.nw"
 if (options.help || options.version) return options;
 if (i == arguments.size()) throw UsageError("no Guest file given");
 options.guest_file = arguments[i++];
@@ -144,10 +157,10 @@ if (options.guest_command_line.size() >= abi::kCommandLineBytes)
     throw UsageError("the Guest's command line is longer than " +
                      std::to_string(abi::kCommandLineBytes - 1) +
                      " bytes");
-#line 675 "chapters/04-launcher.nw"
+#line 696 "chapters/04-launcher.nw"
     return options;
 }
-#line 773 "chapters/04-launcher.nw"
+#line 796 "chapters/04-launcher.nw"
 std::string usage_text() {
     return "usage: lhv [options] GUEST.elf [GUEST WORDS...]"
            " [-- GUEST WORDS...]\n"
@@ -155,7 +168,7 @@ std::string usage_text() {
            "  -m, --memory SIZE  Guest memory in MiB, or with a suffix\n"
            "                     K, M or G (2M to 1019M; 32M)\n"
            "  --accel tcg|kvm    QEMU accelerator (tcg)\n"
-           "  --gdb              wait for a debugger on :1234\n"
+           "  --gdb[=PORT]       wait for a debugger on PORT (1234)\n"
            "  --trace FILE       log traps and resets to FILE\n"
            "  --host PATH        the Host image (default: $LHV_HOST,\n"
            "                     else host/host.elf beside lhv)\n"
@@ -173,13 +186,13 @@ std::string usage_text() {
            "  130  stopped by Ctrl-C (128 + SIGINT)\n"
            "  143  stopped by SIGTERM (128 + SIGTERM)\n";
 }
-#line 806 "chapters/04-launcher.nw"
+#line 829 "chapters/04-launcher.nw"
 std::string version_text() {
     return std::string("lhv ") + abi::kVersion +
            " (Little Hypervisor, link version " +
            std::to_string(abi::kLinkVersion) + ")\n";
 }
-#line 821 "chapters/04-launcher.nw"
+#line 844 "chapters/04-launcher.nw"
 std::string resolve_host_image(const std::string& from_option,
                                const char* from_environment,
                                const std::string& launcher_path) {
@@ -189,5 +202,5 @@ std::string resolve_host_image(const std::string& from_option,
     return (launcher.parent_path() / "host" / "host.elf").string();
 }
 
-#line 580 "chapters/04-launcher.nw"
+#line 582 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

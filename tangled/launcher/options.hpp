@@ -15,7 +15,8 @@ enum class Accelerator { Tcg, Kvm };
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
-    bool wait_for_debugger = false;  // --gdb
+    bool wait_for_debugger = false;  // --gdb[=PORT]
+    std::uint16_t gdb_port = 1234;   // gdb's port, QEMU's default
     std::string trace_file;          // --trace FILE; empty: no trace
     std::string host_image;          // --host PATH; empty: the default
     std::string guest_file;
@@ -23,7 +24,7 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 540 "chapters/04-launcher.nw"
+#line 541 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1439 "chapters/04-launcher.nw"
+#line 1466 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
@@ -18,7 +18,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 
 namespace {
-#line 1474 "chapters/04-launcher.nw"
+#line 1501 "chapters/04-launcher.nw"
 constexpr std::uint32_t kMemory = 2 << 20;
 constexpr std::uint32_t kPayloadOffset = 0x100;
 constexpr std::uint32_t kCodeBytes = 16;
@@ -62,10 +62,10 @@ struct TestElf {
 GuestImage parse(const TestElf& elf) {
     return parse_guest_elf(elf.bytes(), kMemory);
 }
-#line 1458 "chapters/04-launcher.nw"
+#line 1485 "chapters/04-launcher.nw"
 }
 
-#line 1524 "chapters/04-launcher.nw"
+#line 1551 "chapters/04-launcher.nw"
 TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     TestElf elf;
     auto file = elf.bytes();
@@ -84,7 +84,7 @@ TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     CHECK(ram[kGuestLoadAddress + kPageSize - 1] == std::byte{0});
     CHECK(ram[kGuestLoadAddress + kPageSize] == std::byte{0xFF});
 }
-#line 1545 "chapters/04-launcher.nw"
+#line 1572 "chapters/04-launcher.nw"
 TEST_CASE("elf: wrong class, byte order, type, machine",
           "[launcher][elf]") {
     TestElf elf;
@@ -109,7 +109,7 @@ TEST_CASE("elf: wrong class, byte order, type, machine",
     CHECK_THROWS_WITH(parse_guest_elf(readme, kMemory),
                       Catch::Contains("not an ELF file"));
 }
-#line 1576 "chapters/04-launcher.nw"
+#line 1603 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_paddr = kMemory - 8;
@@ -129,7 +129,7 @@ TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     elf.header.e_entry = kGuestLoadAddress;  // physical, not virtual
     CHECK_THROWS_WITH(parse(elf), Catch::Contains("entry point"));
 }
-#line 1624 "chapters/04-launcher.nw"
+#line 1651 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments together must fit", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_memsz = 1 << 20;
@@ -144,7 +144,7 @@ TEST_CASE("elf: segments together must fit", "[launcher][elf]") {
     CHECK_THROWS_WITH(parse_guest_elf(file, kMemory),
                       Catch::Contains("overlap"));
 }
-#line 1603 "chapters/04-launcher.nw"
+#line 1630 "chapters/04-launcher.nw"
 TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
     auto file = TestElf{}.bytes();
     auto cut = [&](std::size_t length) {
@@ -159,7 +159,7 @@ TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
         CHECK_THROWS_AS(cut(length), GuestFileError);
     CHECK_NOTHROW(cut(file.size()));
 }
-#line 1649 "chapters/04-launcher.nw"
+#line 1676 "chapters/04-launcher.nw"
 TEST_CASE("elf: only regular files, and only what is loaded",
           "[launcher][elf]") {
     auto dir = std::filesystem::temp_directory_path() /
@@ -197,7 +197,7 @@ TEST_CASE("elf: only regular files, and only what is loaded",
     CHECK(contents[0] == std::byte{0xA0});
     std::filesystem::remove_all(dir);
 }
-#line 1695 "chapters/04-launcher.nw"
+#line 1722 "chapters/04-launcher.nw"
 TEST_CASE("elf: the Host image must be a Multiboot kernel",
           "[launcher][elf]") {
     auto file = TestElf{}.bytes();

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2648 "chapters/04-launcher.nw"
+#line 2680 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -17,7 +17,7 @@ static bool has(const std::vector<std::string>& argv,
                        run.end()) != argv.end();
 }
 
-#line 2671 "chapters/04-launcher.nw"
+#line 2703 "chapters/04-launcher.nw"
 TEST_CASE("machine: RAM size and QEMU's command line",
           "[launcher][machine]") {
     CHECK(machine_ram_mib(32) == 97);
@@ -37,13 +37,14 @@ TEST_CASE("machine: RAM size and QEMU's command line",
     CHECK_FALSE(has(argv, {"-S"}));
     config.accelerator = Accelerator::Kvm;
     config.wait_for_debugger = true;
+    config.gdb_port = 4321;
     config.trace_file = "t.log";
     argv = qemu_command_line(config);
     CHECK(has(argv, {"-accel", "kvm"}));
-    CHECK(has(argv, {"-s", "-S"}));
+    CHECK(has(argv, {"-gdb", "tcp::4321", "-S"}));
     CHECK(has(argv, {"-d", "int,cpu_reset", "-D", "t.log"}));
 }
-#line 2699 "chapters/04-launcher.nw"
+#line 2732 "chapters/04-launcher.nw"
 TEST_CASE("machine: the runtime directory", "[launcher][machine]") {
     CHECK(choose_runtime_base("/a", "/b") == "/a");
     CHECK(choose_runtime_base("", "/b") == "/b");
@@ -62,7 +63,7 @@ TEST_CASE("machine: the runtime directory", "[launcher][machine]") {
     CHECK_FALSE(std::filesystem::exists(path));
     CHECK_THROWS_AS(RuntimeDir("/nonexistent/dir"), RuntimeFailure);
 }
-#line 2724 "chapters/04-launcher.nw"
+#line 2757 "chapters/04-launcher.nw"
 TEST_CASE("machine: a child process is stopped", "[launcher][machine]") {
     pid_t pid;
     {

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 841 "chapters/04-launcher.nw"
+#line 864 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
@@ -15,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 864 "chapters/04-launcher.nw"
+#line 887 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -57,13 +57,15 @@ TEST_CASE("options: the other options", "[launcher][options]") {
                              "--host", "h.elf", "g"});
     CHECK(options.accelerator == Accelerator::Kvm);
     CHECK(options.wait_for_debugger);
+    CHECK(options.gdb_port == 1234);
+    CHECK(parse({"--gdb=4321", "g"}).gdb_port == 4321);
     CHECK(options.trace_file == "t.log");
     CHECK(options.host_image == "h.elf");
     CHECK(parse({"--help"}).help);
     CHECK(parse({"-h"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 919 "chapters/04-launcher.nw"
+#line 944 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -94,7 +96,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 961 "chapters/04-launcher.nw"
+#line 986 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -102,7 +104,9 @@ TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
                       Catch::Contains("--frobnicate"));
     CHECK_THROWS_WITH(parse({"-m"}), Catch::Contains("needs a value"));
     CHECK_THROWS_AS(parse({"--accel", "xen", "g"}), UsageError);
-    CHECK_THROWS_AS(parse({"--gdb=yes", "g"}), UsageError);
+    for (auto bad : {"--gdb=yes", "--gdb=0", "--gdb=65536", "--gdb="})
+        CHECK_THROWS_AS(parse({bad, "g"}), UsageError);
+    CHECK_THROWS_AS(parse({"--help=yes", "g"}), UsageError);
     CHECK_THROWS_WITH(parse({}), Catch::Contains("no Guest file"));
     UsageError error("x");
     CHECK(error.status() == kExitUsage);
@@ -142,7 +146,7 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 1015 "chapters/04-launcher.nw"
+#line 1042 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
@@ -152,7 +156,7 @@ TEST_CASE("options: help names the exit statuses and the rule",
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 1027 "chapters/04-launcher.nw"
+#line 1054 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4276 "chapters/04-launcher.nw"
+#line 4311 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
@@ -19,7 +19,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 4310 "chapters/04-launcher.nw"
+#line 4345 "chapters/04-launcher.nw"
 std::string program(const char* variable, const char* name = nullptr) {
     const char* value = std::getenv(variable);
     if (value == nullptr || *value == '\0')
@@ -69,10 +69,10 @@ std::string hex(std::uint32_t value) {
     std::snprintf(text, sizeof text, "0x%08x", value);
     return text;
 }
-#line 4296 "chapters/04-launcher.nw"
+#line 4331 "chapters/04-launcher.nw"
 }
 
-#line 4374 "chapters/04-launcher.nw"
+#line 4409 "chapters/04-launcher.nw"
 void check_lines_against_gdb(const std::string& path) {
     auto elf = bytes_of(path);
     Symbols symbols = Symbols::from_bytes(elf);
@@ -116,7 +116,7 @@ TEST_CASE("symbols: lines agree with gdb", "[launcher][symbols]") {
     check_lines_against_gdb(
         program("LHV_TEST_GUESTS", "null_pointer.elf"));
 }
-#line 4429 "chapters/04-launcher.nw"
+#line 4464 "chapters/04-launcher.nw"
 void check_functions_against_nm(const std::string& path) {
     auto elf = bytes_of(path);
     Symbols symbols = Symbols::from_bytes(elf);
@@ -168,7 +168,7 @@ TEST_CASE("symbols: functions agree with nm", "[launcher][symbols]") {
                 sizeof header);
     CHECK(ud2.function_at(header.e_entry) == "_start");
 }
-#line 4490 "chapters/04-launcher.nw"
+#line 4525 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a death message names the place",
           "[launcher][symbols]") {
     std::string guest = program("LHV_TEST_GUESTS", "ud2.elf");
@@ -214,7 +214,7 @@ TEST_CASE("symbols: a Host's death names a C++ function",
                                  ", chapters/") &&
                    Catch::EndsWith(", error code 0x0"));
 }
-#line 4547 "chapters/04-launcher.nw"
+#line 4582 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a damaged file is read safely",
           "[launcher][symbols]") {
     auto elf = bytes_of(program("LHV_TEST_GUESTS", "null_pointer.elf"));
@@ -248,7 +248,7 @@ TEST_CASE("symbols: a damaged file is read safely",
     CHECK(Symbols::from_file(dir).functions.empty());
     std::filesystem::remove_all(dir);
 }
-#line 4590 "chapters/04-launcher.nw"
+#line 4625 "chapters/04-launcher.nw"
 TEST_CASE("symbols: DWARF versions 4 and 5", "[launcher][symbols]") {
     auto dir = std::filesystem::temp_directory_path() /
                ("lhv-dwarf-" + std::to_string(::getpid()));
