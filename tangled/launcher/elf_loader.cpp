@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 836 "chapters/04-launcher.nw"
+#line 837 "chapters/04-launcher.nw"
 #include "launcher/elf_loader.hpp"
 #include <algorithm>
 #include <cstring>
@@ -16,7 +16,7 @@ namespace lhv::launcher {
     throw GuestFileError(why);
 }
 
-#line 871 "chapters/04-launcher.nw"
+#line 872 "chapters/04-launcher.nw"
 static Elf32_Ehdr read_elf_header(std::span<const std::byte> file) {
     Elf32_Ehdr header;
     if (file.size() < SELFMAG ||
@@ -36,7 +36,7 @@ static Elf32_Ehdr read_elf_header(std::span<const std::byte> file) {
         reject_elf("not an i386 program (ELF machine " +
                std::to_string(header.e_machine) + ")");
     
-#line 895 "chapters/04-launcher.nw"
+#line 896 "chapters/04-launcher.nw"
 if (header.e_phnum > 0 && header.e_phentsize != sizeof(Elf32_Phdr))
     reject_elf("program headers of an unexpected size");
 std::uint64_t table_end =
@@ -45,10 +45,10 @@ std::uint64_t table_end =
 if (table_end > file.size())
     reject_elf("program headers run past the end of the file "
                "(truncated?)");
-#line 890 "chapters/04-launcher.nw"
+#line 891 "chapters/04-launcher.nw"
     return header;
 }
-#line 906 "chapters/04-launcher.nw"
+#line 907 "chapters/04-launcher.nw"
 static Elf32_Phdr read_program_header(std::span<const std::byte> file,
                                       const Elf32_Ehdr& header,
                                       std::uint32_t index) {
@@ -59,7 +59,7 @@ static Elf32_Phdr read_program_header(std::span<const std::byte> file,
                 sizeof segment);
     return segment;
 }
-#line 926 "chapters/04-launcher.nw"
+#line 927 "chapters/04-launcher.nw"
 static Segment check_segment(std::span<const std::byte> file,
                              const Elf32_Phdr& segment,
                              std::uint32_t index,
@@ -84,7 +84,7 @@ static Segment check_segment(std::span<const std::byte> file,
                    GuestVirtual{segment.p_vaddr}, segment.p_offset,
                    segment.p_filesz, segment.p_memsz};
 }
-#line 960 "chapters/04-launcher.nw"
+#line 961 "chapters/04-launcher.nw"
 GuestImage parse_guest_elf(std::span<const std::byte> file,
                            std::uint32_t memory_bytes) {
     Elf32_Ehdr header = read_elf_header(file);
@@ -97,7 +97,7 @@ GuestImage parse_guest_elf(std::span<const std::byte> file,
     }
     if (image.segments.empty()) reject_elf("no loadable segments");
     
-#line 977 "chapters/04-launcher.nw"
+#line 978 "chapters/04-launcher.nw"
 auto holds_entry = [&](const Segment& segment) {
     std::uint64_t start = segment.virtual_address.value;
     return image.entry.value >= start &&
@@ -107,10 +107,10 @@ if (std::none_of(image.segments.begin(), image.segments.end(),
                  holds_entry))
     reject_elf("entry point " + in_hex(image.entry.value) +
            " is not inside any loadable segment");
-#line 972 "chapters/04-launcher.nw"
+#line 973 "chapters/04-launcher.nw"
     return image;
 }
-#line 994 "chapters/04-launcher.nw"
+#line 995 "chapters/04-launcher.nw"
 GuestImage read_guest_elf(const std::string& path,
                           std::uint32_t memory_bytes,
                           std::vector<std::byte>& file) {
@@ -123,7 +123,7 @@ GuestImage read_guest_elf(const std::string& path,
         throw GuestFileError(error.what());  // it names the file
     }
 }
-#line 1014 "chapters/04-launcher.nw"
+#line 1015 "chapters/04-launcher.nw"
 void load_guest_image(const GuestImage& image,
                       std::span<const std::byte> file,
                       GuestMemory& memory) {
@@ -138,5 +138,5 @@ void load_guest_image(const GuestImage& image,
     }
 }
 
-#line 859 "chapters/04-launcher.nw"
+#line 860 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

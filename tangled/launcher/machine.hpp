@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1733 "chapters/04-launcher.nw"
+#line 1734 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -14,12 +14,12 @@
 
 namespace lhv::launcher {
 
-#line 1763 "chapters/04-launcher.nw"
+#line 1764 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
-#line 1776 "chapters/04-launcher.nw"
+#line 1777 "chapters/04-launcher.nw"
 UniqueFd create_ram(std::uint32_t mib);
 std::pair<UniqueFd, UniqueFd> socket_pair();
-#line 1795 "chapters/04-launcher.nw"
+#line 1796 "chapters/04-launcher.nw"
 inline constexpr int kFirstInheritedFd = 3;
 inline constexpr int kQemuRamFd = kFirstInheritedFd;
 inline constexpr int kQemuConsoleFd = kFirstInheritedFd + 1;
@@ -36,7 +36,7 @@ struct MachineConfig {
 };
 
 std::vector<std::string> qemu_command_line(const MachineConfig& config);
-#line 1828 "chapters/04-launcher.nw"
+#line 1829 "chapters/04-launcher.nw"
 class ChildProcess {
   public:
     ChildProcess() = default;
@@ -59,8 +59,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 2151 "chapters/04-launcher.nw"
+#line 2152 "chapters/04-launcher.nw"
 std::string qemu_exit_message(int status, std::string_view qemu_said);
 
-#line 1753 "chapters/04-launcher.nw"
+#line 1754 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

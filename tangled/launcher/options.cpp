@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 492 "chapters/04-launcher.nw"
+#line 493 "chapters/04-launcher.nw"
 #include "launcher/options.hpp"
 #include <charconv>
 #include <optional>
@@ -15,7 +15,7 @@ static_assert(std::uint64_t{kMaxMemoryMib} * (1 << 20) +
                   kDevicePages * abi::kPageSize <=
               abi::kSwitcherAddress - abi::kPageOffset);
 
-#line 520 "chapters/04-launcher.nw"
+#line 521 "chapters/04-launcher.nw"
 static std::uint32_t parse_memory(std::string_view text) {
     std::uint32_t mib = 0;
     auto [end, error] =
@@ -28,14 +28,14 @@ static std::uint32_t parse_memory(std::string_view text) {
                          " MiB, not '" + std::string(text) + "'");
     return mib;
 }
-#line 535 "chapters/04-launcher.nw"
+#line 536 "chapters/04-launcher.nw"
 static Accelerator parse_accelerator(std::string_view text) {
     if (text == "tcg") return Accelerator::Tcg;
     if (text == "kvm") return Accelerator::Kvm;
     throw UsageError("--accel takes tcg or kvm, not '" +
                      std::string(text) + "'");
 }
-#line 548 "chapters/04-launcher.nw"
+#line 549 "chapters/04-launcher.nw"
 Options parse_options(std::span<const std::string_view> arguments) {
     Options options;
     size_t i = 0;
@@ -44,7 +44,7 @@ Options parse_options(std::span<const std::string_view> arguments) {
         if (word == "--") { ++i; break; }
         if (word.size() < 2 || word[0] != '-') break;
         
-#line 568 "chapters/04-launcher.nw"
+#line 569 "chapters/04-launcher.nw"
 std::string_view name = word;
 std::optional<std::string_view> value;
 if (word[1] != '-' && word.size() > 2) {
@@ -61,9 +61,9 @@ auto take_value = [&]() -> std::string_view {
                          " needs a value");
     return arguments[++i];
 };
-#line 556 "chapters/04-launcher.nw"
+#line 557 "chapters/04-launcher.nw"
         
-#line 587 "chapters/04-launcher.nw"
+#line 588 "chapters/04-launcher.nw"
 if (name == "-m" || name == "--memory")
     options.memory_mib = parse_memory(take_value());
 else if (name == "--accel")
@@ -84,10 +84,10 @@ else if (name == "--version")
 else
     throw UsageError("unknown option '" + std::string(word) +
                      "' (try lhv --help)");
-#line 557 "chapters/04-launcher.nw"
+#line 558 "chapters/04-launcher.nw"
     }
     
-#line 614 "chapters/04-launcher.nw"
+#line 615 "chapters/04-launcher.nw"
 if (options.help || options.version) return options;
 if (i == arguments.size())
     throw UsageError("no Guest file given (try lhv --help)");
@@ -101,10 +101,10 @@ if (options.guest_command_line.size() >= abi::kCommandLineBytes)
     throw UsageError("the Guest's command line is longer than " +
                      std::to_string(abi::kCommandLineBytes - 1) +
                      " bytes");
-#line 559 "chapters/04-launcher.nw"
+#line 560 "chapters/04-launcher.nw"
     return options;
 }
-#line 630 "chapters/04-launcher.nw"
+#line 631 "chapters/04-launcher.nw"
 std::string usage_text() {
     return "usage: lhv [options] GUEST.elf [GUEST COMMAND LINE...]\n"
            "Run a Guest kernel on the Little Hypervisor.\n\n"
@@ -120,7 +120,7 @@ std::string usage_text() {
            "Exit status: 0 power-off, 1 the Guest died or the\n"
            "machine failed, 2 bad usage or bad Guest file.\n";
 }
-#line 655 "chapters/04-launcher.nw"
+#line 656 "chapters/04-launcher.nw"
 std::string resolve_host_image(const std::string& from_option,
                                const char* from_environment,
                                const std::string& launcher_path) {
@@ -130,5 +130,5 @@ std::string resolve_host_image(const std::string& from_option,
     return (launcher.parent_path() / "host" / "host.elf").string();
 }
 
-#line 513 "chapters/04-launcher.nw"
+#line 514 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

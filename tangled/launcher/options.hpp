@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 433 "chapters/04-launcher.nw"
+#line 434 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <span>
@@ -10,7 +10,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 459 "chapters/04-launcher.nw"
+#line 460 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -22,11 +22,11 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 480 "chapters/04-launcher.nw"
+#line 481 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 446 "chapters/04-launcher.nw"
+#line 447 "chapters/04-launcher.nw"
 Options parse_options(std::span<const std::string_view> arguments);
 std::string usage_text();
 std::string resolve_host_image(const std::string& from_option,

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 329 "chapters/04-launcher.nw"
+#line 330 "chapters/04-launcher.nw"
 #include "launcher/posix.hpp"
 #include <cerrno>
 #include <system_error>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 349 "chapters/04-launcher.nw"
+#line 350 "chapters/04-launcher.nw"
 Mapping::Mapping(int fd, std::size_t bytes) {
     void* address = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                            MAP_SHARED, fd, 0);
@@ -31,7 +31,7 @@ Mapping& Mapping::operator=(Mapping&& other) noexcept {
 Mapping::~Mapping() {
     if (!bytes_.empty()) ::munmap(bytes_.data(), bytes_.size());
 }
-#line 375 "chapters/04-launcher.nw"
+#line 376 "chapters/04-launcher.nw"
 std::vector<std::byte> read_file(const std::string& path) {
     UniqueFd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     struct stat status;
@@ -53,7 +53,7 @@ std::vector<std::byte> read_file(const std::string& path) {
     bytes.resize(done);
     return bytes;
 }
-#line 399 "chapters/04-launcher.nw"
+#line 400 "chapters/04-launcher.nw"
 void write_all(int fd, std::span<const std::byte> bytes) {
     while (!bytes.empty()) {
         ssize_t n = ::write(fd, bytes.data(), bytes.size());
@@ -64,7 +64,7 @@ void write_all(int fd, std::span<const std::byte> bytes) {
         bytes = bytes.subspan(static_cast<size_t>(n));
     }
 }
-#line 412 "chapters/04-launcher.nw"
+#line 413 "chapters/04-launcher.nw"
 void send_byte(int fd) {
     const char ding = 1;  // the value means nothing: "look"
     while (::send(fd, &ding, 1, MSG_NOSIGNAL) < 0) {
@@ -75,5 +75,5 @@ void send_byte(int fd) {
     }
 }
 
-#line 345 "chapters/04-launcher.nw"
+#line 346 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

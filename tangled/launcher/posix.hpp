@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 246 "chapters/04-launcher.nw"
+#line 247 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <span>
@@ -10,7 +10,7 @@
 
 namespace lhv::launcher {
 
-#line 264 "chapters/04-launcher.nw"
+#line 265 "chapters/04-launcher.nw"
 class UniqueFd {
   public:
     UniqueFd() = default;
@@ -36,7 +36,7 @@ class UniqueFd {
   private:
     int fd_ = -1;
 };
-#line 297 "chapters/04-launcher.nw"
+#line 298 "chapters/04-launcher.nw"
 class Mapping {
   public:
     Mapping() = default;
@@ -51,10 +51,10 @@ class Mapping {
   private:
     std::span<std::byte> bytes_;
 };
-#line 320 "chapters/04-launcher.nw"
+#line 321 "chapters/04-launcher.nw"
 std::vector<std::byte> read_file(const std::string& path);
 void write_all(int fd, std::span<const std::byte> bytes);
 void send_byte(int fd);
 
-#line 260 "chapters/04-launcher.nw"
+#line 261 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

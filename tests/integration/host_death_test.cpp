@@ -1,11 +1,11 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1397 "chapters/A-kernel.nw"
+#line 1398 "chapters/A-kernel.nw"
 #include "harness.hpp"
 #include <fcntl.h>
 
 using namespace lhv::test;
 
-#line 1407 "chapters/A-kernel.nw"
+#line 1408 "chapters/A-kernel.nw"
 TEST_CASE("the Host's panic reaches the user at once",
           "[integration]") {
     const MemoryFile old_qemu(
@@ -25,7 +25,7 @@ TEST_CASE("the Host's panic reaches the user at once",
     CHECK(run.exit_code == 1);
     CHECK(run.err == "lhv: the Host died: " + reason + "\n");
 }
-#line 1441 "chapters/A-kernel.nw"
+#line 1442 "chapters/A-kernel.nw"
 TEST_CASE("lhv --accel kvm ends at once, one way or the other",
           "[integration]") {
     const int kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1038 "chapters/04-launcher.nw"
+#line 1039 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <vector>
@@ -13,7 +13,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 
 namespace {
-#line 1065 "chapters/04-launcher.nw"
+#line 1066 "chapters/04-launcher.nw"
 constexpr std::uint32_t kMemory = 2 << 20;
 constexpr std::uint32_t kPayloadOffset = 0x100;
 constexpr std::uint32_t kCodeBytes = 16;
@@ -57,10 +57,10 @@ struct TestElf {
 GuestImage parse(const TestElf& elf) {
     return parse_guest_elf(elf.bytes(), kMemory);
 }
-#line 1052 "chapters/04-launcher.nw"
+#line 1053 "chapters/04-launcher.nw"
 }
 
-#line 1115 "chapters/04-launcher.nw"
+#line 1116 "chapters/04-launcher.nw"
 TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     TestElf elf;
     auto file = elf.bytes();
@@ -79,7 +79,7 @@ TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     CHECK(ram[kGuestLoadAddress + kPageSize - 1] == std::byte{0});
     CHECK(ram[kGuestLoadAddress + kPageSize] == std::byte{0xFF});
 }
-#line 1136 "chapters/04-launcher.nw"
+#line 1137 "chapters/04-launcher.nw"
 TEST_CASE("elf: wrong class, byte order, type, machine",
           "[launcher][elf]") {
     TestElf elf;
@@ -104,7 +104,7 @@ TEST_CASE("elf: wrong class, byte order, type, machine",
     CHECK_THROWS_WITH(parse_guest_elf(readme, kMemory),
                       Catch::Contains("not an ELF file"));
 }
-#line 1167 "chapters/04-launcher.nw"
+#line 1168 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_paddr = kMemory - 8;
@@ -124,7 +124,7 @@ TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     elf.header.e_entry = kGuestLoadAddress;  // physical, not virtual
     CHECK_THROWS_WITH(parse(elf), Catch::Contains("entry point"));
 }
-#line 1194 "chapters/04-launcher.nw"
+#line 1195 "chapters/04-launcher.nw"
 TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
     auto file = TestElf{}.bytes();
     auto cut = [&](std::size_t length) {

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 674 "chapters/04-launcher.nw"
+#line 675 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <vector>
@@ -13,7 +13,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 694 "chapters/04-launcher.nw"
+#line 695 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -41,7 +41,7 @@ TEST_CASE("options: the other options", "[launcher][options]") {
     CHECK(parse({"--help"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 724 "chapters/04-launcher.nw"
+#line 725 "chapters/04-launcher.nw"
 TEST_CASE("options: words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"g.elf", "-m", "5", "quiet"});
@@ -51,7 +51,7 @@ TEST_CASE("options: words after the Guest file are the Guest's",
     std::string long_word(256, 'x');
     CHECK_THROWS_AS(parse({"g.elf", long_word}), UsageError);
 }
-#line 736 "chapters/04-launcher.nw"
+#line 737 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -65,7 +65,7 @@ TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     UsageError error("x");
     CHECK(error.status() == kExitUsage);
 }
-#line 752 "chapters/04-launcher.nw"
+#line 753 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");

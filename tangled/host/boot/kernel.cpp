@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1246 "chapters/A-kernel.nw"
+#line 1247 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/link.hpp"
@@ -13,7 +13,7 @@ namespace {
 HostLink link;
 }
 
-#line 1289 "chapters/A-kernel.nw"
+#line 1290 "chapters/A-kernel.nw"
 static MachinePhysical multiboot_ram_end(uint32_t magic,
                                          uint32_t info) {
     struct MultibootInfo {
@@ -25,7 +25,7 @@ static MachinePhysical multiboot_ram_end(uint32_t magic,
     return {0x100000 + mbi->mem_upper * 1024};
 }
 
-#line 1261 "chapters/A-kernel.nw"
+#line 1262 "chapters/A-kernel.nw"
 extern "C" [[noreturn]] void kernel_main(uint32_t magic,
                                          uint32_t info) {
     console_init();
