@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1076 "chapters/02-guest.nw"
+#line 1079 "chapters/02-guest.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
@@ -81,7 +81,7 @@ inline bool is_qemu(pid_t pid) {
                                    {}};
     return command_line.find("qemu-system") != std::string::npos;
 }
-#line 680 "chapters/02-guest.nw"
+#line 683 "chapters/02-guest.nw"
 inline bool in_a_temporary_place(const std::string& path) {
     std::vector<std::string> places = {"/tmp/", "/dev/shm/"};
     if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"))
@@ -102,7 +102,7 @@ inline void notice_files(pid_t pid, std::set<std::string>& seen) {
             seen.insert(target.string());
     }
 }
-#line 709 "chapters/02-guest.nw"
+#line 712 "chapters/02-guest.nw"
 struct Outcome {
     int exit_code = -1;  // 128 + signal if a signal ended it
     int signal = 0;      // the signal that ended it, or 0
@@ -115,7 +115,7 @@ inline std::string describe(const Outcome& outcome) {
            std::to_string(outcome.exit_code) + "\n--- stdout:\n" +
            outcome.out + "\n--- stderr:\n" + outcome.err;
 }
-#line 738 "chapters/02-guest.nw"
+#line 741 "chapters/02-guest.nw"
 class Lhv {
 public:
     explicit Lhv(const std::vector<std::string>& arguments)
@@ -156,7 +156,7 @@ private:
     std::set<std::string> files_seen_;
 };
 
-#line 801 "chapters/02-guest.nw"
+#line 804 "chapters/02-guest.nw"
 inline Lhv::Lhv(const std::string& program,
                 const std::vector<std::string>& arguments,
                 const std::vector<std::string>& environment) {
@@ -179,7 +179,7 @@ inline Lhv::Lhv(const std::string& program,
     REQUIRE(pipe2(out, O_CLOEXEC) == 0);
     REQUIRE(pipe2(err, O_CLOEXEC) == 0);
     
-#line 854 "chapters/02-guest.nw"
+#line 857 "chapters/02-guest.nw"
 sigset_t all, old;
 sigfillset(&all);
 sigprocmask(SIG_SETMASK, &all, &old);
@@ -203,7 +203,7 @@ if (pid_ == 0) {
 }
 sigprocmask(SIG_SETMASK, &old, nullptr);
 REQUIRE(pid_ > 0);
-#line 823 "chapters/02-guest.nw"
+#line 826 "chapters/02-guest.nw"
     setpgid(pid_, pid_);
     close(out[1]);
     close(err[1]);
@@ -212,7 +212,7 @@ REQUIRE(pid_ > 0);
     fcntl(out_fd_, F_SETFL, O_NONBLOCK);
     fcntl(err_fd_, F_SETFL, O_NONBLOCK);
 }
-#line 890 "chapters/02-guest.nw"
+#line 893 "chapters/02-guest.nw"
 inline void read_available(int& fd, std::string& into) {
     char buffer[4096];
     ssize_t count;
@@ -239,7 +239,7 @@ inline void Lhv::pump(std::chrono::milliseconds wait) {
     read_available(err_fd_, outcome_.err);
     notice_all_files();
 }
-#line 926 "chapters/02-guest.nw"
+#line 929 "chapters/02-guest.nw"
 inline bool Lhv::running() const {
     siginfo_t info{};
     return pid_ > 0 &&
@@ -266,7 +266,7 @@ bool Lhv::wait_until(Condition done, std::chrono::milliseconds limit) {
     }
     return true;
 }
-#line 961 "chapters/02-guest.nw"
+#line 964 "chapters/02-guest.nw"
 inline Outcome Lhv::finish(std::chrono::seconds limit) {
     const auto deadline = Clock::now() + limit;
     int status = 0;
@@ -283,19 +283,19 @@ inline Outcome Lhv::finish(std::chrono::seconds limit) {
     pid_ = -1;
     pump(0ms);
     
-#line 984 "chapters/02-guest.nw"
+#line 987 "chapters/02-guest.nw"
 if (WIFEXITED(status)) {
     outcome_.exit_code = WEXITSTATUS(status);
 } else if (WIFSIGNALED(status)) {
     outcome_.signal = WTERMSIG(status);
     outcome_.exit_code = 128 + outcome_.signal;
 }
-#line 977 "chapters/02-guest.nw"
+#line 980 "chapters/02-guest.nw"
     INFO(describe(outcome_));
     check_nothing_is_left(WIFSIGNALED(status));
     return outcome_;
 }
-#line 1003 "chapters/02-guest.nw"
+#line 1006 "chapters/02-guest.nw"
 inline void Lhv::check_nothing_is_left(bool allow_a_moment) {
     const auto deadline = Clock::now() + (allow_a_moment ? 5s : 0s);
     while (!processes().empty() && Clock::now() < deadline)
@@ -306,7 +306,7 @@ inline void Lhv::check_nothing_is_left(bool allow_a_moment) {
         CHECK_FALSE(fs::exists(file));
     }
 }
-#line 1016 "chapters/02-guest.nw"
+#line 1019 "chapters/02-guest.nw"
 inline void Lhv::kill_everything() {
     if (pid_ > 0) {
         ::kill(-pid_, SIGKILL);
@@ -323,11 +323,11 @@ inline Lhv::~Lhv() {
         if (fd >= 0)
             close(fd);
 }
-#line 1038 "chapters/02-guest.nw"
+#line 1041 "chapters/02-guest.nw"
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
-#line 1050 "chapters/02-guest.nw"
+#line 1053 "chapters/02-guest.nw"
 class MemoryFile {
 public:
     explicit MemoryFile(const std::string& contents)
@@ -348,7 +348,7 @@ public:
 private:
     int fd_;
 };
-#line 1433 "chapters/02-guest.nw"
+#line 1436 "chapters/02-guest.nw"
 inline uint32_t elf_entry(const std::string& path) {
     Elf32_Ehdr header{};
     std::ifstream file(path, std::ios::binary);
@@ -358,12 +358,12 @@ inline uint32_t elf_entry(const std::string& path) {
     REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS32);
     return header.e_entry;
 }
-#line 1447 "chapters/02-guest.nw"
+#line 1450 "chapters/02-guest.nw"
 inline std::string eip_text(uint32_t eip) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", eip);
     return text;
 }
 
-#line 1121 "chapters/02-guest.nw"
+#line 1124 "chapters/02-guest.nw"
 } // namespace lhv::test
