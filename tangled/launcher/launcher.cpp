@@ -41,7 +41,7 @@ int Launcher::run() {
     initialize_guest();
     return run_guest();
 }
-#line 2676 "chapters/04-launcher.nw"
+#line 2677 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
     ram_file_ = create_ram(ram_mib);
@@ -56,7 +56,7 @@ void Launcher::start_machine() {
     const int inherited[] = {ram_file_.get(), qemu_console.get(),
                              qemu_doorbell.get()};
     
-#line 2708 "chapters/04-launcher.nw"
+#line 2709 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -77,9 +77,9 @@ if (options_.wait_for_debugger)
     std::cerr << "lhv: the machine waits for a debugger; attach with\n"
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:1234'\n";
-#line 2690 "chapters/04-launcher.nw"
+#line 2691 "chapters/04-launcher.nw"
 }
-#line 2932 "chapters/04-launcher.nw"
+#line 2933 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -93,7 +93,7 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 2956 "chapters/04-launcher.nw"
+#line 2957 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
@@ -102,7 +102,7 @@ void Launcher::load_guest() {
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 2975 "chapters/04-launcher.nw"
+#line 2976 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     std::uint32_t pfn_limit =
         ram_bytes_ / abi::kPageSize + kDevicePages;
@@ -121,7 +121,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3007 "chapters/04-launcher.nw"
+#line 3008 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -133,7 +133,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3028 "chapters/04-launcher.nw"
+#line 3029 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -148,11 +148,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3018 "chapters/04-launcher.nw"
+#line 3019 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3058 "chapters/04-launcher.nw"
+#line 3059 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -163,7 +163,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 2761 "chapters/04-launcher.nw"
+#line 2762 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -182,7 +182,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 2792 "chapters/04-launcher.nw"
+#line 2793 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to,
                            std::string* keep = nullptr) {
     std::byte buffer[4096];
@@ -217,7 +217,7 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 2837 "chapters/04-launcher.nw"
+#line 2838 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
@@ -246,7 +246,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 2877 "chapters/04-launcher.nw"
+#line 2878 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -263,7 +263,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
-#line 2915 "chapters/04-launcher.nw"
+#line 2916 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)

@@ -49,7 +49,7 @@ int run_guest();
 void handle_notify(GuestPhysical address);
 #line 2562 "chapters/04-launcher.nw"
     
-#line 2744 "chapters/04-launcher.nw"
+#line 2745 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();

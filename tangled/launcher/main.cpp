@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3086 "chapters/04-launcher.nw"
+#line 3087 "chapters/04-launcher.nw"
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -13,21 +13,21 @@
 
 using namespace lhv::launcher;
 
-#line 3143 "chapters/04-launcher.nw"
+#line 3144 "chapters/04-launcher.nw"
 static void check_host_image(const std::string& path) {
     if (::access(path.c_str(), R_OK) != 0)
         throw UsageError("cannot read the Host image " + path +
                          " (build it, or use --host or LHV_HOST)");
 }
 
-#line 3101 "chapters/04-launcher.nw"
+#line 3102 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     try {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         Options options = parse_options(arguments);
         
-#line 3127 "chapters/04-launcher.nw"
+#line 3128 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -37,7 +37,7 @@ if (options.version) {
               << lhv::abi::kLinkVersion << '\n';
     return 0;
 }
-#line 3107 "chapters/04-launcher.nw"
+#line 3108 "chapters/04-launcher.nw"
         std::string host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
