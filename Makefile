@@ -211,12 +211,11 @@ all: programs
 programs: $(PROGRAMS) $(TGUESTS)
 	@:
 
-# T=PATTERN chooses tests by Catch2 name pattern or [tag].
+# T=PATTERN chooses tests by Catch2 name pattern or [tag].  The recipe
+# reads it from the environment, so that any quote in it is harmless.
+export T
 test: programs $(TEST_BINS)
-	@LHV=$(CURDIR)/$(LHV_BIN) LHV_HOST=$(CURDIR)/$(HOST_ELF) \
-	  LHV_GUEST=$(CURDIR)/$(GUEST_ELF) \
-	  LHV_TEST_GUESTS=$(CURDIR)/$(BUILD)/tests/guests \
-	  book/bin/run-tests.sh $(if $(T),-t '$(T)') $(TEST_BINS) \
+	@book/bin/run-tests.sh $(if $(T),-t "$$T") $(TEST_BINS) \
 	  $(if $(T),,book/bin/build-tests.sh)
 
 # GUEST=FILE boots another Guest; a bare name such as GUEST=ud2 means the

@@ -17,7 +17,7 @@ enum class Request : uint32_t {
     Run = 2,         // run the Guest until the next event
     Irq = 3,         // args: the interrupt to raise in the Guest
 };
-#line 435 "chapters/01-preparation.nw"
+#line 438 "chapters/01-preparation.nw"
 enum class Event : uint32_t {
     None = 0,
     HostReady = 1,    // the Host has booted and awaits INITIALIZE
@@ -28,8 +28,9 @@ enum class Event : uint32_t {
     Restart = 6,      // the Guest asked to restart
     Refused = 7,      // reason: what was wrong with the request
     Done = 8,         // an Irq request was carried out
+    HostDied = 9,     // reason: why the Host panicked; it has stopped
 };
-#line 454 "chapters/01-preparation.nw"
+#line 458 "chapters/01-preparation.nw"
 struct Mailbox {
     uint32_t magic;        // kMailboxMagic once the Host is up
     uint32_t version;      // kLinkVersion

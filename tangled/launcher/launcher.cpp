@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2956 "chapters/04-launcher.nw"
+#line 3145 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -20,20 +20,20 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 2995 "chapters/04-launcher.nw"
+#line 3183 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 3009 "chapters/04-launcher.nw"
+#line 3197 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
                    const GuestImage& image,
                    std::span<const std::byte> file)
     : options_(options), host_image_(host_image), image_(image),
       file_(file), ram_bytes_(options.memory_mib << 20) {}
-#line 3020 "chapters/04-launcher.nw"
+#line 3208 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -41,27 +41,22 @@ int Launcher::run() {
     initialize_guest();
     return run_guest();
 }
-#line 3039 "chapters/04-launcher.nw"
+#line 3229 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
-    runtime_.emplace(choose_runtime_base(std::getenv("LHV_RUNTIME_DIR"),
-                                         std::getenv("XDG_RUNTIME_DIR")));
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
-    std::string ram_path = runtime_->file("ram");
-    ram_file_ = UniqueFd{::open(ram_path.c_str(),
-                                O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
-                                0600)};
-    if (!ram_file_ ||
-        ::ftruncate(ram_file_.get(), off_t{ram_mib} << 20) != 0)
-        throw RuntimeFailure("cannot create " + ram_path + ": " +
-                             std::strerror(errno));
+    ram_file_ = create_ram(ram_mib);
     ram_ = Mapping(ram_file_.get(), std::size_t{ram_mib} << 20);
     MachineMemory machine(ram_.bytes());
     link_.emplace(machine.object_at<abi::Mailbox>(
         MachinePhysical{abi::kMailboxAddress}));
-    console_listener_ = listen_on(runtime_->file("console"));
-    doorbell_listener_ = listen_on(runtime_->file("doorbell"));
+    auto [console, qemu_console] = socket_pair();
+    auto [doorbell, qemu_doorbell] = socket_pair();
+    console_ = std::move(console);
+    doorbell_ = std::move(doorbell);
+    const int inherited[] = {ram_file_.get(), qemu_console.get(),
+                             qemu_doorbell.get()};
     
-#line 3080 "chapters/04-launcher.nw"
+#line 3261 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -70,39 +65,23 @@ UniqueFd error_out{error_pipe[1]};
 MachineConfig config;
 if (const char* qemu = std::getenv("LHV_QEMU"); qemu && *qemu)
     config.qemu = qemu;
+config.name = "lhv-" + std::to_string(::getpid());
 config.host_image = host_image_;
-config.runtime_dir = runtime_->path();
 config.ram_mib = ram_mib;
 config.accelerator = options_.accelerator;
 config.wait_for_debugger = options_.wait_for_debugger;
 config.gdb_port = options_.gdb_port;
 config.trace_file = options_.trace_file;
-qemu_ = ChildProcess::spawn(qemu_command_line(config), error_out.get());
+qemu_ = ChildProcess::spawn(qemu_command_line(config), error_out.get(),
+                            inherited);
 if (options_.wait_for_debugger)
     std::cerr << "lhv: the machine waits for a debugger; attach with\n"
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:"
               << options_.gdb_port << "'\n";
-#line 3058 "chapters/04-launcher.nw"
-    console_ = accept_from_qemu(console_listener_, "console");
-    doorbell_ = accept_from_qemu(doorbell_listener_, "doorbell");
-    runtime_->remove("console");
-    runtime_->remove("doorbell");
+#line 3243 "chapters/04-launcher.nw"
 }
-#line 3110 "chapters/04-launcher.nw"
-UniqueFd Launcher::accept_from_qemu(const UniqueFd& listener,
-                                    const std::string& name) {
-    if (!wait_readable(listener.get(), Deadline::after(kStartupTimeout)))
-        throw RuntimeFailure("QEMU did not connect to the " + name +
-                             " socket");
-    UniqueFd connection{::accept4(listener.get(), nullptr, nullptr,
-                                  SOCK_CLOEXEC)};
-    if (!connection)
-        throw RuntimeFailure("accept: " +
-                             std::string(std::strerror(errno)));
-    return connection;
-}
-#line 3296 "chapters/04-launcher.nw"
+#line 3487 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -115,9 +94,8 @@ void Launcher::wait_for_host() {
     if (!link_->host_speaks_our_language())
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
-    runtime_->remove_all();
 }
-#line 3321 "chapters/04-launcher.nw"
+#line 3511 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
@@ -126,7 +104,7 @@ void Launcher::load_guest() {
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 3340 "chapters/04-launcher.nw"
+#line 3530 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     std::uint32_t pfn_limit =
         ram_bytes_ / abi::kPageSize + kDevicePages;
@@ -145,7 +123,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3372 "chapters/04-launcher.nw"
+#line 3562 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -157,7 +135,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3393 "chapters/04-launcher.nw"
+#line 3583 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -172,11 +150,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3383 "chapters/04-launcher.nw"
+#line 3573 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3423 "chapters/04-launcher.nw"
+#line 3613 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -187,7 +165,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3156 "chapters/04-launcher.nw"
+#line 3316 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -206,8 +184,9 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 3183 "chapters/04-launcher.nw"
-static bool copy_available(UniqueFd& from, int to) {
+#line 3347 "chapters/04-launcher.nw"
+static bool copy_available(UniqueFd& from, int to,
+                           std::string* keep = nullptr) {
     std::byte buffer[4096];
     ssize_t n = ::read(from.get(), buffer, sizeof buffer);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) return true;
@@ -215,61 +194,68 @@ static bool copy_available(UniqueFd& from, int to) {
         from.reset();
         return false;
     }
-    write_all(to, std::span(buffer, static_cast<std::size_t>(n)));
+    auto bytes = std::span(buffer, static_cast<std::size_t>(n));
+    write_all(to, bytes);
+    if (keep) {
+        keep->append(reinterpret_cast<const char*>(bytes.data()),
+                     bytes.size());
+        if (keep->size() > 4096) keep->erase(0, keep->size() - 4096);
+    }
     return true;
 }
 
 void Launcher::copy_console() { copy_available(console_, 1); }
-void Launcher::copy_qemu_errors() { copy_available(qemu_errors_, 2); }
+void Launcher::copy_qemu_errors() {
+    copy_available(qemu_errors_, 2, &qemu_said_);
+}
 
 void Launcher::drain_output() {
     for (UniqueFd* from : {&console_, &qemu_errors_}) {
         pollfd fd = {from->get(), POLLIN, 0};
         while (*from && ::poll(&fd, 1, 0) > 0 &&
-               copy_available(*from, from == &console_ ? 1 : 2)) {
+               copy_available(*from, from == &console_ ? 1 : 2,
+                              from == &console_ ? nullptr
+                                                : &qemu_said_)) {
         }
     }
 }
-#line 3221 "chapters/04-launcher.nw"
-static std::string qemu_exit_message(int status) {
-    std::string message = "QEMU " + describe_exit(status) +
-                          " unexpectedly";
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        message += " (the machine reset: a triple fault in the Host?"
-                   " try --trace FILE)";
-    return message;
-}
-
+#line 3392 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
             if (auto status = qemu_.reap_if_exited()) {
                 drain_output();
-                throw RuntimeFailure(qemu_exit_message(*status));
+                throw RuntimeFailure(
+                    qemu_exit_message(*status, qemu_said_));
             }
             continue;
         }
         if (signal == SIGINT)
-            throw RuntimeFailure("stopped by Ctrl-C (SIGINT)");
-        throw RuntimeFailure(std::string("stopped by SIG") +
-                             sigabbrev_np(signal));
+            throw StoppedBySignal(signal, "stopped by Ctrl-C (SIGINT)");
+        throw StoppedBySignal(signal, std::string("stopped by SIG") +
+                                          sigabbrev_np(signal));
     }
 }
 
 void Launcher::qemu_is_gone() {
     drain_output();
     for (int i = 0; i < 100 && qemu_.running(); ++i) {
-        if (auto status = qemu_.reap_if_exited())
-            throw RuntimeFailure(qemu_exit_message(*status));
+        if (auto status = qemu_.reap_if_exited()) {
+            drain_output();
+            throw RuntimeFailure(qemu_exit_message(*status, qemu_said_));
+        }
         ::usleep(10000);
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 3267 "chapters/04-launcher.nw"
+#line 3432 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
-        if (auto event = link_->take_event()) return *event;
+        if (auto event = link_->take_event()) {
+            if (event->event == Event::HostDied) host_died(event->reason);
+            return *event;
+        }
         if (!wait_readable(doorbell_.get(), deadline))
             throw RuntimeFailure("no answer from the Host after " +
                                  std::to_string(kStartupTimeout.count()) +
@@ -279,6 +265,15 @@ HostEvent Launcher::next_event(Deadline deadline,
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
+#line 3470 "chapters/04-launcher.nw"
+void Launcher::host_died(const std::string& reason) {
+    drain_output();
+    if (options_.accelerator == Accelerator::Kvm)
+        throw HostDied(reason + " (with --accel kvm: this computer's "
+                                "KVM cannot run the machine;"
+                                " --accel tcg will)");
+    throw HostDied(reason);
+}
 
-#line 2991 "chapters/04-launcher.nw"
+#line 3179 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

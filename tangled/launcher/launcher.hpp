@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2868 "chapters/04-launcher.nw"
+#line 3057 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -15,7 +15,7 @@
 
 namespace lhv::launcher {
 
-#line 2895 "chapters/04-launcher.nw"
+#line 3084 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -31,7 +31,7 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 2917 "chapters/04-launcher.nw"
+#line 3106 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -40,42 +40,41 @@ class Launcher {
 
   private:
     
-#line 2947 "chapters/04-launcher.nw"
+#line 3136 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
 void initialize_guest();
 int run_guest();
 void handle_notify(GuestPhysical address);
-#line 2925 "chapters/04-launcher.nw"
+#line 3114 "chapters/04-launcher.nw"
     
-#line 3138 "chapters/04-launcher.nw"
-UniqueFd accept_from_qemu(const UniqueFd& listener,
-                          const std::string& name);
+#line 3299 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
 void drain_output();
 void handle_signal();
 [[noreturn]] void qemu_is_gone();
+[[noreturn]] void host_died(const std::string& reason);
 HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 2927 "chapters/04-launcher.nw"
+#line 3116 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     const GuestImage& image_;
     std::span<const std::byte> file_;
     std::uint32_t ram_bytes_;
     SignalWatch signals_;
-    std::optional<RuntimeDir> runtime_;
     UniqueFd ram_file_;
     Mapping ram_;
     std::optional<HostLink> link_;
-    UniqueFd console_listener_, doorbell_listener_, qemu_errors_;
+    UniqueFd qemu_errors_;
+    std::string qemu_said_;
     ChildProcess qemu_;
     UniqueFd console_, doorbell_;
 };
 
-#line 2886 "chapters/04-launcher.nw"
+#line 3075 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

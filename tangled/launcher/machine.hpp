@@ -1,9 +1,12 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2245 "chapters/04-launcher.nw"
+#line 2280 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 #include <sys/types.h>
 #include "launcher/options.hpp"
@@ -11,33 +14,21 @@
 
 namespace lhv::launcher {
 
-#line 2282 "chapters/04-launcher.nw"
-class RuntimeDir {
-  public:
-    explicit RuntimeDir(const std::string& base);
-    RuntimeDir(const RuntimeDir&) = delete;
-    RuntimeDir& operator=(const RuntimeDir&) = delete;
-    ~RuntimeDir() { remove_all(); }
-
-    const std::string& path() const { return path_; }
-    std::string file(const std::string& name);
-    void remove(const std::string& name);
-    void remove_all();
-
-  private:
-    std::string path_;
-    std::vector<std::string> names_;
-};
-
-std::string choose_runtime_base(const char* lhv_runtime_dir,
-                                const char* xdg_runtime_dir);
 #line 2310 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
-#line 2319 "chapters/04-launcher.nw"
+#line 2323 "chapters/04-launcher.nw"
+UniqueFd create_ram(std::uint32_t mib);
+std::pair<UniqueFd, UniqueFd> socket_pair();
+#line 2342 "chapters/04-launcher.nw"
+inline constexpr int kFirstInheritedFd = 3;
+inline constexpr int kQemuRamFd = kFirstInheritedFd;
+inline constexpr int kQemuConsoleFd = kFirstInheritedFd + 1;
+inline constexpr int kQemuDoorbellFd = kFirstInheritedFd + 2;
+
 struct MachineConfig {
     std::string qemu = "qemu-system-i386";
+    std::string name = "lhv";
     std::string host_image;
-    std::string runtime_dir;
     std::uint32_t ram_mib = 0;
     Accelerator accelerator = Accelerator::Tcg;
     bool wait_for_debugger = false;
@@ -46,7 +37,7 @@ struct MachineConfig {
 };
 
 std::vector<std::string> qemu_command_line(const MachineConfig& config);
-#line 2346 "chapters/04-launcher.nw"
+#line 2376 "chapters/04-launcher.nw"
 class ChildProcess {
   public:
     ChildProcess() = default;
@@ -54,8 +45,10 @@ class ChildProcess {
     ChildProcess& operator=(ChildProcess&& other) noexcept;
     ~ChildProcess() { stop(); }
 
+    static constexpr std::size_t kMaxInherited = 8;
     static ChildProcess spawn(const std::vector<std::string>& argv,
-                              int stderr_fd);
+                              int stderr_fd,
+                              std::span<const int> inherited = {});
     pid_t pid() const { return pid_; }
     bool running() const { return pid_ > 0; }
     std::optional<int> reap_if_exited();
@@ -67,8 +60,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 2371 "chapters/04-launcher.nw"
-UniqueFd listen_on(const std::string& path);
+#line 2703 "chapters/04-launcher.nw"
+std::string qemu_exit_message(int status, std::string_view qemu_said);
 
-#line 2262 "chapters/04-launcher.nw"
+#line 2300 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -17,7 +17,7 @@ static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
     if (text_bytes > SWITCHER_TEXT_PAGES * kPageSize)
-        panic("switcher: %u bytes of code do not fit\n", text_bytes);
+        panic("switcher: %u bytes of code do not fit", text_bytes);
     MachinePhysical pages[SWITCHER_PAGES];
     for (uint32_t i = 0; i < SWITCHER_TEXT_PAGES; ++i)
         pages[i] = {reinterpret_cast<uint32_t>(switcher_load_start) +

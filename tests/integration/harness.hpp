@@ -1,11 +1,13 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 923 "chapters/02-guest.nw"
+#line 1134 "chapters/02-guest.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,8 +19,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
+#include "../support.hpp"
 
 namespace lhv::test {
 
@@ -30,66 +36,51 @@ using Catch::Matchers::Contains;
 inline const std::string kHostBanner = "Little Hypervisor Host";
 inline const std::string kGuestBanner = "Little Hypervisor Guest: ";
 
-#line 591 "chapters/02-guest.nw"
-inline std::string path_from_environment(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0')
-        FAIL(name << " is not set: run the integration tests"
-                  " with `make test`");
-    return value;
-}
-
-inline std::string test_guest(const std::string& name) {
-    return path_from_environment("LHV_TEST_GUESTS") + "/" + name + ".elf";
-}
-#line 611 "chapters/02-guest.nw"
-class TemporaryDirectory {
-public:
-    TemporaryDirectory() {
-        std::string path =
-            (fs::temp_directory_path() / "lhv-test-XXXXXX").string();
-        REQUIRE(mkdtemp(path.data()) != nullptr);
-        path_ = path;
-    }
-    ~TemporaryDirectory() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TemporaryDirectory(const TemporaryDirectory&) = delete;
-    TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-
-    const fs::path& path() const { return path_; }
-    
-#line 635 "chapters/02-guest.nw"
-std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(path_))
-        names.push_back(entry.path().filename().string());
-    return names;
-}
-
-#line 629 "chapters/02-guest.nw"
-private:
-    fs::path path_;
-};
-#line 653 "chapters/02-guest.nw"
-inline std::vector<pid_t> qemu_processes_using(const fs::path& dir) {
+#line 726 "chapters/02-guest.nw"
+inline std::vector<pid_t> processes_marked(const std::string& mark) {
     std::vector<pid_t> found;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator("/proc", error)) {
         const std::string pid = entry.path().filename().string();
         if (pid.find_first_not_of("0123456789") != std::string::npos)
             continue;
-        std::ifstream file(entry.path() / "cmdline", std::ios::binary);
-        const std::string command_line{
-            std::istreambuf_iterator<char>(file), {}};
-        if (command_line.find("qemu-system") != std::string::npos &&
-            command_line.find(dir.string()) != std::string::npos)
+        std::ifstream file(entry.path() / "environ", std::ios::binary);
+        const std::string environment =
+            '\0' + std::string{std::istreambuf_iterator<char>(file), {}};
+        if (environment.find('\0' + mark + '\0') != std::string::npos)
             found.push_back(std::stoi(pid));
     }
     return found;
 }
-#line 678 "chapters/02-guest.nw"
+
+inline bool is_qemu(pid_t pid) {
+    std::ifstream file("/proc/" + std::to_string(pid) + "/cmdline");
+    const std::string command_line{std::istreambuf_iterator<char>(file),
+                                   {}};
+    return command_line.find("qemu-system") != std::string::npos;
+}
+#line 766 "chapters/02-guest.nw"
+inline bool in_a_temporary_place(const std::string& path) {
+    std::vector<std::string> places = {"/tmp/", "/dev/shm/"};
+    if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"))
+        places.push_back(std::string(runtime) + "/");
+    places.push_back(fs::temp_directory_path().string() + "/");
+    for (const std::string& place : places)
+        if (path.rfind(place, 0) == 0)
+            return true;
+    return false;
+}
+
+inline void notice_files(pid_t pid, std::set<std::string>& seen) {
+    std::error_code error;
+    const fs::path fds = "/proc/" + std::to_string(pid) + "/fd";
+    for (const auto& fd : fs::directory_iterator(fds, error)) {
+        const fs::path target = fs::read_symlink(fd.path(), error);
+        if (!error && in_a_temporary_place(target.string()))
+            seen.insert(target.string());
+    }
+}
+#line 795 "chapters/02-guest.nw"
 struct Outcome {
     int exit_code = -1;  // 128 + signal if a signal ended it
     int signal = 0;      // the signal that ended it, or 0
@@ -102,17 +93,22 @@ inline std::string describe(const Outcome& outcome) {
            std::to_string(outcome.exit_code) + "\n--- stdout:\n" +
            outcome.out + "\n--- stderr:\n" + outcome.err;
 }
-#line 702 "chapters/02-guest.nw"
+#line 824 "chapters/02-guest.nw"
 class Lhv {
 public:
-    explicit Lhv(const std::vector<std::string>& arguments);
+    explicit Lhv(const std::vector<std::string>& arguments)
+        : Lhv(path_from_environment("LHV"), arguments) {}
+    Lhv(const std::string& program,
+        const std::vector<std::string>& arguments,
+        const std::vector<std::string>& environment = {});
     ~Lhv();
     Lhv(const Lhv&) = delete;
     Lhv& operator=(const Lhv&) = delete;
 
-    const fs::path& runtime_dir() const { return dir_.path(); }
     const std::string& out() const { return outcome_.out; }
     bool running() const;
+    std::vector<pid_t> processes() const { return processes_marked(mark_); }
+    std::vector<pid_t> qemu() const;
     template <class Condition>
     bool wait_until(Condition done, std::chrono::milliseconds limit);
     void signal(int number) { send(pid_, number); }
@@ -120,44 +116,72 @@ public:
     Outcome finish(std::chrono::seconds limit = 60s);
 
 private:
-    void send(pid_t to, int number) const {
+    void send(pid_t to, int number) {
+        notice_all_files();
         if (pid_ > 0)  // never kill(-1) or kill(1): that is everyone
             ::kill(to, number);
     }
     void pump(std::chrono::milliseconds wait);
+    void notice_all_files();
+    void check_nothing_is_left(bool allow_a_moment);
     void kill_everything();
 
-    TemporaryDirectory dir_;
+    std::string mark_;
     pid_t pid_ = -1;
     int out_fd_ = -1;
     int err_fd_ = -1;
     Outcome outcome_;
+    std::set<std::string> files_seen_;
 };
 
-#line 749 "chapters/02-guest.nw"
-inline Lhv::Lhv(const std::vector<std::string>& arguments) {
-    std::string lhv = path_from_environment("LHV");
+#line 887 "chapters/02-guest.nw"
+inline Lhv::Lhv(const std::string& program,
+                const std::vector<std::string>& arguments,
+                const std::vector<std::string>& environment) {
+    static int runs = 0;
+    mark_ = "LHV_TEST_RUN_" + std::to_string(getpid()) + "_" +
+            std::to_string(++runs) + "=1";
+    std::vector<std::string> variables = environment;
+    variables.push_back(mark_);
+    std::vector<char*> envp;
+    for (std::string& variable : variables)
+        envp.push_back(variable.data());
+    for (char** inherited = environ; *inherited; ++inherited)
+        envp.push_back(*inherited);
+    envp.push_back(nullptr);
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
+    for (const std::string& argument : arguments)
+        argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
     int out[2], err[2];
     REQUIRE(pipe2(out, O_CLOEXEC) == 0);
     REQUIRE(pipe2(err, O_CLOEXEC) == 0);
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-        
-#line 775 "chapters/02-guest.nw"
-setpgid(0, 0);
-dup2(out[1], STDOUT_FILENO);
-dup2(err[1], STDERR_FILENO);
-setenv("LHV_RUNTIME_DIR", dir_.path().c_str(), 1);
-std::vector<char*> argv{lhv.data()};
-for (const std::string& argument : arguments)
-    argv.push_back(const_cast<char*>(argument.c_str()));
-argv.push_back(nullptr);
-execv(lhv.c_str(), argv.data());
-std::perror(lhv.c_str());
-_exit(127);
-#line 758 "chapters/02-guest.nw"
-    }
+    
+#line 940 "chapters/02-guest.nw"
+sigset_t all, old;
+sigfillset(&all);
+sigprocmask(SIG_SETMASK, &all, &old);
+const pid_t parent = getpid();
+pid_ = fork();
+if (pid_ == 0) {
+    for (int number = 1; number < NSIG; ++number)
+        ::signal(number, SIG_DFL);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent)
+        _exit(127);
+    setpgid(0, 0);
+    sigprocmask(SIG_SETMASK, &old, nullptr);
+    int null = open("/dev/null", O_RDONLY);
+    dup2(null, STDIN_FILENO);
+    dup2(out[1], STDOUT_FILENO);
+    dup2(err[1], STDERR_FILENO);
+    execve(argv[0], argv.data(), envp.data());
+    std::perror(argv[0]);
+    _exit(127);
+}
+sigprocmask(SIG_SETMASK, &old, nullptr);
+REQUIRE(pid_ > 0);
+#line 909 "chapters/02-guest.nw"
     setpgid(pid_, pid_);
     close(out[1]);
     close(err[1]);
@@ -166,7 +190,7 @@ _exit(127);
     fcntl(out_fd_, F_SETFL, O_NONBLOCK);
     fcntl(err_fd_, F_SETFL, O_NONBLOCK);
 }
-#line 798 "chapters/02-guest.nw"
+#line 976 "chapters/02-guest.nw"
 inline void read_available(int& fd, std::string& into) {
     char buffer[4096];
     ssize_t count;
@@ -181,19 +205,33 @@ inline void read_available(int& fd, std::string& into) {
     }
 }
 
+inline void Lhv::notice_all_files() {
+    for (pid_t pid : processes())
+        notice_files(pid, files_seen_);
+}
+
 inline void Lhv::pump(std::chrono::milliseconds wait) {
     pollfd fds[] = {{out_fd_, POLLIN, 0}, {err_fd_, POLLIN, 0}};
     poll(fds, 2, static_cast<int>(wait.count()));
     read_available(out_fd_, outcome_.out);
     read_available(err_fd_, outcome_.err);
+    notice_all_files();
 }
-#line 828 "chapters/02-guest.nw"
+#line 1012 "chapters/02-guest.nw"
 inline bool Lhv::running() const {
     siginfo_t info{};
     return pid_ > 0 &&
            waitid(P_PID, static_cast<id_t>(pid_), &info,
                   WEXITED | WNOHANG | WNOWAIT) == 0 &&
            info.si_pid == 0;
+}
+
+inline std::vector<pid_t> Lhv::qemu() const {
+    std::vector<pid_t> found;
+    for (pid_t pid : processes())
+        if (is_qemu(pid))
+            found.push_back(pid);
+    return found;
 }
 
 template <class Condition>
@@ -206,7 +244,7 @@ bool Lhv::wait_until(Condition done, std::chrono::milliseconds limit) {
     }
     return true;
 }
-#line 859 "chapters/02-guest.nw"
+#line 1047 "chapters/02-guest.nw"
 inline Outcome Lhv::finish(std::chrono::seconds limit) {
     const auto deadline = Clock::now() + limit;
     int status = 0;
@@ -223,28 +261,38 @@ inline Outcome Lhv::finish(std::chrono::seconds limit) {
     pid_ = -1;
     pump(0ms);
     
-#line 883 "chapters/02-guest.nw"
+#line 1070 "chapters/02-guest.nw"
 if (WIFEXITED(status)) {
     outcome_.exit_code = WEXITSTATUS(status);
 } else if (WIFSIGNALED(status)) {
     outcome_.signal = WTERMSIG(status);
     outcome_.exit_code = 128 + outcome_.signal;
 }
-#line 875 "chapters/02-guest.nw"
+#line 1063 "chapters/02-guest.nw"
     INFO(describe(outcome_));
-    CHECK(dir_.entries() == std::vector<std::string>{});
-    CHECK(qemu_processes_using(dir_.path()) == std::vector<pid_t>{});
+    check_nothing_is_left(WIFSIGNALED(status));
     return outcome_;
 }
-#line 892 "chapters/02-guest.nw"
+#line 1089 "chapters/02-guest.nw"
+inline void Lhv::check_nothing_is_left(bool allow_a_moment) {
+    const auto deadline = Clock::now() + (allow_a_moment ? 5s : 0s);
+    while (!processes().empty() && Clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+    CHECK(processes() == std::vector<pid_t>{});
+    for (const std::string& file : files_seen_) {
+        INFO("the run held " << file);
+        CHECK_FALSE(fs::exists(file));
+    }
+}
+#line 1102 "chapters/02-guest.nw"
 inline void Lhv::kill_everything() {
     if (pid_ > 0) {
         ::kill(-pid_, SIGKILL);
         waitpid(pid_, nullptr, 0);
         pid_ = -1;
     }
-    for (pid_t qemu : qemu_processes_using(dir_.path()))
-        ::kill(qemu, SIGKILL);
+    for (pid_t process : processes())
+        ::kill(process, SIGKILL);
 }
 
 inline Lhv::~Lhv() {
@@ -253,11 +301,11 @@ inline Lhv::~Lhv() {
         if (fd >= 0)
             close(fd);
 }
-#line 914 "chapters/02-guest.nw"
+#line 1124 "chapters/02-guest.nw"
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
-#line 1274 "chapters/02-guest.nw"
+#line 1490 "chapters/02-guest.nw"
 inline uint32_t elf_entry(const std::string& path) {
     Elf32_Ehdr header{};
     std::ifstream file(path, std::ios::binary);
@@ -267,12 +315,12 @@ inline uint32_t elf_entry(const std::string& path) {
     REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS32);
     return header.e_entry;
 }
-#line 1288 "chapters/02-guest.nw"
+#line 1504 "chapters/02-guest.nw"
 inline std::string eip_text(uint32_t eip) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", eip);
     return text;
 }
 
-#line 962 "chapters/02-guest.nw"
+#line 1178 "chapters/02-guest.nw"
 } // namespace lhv::test

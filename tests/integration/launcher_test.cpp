@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4802 "chapters/04-launcher.nw"
+#line 4995 "chapters/04-launcher.nw"
 #include "harness.hpp"
 #include <regex>
 #include <sys/resource.h>
@@ -7,7 +7,7 @@
 
 using namespace lhv::test;
 
-#line 4818 "chapters/04-launcher.nw"
+#line 5011 "chapters/04-launcher.nw"
 Outcome refused_run(const std::vector<std::string>& arguments) {
     struct NoQemu {
         std::string saved;
@@ -33,7 +33,7 @@ void expect_refused_with(const std::vector<std::string>& arguments,
     CHECK(run.out.empty());
     CHECK(run.err == "lhv: " + message + "\n");
 }
-#line 4850 "chapters/04-launcher.nw"
+#line 5043 "chapters/04-launcher.nw"
 TEST_CASE("lhv's options go before the Guest file",
           "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -47,7 +47,7 @@ TEST_CASE("lhv's options go before the Guest file",
     CHECK_THAT(run.out, Contains(kGuestBanner +
                                  "booted at ring 1 with 16 MiB\n"));
 }
-#line 4870 "chapters/04-launcher.nw"
+#line 5063 "chapters/04-launcher.nw"
 TEST_CASE("lhv --version and the Host's banner agree",
           "[integration][launcher]") {
     const Outcome version = run_lhv({"--version"});
@@ -62,33 +62,34 @@ TEST_CASE("lhv --version and the Host's banner agree",
     CHECK_THAT(run.out,
                Contains(kHostBanner + ", lhv " + number + "\n"));
 }
-#line 4897 "chapters/04-launcher.nw"
+#line 5095 "chapters/04-launcher.nw"
 TEST_CASE("a FIFO or a huge Guest file is refused at once",
           "[integration][launcher]") {
-    TemporaryDirectory scratch;
-    const fs::path fifo = scratch.path() / "guest.fifo";
-    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
-    const fs::path huge = scratch.path() / "huge.elf";
-    std::ofstream{huge}.close();
-    REQUIRE(truncate(huge.c_str(), off_t{3} << 30) == 0);
+    int pipe_ends[2];
+    REQUIRE(pipe2(pipe_ends, O_CLOEXEC) == 0);
+    const std::string fifo = "/proc/" + std::to_string(getpid()) +
+                             "/fd/" + std::to_string(pipe_ends[0]);
+    MemoryFile huge("");
+    REQUIRE(truncate(huge.path().c_str(), off_t{3} << 30) == 0);
     for (const auto& [file, why] :
          {std::pair{fifo, "not a regular file (a FIFO)"},
-          std::pair{huge, "not an ELF file"}}) {
+          std::pair{huge.path(), "not an ELF file"}}) {
         const auto start = Clock::now();
-        expect_refused_with({file.string()}, file.string() + ": " + why);
+        expect_refused_with({file}, file + ": " + why);
         CHECK(Clock::now() - start < 2s);
     }
+    close(pipe_ends[0]);
+    close(pipe_ends[1]);
     rusage usage{};
     REQUIRE(getrusage(RUSAGE_CHILDREN, &usage) == 0);
     CHECK(usage.ru_maxrss < 1024 * 1024);  // KiB: under 1 GiB
 }
-#line 4924 "chapters/04-launcher.nw"
+#line 5124 "chapters/04-launcher.nw"
 TEST_CASE("a bad Host image or trace file is one line from lhv",
           "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
-    TemporaryDirectory scratch;
-    const std::string text = (scratch.path() / "host.txt").string();
-    std::ofstream(text) << "not a kernel, just some words\n";
+    MemoryFile words("not a kernel, just some words\n");
+    const std::string text = words.path();
     const std::string hint = " (build it, or use --host or LHV_HOST)";
     expect_refused_with({"--host", text, guest},
                    "cannot use the Host image " + text +
@@ -99,19 +100,18 @@ TEST_CASE("a bad Host image or trace file is one line from lhv",
     expect_refused_with({"--host", "/nonexistent/host.elf", guest},
                    "cannot use the Host image /nonexistent/host.elf: "
                    "No such file or directory" + hint);
-    const std::string nowhere =
-        (scratch.path() / "no-such-dir" / "trace.log").string();
+    const std::string nowhere = "/nonexistent/no-such-dir/trace.log";
     expect_refused_with({"--trace", nowhere, guest},
                    "cannot write the trace file " + nowhere +
                        ": No such file or directory");
 
-    const fs::path trace = scratch.path() / "trace.log";
-    const Outcome run = run_lhv({"--trace", trace.string(), guest});
+    MemoryFile trace("");
+    const Outcome run = run_lhv({"--trace", trace.path(), guest});
     INFO(describe(run));
     CHECK(run.exit_code == 0);
-    CHECK(fs::file_size(trace) > 0);
+    CHECK(fs::file_size(trace.path()) > 0);
 }
-#line 4962 "chapters/04-launcher.nw"
+#line 5160 "chapters/04-launcher.nw"
 TEST_CASE("a Guest's death names its function and chapter line",
           "[integration][launcher]") {
     const auto [name, instruction] =
@@ -127,7 +127,9 @@ TEST_CASE("a Guest's death names its function and chapter line",
                            " in _start, (chapters/[^:]+\\.nw):([0-9]+)");
     std::smatch found;
     REQUIRE(std::regex_search(run.err, found, place));
-    std::ifstream chapter(found[1].str());
+    const fs::path book =  // the repository: build/lhv's grandparent
+        fs::path(path_from_environment("LHV")).parent_path().parent_path();
+    std::ifstream chapter(book / found[1].str());
     REQUIRE(chapter);
     std::string line;
     for (int n = std::stoi(found[2].str()); n > 0; --n)

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1466 "chapters/04-launcher.nw"
+#line 1481 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
@@ -8,6 +8,7 @@
 #include <vector>
 #include <elf.h>
 #include <sys/stat.h>
+#include "../support.hpp"
 #include <unistd.h>
 #include "abi/layout.hpp"
 #include "launcher/elf_loader.hpp"
@@ -18,7 +19,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 
 namespace {
-#line 1501 "chapters/04-launcher.nw"
+#line 1517 "chapters/04-launcher.nw"
 constexpr std::uint32_t kMemory = 2 << 20;
 constexpr std::uint32_t kPayloadOffset = 0x100;
 constexpr std::uint32_t kCodeBytes = 16;
@@ -62,10 +63,10 @@ struct TestElf {
 GuestImage parse(const TestElf& elf) {
     return parse_guest_elf(elf.bytes(), kMemory);
 }
-#line 1485 "chapters/04-launcher.nw"
+#line 1501 "chapters/04-launcher.nw"
 }
 
-#line 1551 "chapters/04-launcher.nw"
+#line 1567 "chapters/04-launcher.nw"
 TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     TestElf elf;
     auto file = elf.bytes();
@@ -84,7 +85,7 @@ TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     CHECK(ram[kGuestLoadAddress + kPageSize - 1] == std::byte{0});
     CHECK(ram[kGuestLoadAddress + kPageSize] == std::byte{0xFF});
 }
-#line 1572 "chapters/04-launcher.nw"
+#line 1588 "chapters/04-launcher.nw"
 TEST_CASE("elf: wrong class, byte order, type, machine",
           "[launcher][elf]") {
     TestElf elf;
@@ -109,7 +110,7 @@ TEST_CASE("elf: wrong class, byte order, type, machine",
     CHECK_THROWS_WITH(parse_guest_elf(readme, kMemory),
                       Catch::Contains("not an ELF file"));
 }
-#line 1603 "chapters/04-launcher.nw"
+#line 1619 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_paddr = kMemory - 8;
@@ -129,7 +130,7 @@ TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     elf.header.e_entry = kGuestLoadAddress;  // physical, not virtual
     CHECK_THROWS_WITH(parse(elf), Catch::Contains("entry point"));
 }
-#line 1651 "chapters/04-launcher.nw"
+#line 1667 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments together must fit", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_memsz = 1 << 20;
@@ -144,7 +145,7 @@ TEST_CASE("elf: segments together must fit", "[launcher][elf]") {
     CHECK_THROWS_WITH(parse_guest_elf(file, kMemory),
                       Catch::Contains("overlap"));
 }
-#line 1630 "chapters/04-launcher.nw"
+#line 1646 "chapters/04-launcher.nw"
 TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
     auto file = TestElf{}.bytes();
     auto cut = [&](std::size_t length) {
@@ -159,45 +160,39 @@ TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
         CHECK_THROWS_AS(cut(length), GuestFileError);
     CHECK_NOTHROW(cut(file.size()));
 }
-#line 1676 "chapters/04-launcher.nw"
+#line 1693 "chapters/04-launcher.nw"
 TEST_CASE("elf: only regular files, and only what is loaded",
           "[launcher][elf]") {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("lhv-elf-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
+    using lhv::test::MemoryFile;
     std::vector<std::byte> contents;
     auto read = [&](const std::filesystem::path& path) {
         return read_guest_elf(path, kMemory, contents);
     };
-    REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
-    CHECK_THROWS_WITH(read(dir / "fifo"),
+    lhv::test::NamelessFifo fifo;
+    CHECK_THROWS_WITH(read(fifo.path()),
                       Catch::EndsWith("not a regular file (a FIFO)"));
-    CHECK_THROWS_WITH(read(dir), Catch::Contains("a directory"));
+    CHECK_THROWS_WITH(read("/proc"), Catch::Contains("a directory"));
     CHECK_THROWS_WITH(read("/dev/null"),
                       Catch::Contains("a character device"));
-    CHECK_THROWS_AS(read(dir / "missing"), GuestFileError);
+    CHECK_THROWS_AS(read("/nonexistent/guest.elf"), GuestFileError);
 
     constexpr off_t k3GiB = off_t{3} << 30;
-    {
-        std::ofstream zeros(dir / "zeros");
-    }
-    REQUIRE(::truncate((dir / "zeros").c_str(), k3GiB) == 0);
-    CHECK_THROWS_WITH(read(dir / "zeros"),
+    MemoryFile zeros("");
+    REQUIRE(::truncate(zeros.path().c_str(), k3GiB) == 0);
+    CHECK_THROWS_WITH(read(zeros.path()),
                       Catch::Contains("not an ELF file"));
 
     auto guest = TestElf{}.bytes();
-    std::ofstream(dir / "padded", std::ios::binary)
-        .write(reinterpret_cast<const char*>(guest.data()),
-               static_cast<std::streamsize>(guest.size()));
-    REQUIRE(::truncate((dir / "padded").c_str(), k3GiB) == 0);
-    GuestImage image = read(dir / "padded");
+    MemoryFile padded(std::string(
+        reinterpret_cast<const char*>(guest.data()), guest.size()));
+    REQUIRE(::truncate(padded.path().c_str(), k3GiB) == 0);
+    GuestImage image = read(padded.path());
     CHECK(contents.size() == kCodeBytes);
     REQUIRE(image.segments.size() == 1);
     CHECK(image.segments[0].file_offset == 0);
     CHECK(contents[0] == std::byte{0xA0});
-    std::filesystem::remove_all(dir);
 }
-#line 1722 "chapters/04-launcher.nw"
+#line 1733 "chapters/04-launcher.nw"
 TEST_CASE("elf: the Host image must be a Multiboot kernel",
           "[launcher][elf]") {
     auto file = TestElf{}.bytes();
@@ -210,10 +205,9 @@ TEST_CASE("elf: the Host image must be a Multiboot kernel",
     file[kPayloadOffset + 8] ^= std::byte{1};
     CHECK_THROWS(check_host_elf(file, file.size()));
 
-    const char* host = std::getenv("LHV_HOST");
-    const char* guest = std::getenv("LHV_GUEST");
-    REQUIRE(host);
-    REQUIRE(guest);
+    const std::string host = lhv::test::path_from_environment("LHV_HOST");
+    const std::string guest =
+        lhv::test::path_from_environment("LHV_GUEST");
     CHECK_NOTHROW(check_host_image(host));
     CHECK_THROWS_WITH(check_host_image(guest),
                       Catch::Contains("no Multiboot header"));

@@ -1,11 +1,13 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2680 "chapters/04-launcher.nw"
+#line 2742 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
-#include <fstream>
 #include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include "launcher/errors.hpp"
 #include "launcher/machine.hpp"
 
@@ -17,21 +19,24 @@ static bool has(const std::vector<std::string>& argv,
                        run.end()) != argv.end();
 }
 
-#line 2703 "chapters/04-launcher.nw"
+#line 2769 "chapters/04-launcher.nw"
 TEST_CASE("machine: RAM size and QEMU's command line",
           "[launcher][machine]") {
     CHECK(machine_ram_mib(32) == 97);
     CHECK(machine_ram_mib(2) == 67);
     MachineConfig config;
     config.host_image = "/b/host.elf";
-    config.runtime_dir = "/run/lhv-a,b";
+    config.name = "lhv-42";
     config.ram_mib = 97;
     auto argv = qemu_command_line(config);
     CHECK(argv[0] == "qemu-system-i386");
+    CHECK(has(argv, {"-name", "lhv-42"}));
     CHECK(has(argv, {"-object", "memory-backend-file,id=ram,share=on,"
-                                "mem-path=/run/lhv-a,,b/ram,size=97M"}));
+                                "mem-path=/proc/self/fd/3,size=97M"}));
     CHECK(has(argv, {"-m", "97M"}));
     CHECK(has(argv, {"-kernel", "/b/host.elf"}));
+    CHECK(has(argv, {"-chardev", "socket,id=con,fd=4"}));
+    CHECK(has(argv, {"-chardev", "socket,id=bell,fd=5"}));
     CHECK(has(argv, {"-serial", "chardev:con", "-serial", "chardev:bell"}));
     CHECK(has(argv, {"-accel", "tcg"}));
     CHECK_FALSE(has(argv, {"-S"}));
@@ -44,26 +49,26 @@ TEST_CASE("machine: RAM size and QEMU's command line",
     CHECK(has(argv, {"-gdb", "tcp::4321", "-S"}));
     CHECK(has(argv, {"-d", "int,cpu_reset", "-D", "t.log"}));
 }
-#line 2732 "chapters/04-launcher.nw"
-TEST_CASE("machine: the runtime directory", "[launcher][machine]") {
-    CHECK(choose_runtime_base("/a", "/b") == "/a");
-    CHECK(choose_runtime_base("", "/b") == "/b");
-    CHECK(choose_runtime_base(nullptr, nullptr) ==
-          (std::filesystem::is_directory("/dev/shm") ? "/dev/shm"
-                                                     : "/tmp"));
-    std::string path;
-    {
-        RuntimeDir dir(std::filesystem::temp_directory_path());
-        path = dir.path();
-        std::ofstream(dir.file("ram")) << "memory";
-        UniqueFd socket = listen_on(dir.file("console"));
-        CHECK(std::filesystem::exists(path + "/ram"));
-        CHECK(std::filesystem::exists(path + "/console"));
-    }
-    CHECK_FALSE(std::filesystem::exists(path));
-    CHECK_THROWS_AS(RuntimeDir("/nonexistent/dir"), RuntimeFailure);
+#line 2806 "chapters/04-launcher.nw"
+TEST_CASE("machine: RAM and sockets without names",
+          "[launcher][machine]") {
+    UniqueFd ram = create_ram(3);
+    struct stat status;
+    REQUIRE(::fstat(ram.get(), &status) == 0);
+    CHECK(S_ISREG(status.st_mode));
+    CHECK(status.st_size == 3 << 20);
+    CHECK((::fcntl(ram.get(), F_GETFD) & FD_CLOEXEC) != 0);
+    Mapping one(ram.get(), 3 << 20), two(ram.get(), 3 << 20);
+    CHECK(one.bytes()[12345] == std::byte{0});
+    one.bytes()[12345] = std::byte{0x5a};
+    CHECK(two.bytes()[12345] == std::byte{0x5a});
+    auto [mine, theirs] = socket_pair();
+    send_byte(mine.get());
+    char byte = 0;
+    CHECK(::read(theirs.get(), &byte, 1) == 1);
+    CHECK(byte == 1);
 }
-#line 2757 "chapters/04-launcher.nw"
+#line 2831 "chapters/04-launcher.nw"
 TEST_CASE("machine: a child process is stopped", "[launcher][machine]") {
     pid_t pid;
     {
@@ -85,4 +90,62 @@ TEST_CASE("machine: a child process is stopped", "[launcher][machine]") {
     }
     REQUIRE(status);
     CHECK(describe_exit(*status) == "exited with status 3");
+}
+#line 2866 "chapters/04-launcher.nw"
+static std::string read_all(int fd) {
+    std::string text;
+    char buffer[256];
+    ssize_t n;
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+        text.append(buffer, static_cast<std::size_t>(n));
+    return text;
+}
+
+TEST_CASE("machine: a child inherits exactly what it is given",
+          "[launcher][machine]") {
+    auto [a_mine, a_theirs] = socket_pair();
+    auto [b_mine, b_theirs] = socket_pair();
+    UniqueFd leak{::open("/dev/null", O_RDONLY)};  // not close-on-exec
+    REQUIRE(leak);
+    int out[2];
+    REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
+    UniqueFd out_in{out[0]}, out_out{out[1]};
+    REQUIRE(::write(a_mine.get(), "a", 1) == 1);
+    REQUIRE(::write(b_mine.get(), "b", 1) == 1);
+    const std::string leaked = std::to_string(leak.get());
+    const int given[] = {b_theirs.get(), a_theirs.get()};
+    auto child = ChildProcess::spawn(
+        {"sh", "-c", "exec 1>&2; for fd in 3 4 5 " + leaked + "; do "
+                     "[ -e /proc/self/fd/$fd ] && echo fd $fd; done; "
+                     "head -c1 <&3; head -c1 <&4"},
+        out_out.get(), given);
+    out_out.reset();
+    CHECK(read_all(out_in.get()) == "fd 3\nfd 4\nba");
+}
+#line 2930 "chapters/04-launcher.nw"
+static int status_of(const std::string& command) {
+    auto child = ChildProcess::spawn({"sh", "-c", command}, -1);
+    std::optional<int> status;
+    for (int i = 0; i < 500 && !status; ++i) {
+        status = child.reap_if_exited();
+        ::usleep(10000);
+    }
+    REQUIRE(status);
+    return *status;
+}
+
+TEST_CASE("machine: why QEMU ended", "[launcher][machine]") {
+    const int killed = status_of("kill -KILL $$");
+    const int zero = status_of("exit 0");
+    const std::string said = "qemu-system-i386: terminating on signal"
+                             " 15 from pid 6502 (kill)\n";
+    CHECK(qemu_exit_message(killed, "") ==
+          "QEMU was killed from outside by signal 9 (SIGKILL)");
+    CHECK(qemu_exit_message(zero, said) ==
+          "QEMU was stopped from outside by signal 15 (SIGTERM)");
+    CHECK_THAT(qemu_exit_message(zero, "some warning\n"),
+               Catch::StartsWith("QEMU exited with status 0 "
+                                 "unexpectedly (the machine reset"));
+    CHECK(qemu_exit_message(status_of("exit 1"), said.substr(0, 20)) ==
+          "QEMU exited with status 1 unexpectedly");
 }

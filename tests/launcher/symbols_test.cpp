@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4311 "chapters/04-launcher.nw"
+#line 4501 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
@@ -13,18 +13,19 @@
 #include <string>
 #include <vector>
 #include <elf.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "launcher/symbols.hpp"
+#include "../support.hpp"
 
 using namespace lhv::launcher;
 
 namespace {
-#line 4345 "chapters/04-launcher.nw"
+#line 4539 "chapters/04-launcher.nw"
 std::string program(const char* variable, const char* name = nullptr) {
-    const char* value = std::getenv(variable);
-    if (value == nullptr || *value == '\0')
-        FAIL(variable << " is not set: run the tests with `make test`");
-    return name ? std::string(value) + "/" + name : std::string(value);
+    const std::string path = lhv::test::path_from_environment(variable);
+    return name ? path + "/" + name : path;
 }
 
 std::vector<std::byte> bytes_of(const std::string& path) {
@@ -69,28 +70,32 @@ std::string hex(std::uint32_t value) {
     std::snprintf(text, sizeof text, "0x%08x", value);
     return text;
 }
-#line 4331 "chapters/04-launcher.nw"
+#line 4524 "chapters/04-launcher.nw"
 }
 
-#line 4409 "chapters/04-launcher.nw"
+#line 4604 "chapters/04-launcher.nw"
 void check_lines_against_gdb(const std::string& path) {
     auto elf = bytes_of(path);
     Symbols symbols = Symbols::from_bytes(elf);
     REQUIRE_FALSE(symbols.rows.empty());
-    std::string commands = "/tmp/lhv-symbols-test-" +
-                           std::to_string(::getpid());
     std::vector<std::uint32_t> asked;
-    {
-        std::ofstream list(commands);
-        for (auto [start, end] : code_ranges(elf))
-            for (std::uint32_t a = start; a < end; ++a) {
-                list << "info line *" << hex(a) << '\n';
-                asked.push_back(a);
-            }
-    }
+    std::string list;
+    for (auto [start, end] : code_ranges(elf))
+        for (std::uint32_t a = start; a < end; ++a) {
+            list += "info line *" + hex(a) + "\n";
+            asked.push_back(a);
+        }
+    // gdb reads its questions from a file without a name: a memfd,
+    // through this process's /proc entry for it.
+    int fd = ::memfd_create("gdb-questions", MFD_CLOEXEC);
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, list.data(), list.size()) ==
+            static_cast<ssize_t>(list.size()));
+    std::string commands = "/proc/" + std::to_string(::getpid()) +
+                           "/fd/" + std::to_string(fd);
     std::istringstream answers(output_of(
-        "gdb -batch -nx -x " + commands + " " + path + " 2>&1"));
-    std::filesystem::remove(commands);
+        "gdb -batch -nx -x " + commands + " " + path + " 2>/dev/null"));
+    ::close(fd);
     std::size_t named = 0;
     for (std::uint32_t a : asked) {
         std::string truth;
@@ -116,7 +121,7 @@ TEST_CASE("symbols: lines agree with gdb", "[launcher][symbols]") {
     check_lines_against_gdb(
         program("LHV_TEST_GUESTS", "null_pointer.elf"));
 }
-#line 4464 "chapters/04-launcher.nw"
+#line 4663 "chapters/04-launcher.nw"
 void check_functions_against_nm(const std::string& path) {
     auto elf = bytes_of(path);
     Symbols symbols = Symbols::from_bytes(elf);
@@ -168,7 +173,7 @@ TEST_CASE("symbols: functions agree with nm", "[launcher][symbols]") {
                 sizeof header);
     CHECK(ud2.function_at(header.e_entry) == "_start");
 }
-#line 4525 "chapters/04-launcher.nw"
+#line 4724 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a death message names the place",
           "[launcher][symbols]") {
     std::string guest = program("LHV_TEST_GUESTS", "ud2.elf");
@@ -214,7 +219,7 @@ TEST_CASE("symbols: a Host's death names a C++ function",
                                  ", chapters/") &&
                    Catch::EndsWith(", error code 0x0"));
 }
-#line 4582 "chapters/04-launcher.nw"
+#line 4781 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a damaged file is read safely",
           "[launcher][symbols]") {
     auto elf = bytes_of(program("LHV_TEST_GUESTS", "null_pointer.elf"));
@@ -239,29 +244,22 @@ TEST_CASE("symbols: a damaged file is read safely",
     Symbols whole = Symbols::from_bytes(elf);
     CHECK(whole.line_at(ranges.at(0).first));
 
-    auto dir = std::filesystem::temp_directory_path() /
-               ("lhv-symbols-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
-    CHECK(Symbols::from_file(dir / "fifo").rows.empty());
-    CHECK(Symbols::from_file(dir / "missing").rows.empty());
-    CHECK(Symbols::from_file(dir).functions.empty());
-    std::filesystem::remove_all(dir);
+    lhv::test::NamelessFifo fifo;
+    CHECK(Symbols::from_file(fifo.path()).rows.empty());
+    CHECK(Symbols::from_file("/nonexistent/missing").rows.empty());
+    CHECK(Symbols::from_file("/proc").functions.empty());
 }
-#line 4625 "chapters/04-launcher.nw"
+#line 4822 "chapters/04-launcher.nw"
 TEST_CASE("symbols: DWARF versions 4 and 5", "[launcher][symbols]") {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("lhv-dwarf-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "f.cpp")
-        << "#line 41 \"chapters/99-test.nw\"\n"
-        << "extern \"C\" int twice(int x)\n"
-        << "{ return x + x; }\n";
+    const lhv::test::MemoryFile source(
+        "#line 41 \"chapters/99-test.nw\"\n"
+        "extern \"C\" int twice(int x)\n"
+        "{ return x + x; }\n");
     for (std::string version : {"4", "5"}) {
-        std::string object = (dir / ("f" + version + ".o")).string();
-        output_of("g++ -m32 -O2 -c -gdwarf-" + version + " -o " +
-                  object + " " + (dir / "f.cpp").string());
-        Symbols symbols = Symbols::from_file(object);
+        const lhv::test::MemoryFile object("");
+        output_of("g++ -m32 -O2 -c -pipe -gdwarf-" + version +
+                  " -x c++ " + source.path() + " -o " + object.path());
+        Symbols symbols = Symbols::from_file(object.path());
         auto line = symbols.line_at(0);
         INFO("DWARF " << version);
         REQUIRE(line);
@@ -269,5 +267,4 @@ TEST_CASE("symbols: DWARF versions 4 and 5", "[launcher][symbols]") {
         CHECK(line->line == 42);
         CHECK(symbols.function_at(0) == "twice");
     }
-    std::filesystem::remove_all(dir);
 }

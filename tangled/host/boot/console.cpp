@@ -1,6 +1,7 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
 #line 381 "chapters/A-kernel.nw"
 #include "host/boot/console.hpp"
+#include "host/boot/link.hpp"
 #include "host/boot/uart.hpp"
 
 namespace lhv::host {
@@ -8,7 +9,7 @@ namespace {
 constexpr Uart console_uart(kCom1);
 }
 
-#line 400 "chapters/A-kernel.nw"
+#line 401 "chapters/A-kernel.nw"
 void Sink::put(char c) {
     if (!buffer) {
         console_uart.put(c);
@@ -17,7 +18,7 @@ void Sink::put(char c) {
         buffer[used] = '\0';
     }
 }
-#line 416 "chapters/A-kernel.nw"
+#line 417 "chapters/A-kernel.nw"
 static void put_number(Sink& sink, uint32_t value, uint32_t base,
                        bool negative, uint32_t width, char pad) {
     char digits[12];
@@ -33,7 +34,7 @@ static void put_number(Sink& sink, uint32_t value, uint32_t base,
     while (n)
         sink.put(digits[--n]);
 }
-#line 437 "chapters/A-kernel.nw"
+#line 438 "chapters/A-kernel.nw"
 void vformat(Sink& sink, const char* f, va_list args) {
     for (; *f; ++f) {
         if (*f != '%') {
@@ -48,7 +49,7 @@ void vformat(Sink& sink, const char* f, va_list args) {
         while (*f >= '0' && *f <= '9')
             width = width * 10 + uint32_t(*f++ - '0');
         
-#line 459 "chapters/A-kernel.nw"
+#line 460 "chapters/A-kernel.nw"
 switch (*f) {
 case 's': {
     const char* s = va_arg(args, const char*);
@@ -70,10 +71,10 @@ case 'd': {
 case '\0': return;
 default: sink.put('%'); sink.put(*f); break;
 }
-#line 451 "chapters/A-kernel.nw"
+#line 452 "chapters/A-kernel.nw"
     }
 }
-#line 486 "chapters/A-kernel.nw"
+#line 498 "chapters/A-kernel.nw"
 void console_init() { console_uart.init(false); }
 
 void format(char* buffer, uint32_t size, const char* f, ...) {
@@ -95,14 +96,22 @@ void printk(const char* f, ...) {
 }
 
 void panic(const char* f, ...) {
-    Sink sink;
+    static bool panicking = false;
+    char reason[abi::kReasonBytes];
+    Sink sink{reason, sizeof(reason), 0};
+    reason[0] = '\0';
     va_list args;
     va_start(args, f);
     vformat(sink, f, args);
     va_end(args);
+    printk("host: %s\n", reason);
+    if (!panicking) {
+        panicking = true;
+        link_last_words(reason);
+    }
     for (;;)
         asm volatile("cli; hlt");
 }
 
-#line 394 "chapters/A-kernel.nw"
+#line 395 "chapters/A-kernel.nw"
 } // namespace lhv::host

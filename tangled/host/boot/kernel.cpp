@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1204 "chapters/A-kernel.nw"
+#line 1249 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "abi/version.hpp"
 #include "host/boot/console.hpp"
@@ -14,7 +14,7 @@ namespace {
 HostLink link;
 }
 
-#line 1248 "chapters/A-kernel.nw"
+#line 1293 "chapters/A-kernel.nw"
 static MachinePhysical multiboot_ram_end(uint32_t magic,
                                          uint32_t info) {
     struct MultibootInfo {
@@ -22,25 +22,25 @@ static MachinePhysical multiboot_ram_end(uint32_t magic,
     };
     auto mbi = reinterpret_cast<const MultibootInfo*>(info);
     if (magic != 0x2BADB002 || !(mbi->flags & 1))
-        panic("host: not loaded by a Multiboot loader\n");
+        panic("not loaded by a Multiboot loader");
     return {0x100000 + mbi->mem_upper * 1024};
 }
 
-#line 1220 "chapters/A-kernel.nw"
+#line 1265 "chapters/A-kernel.nw"
 extern "C" [[noreturn]] void kernel_main(uint32_t magic,
                                          uint32_t info) {
     console_init();
     printk("Little Hypervisor Host, lhv %s\n", abi::kVersion);
-    MachinePhysical ram_end = multiboot_ram_end(magic, info);
     load_descriptor_tables();
     init_pics();
+    link.init();
+    MachinePhysical ram_end = multiboot_ram_end(magic, info);
     uint32_t host_limit = ram_end.value < abi::kHostMemoryBytes
                               ? ram_end.value : abi::kHostMemoryBytes;
     page_allocator.init({reinterpret_cast<uint32_t>(kernel_end)},
                         {host_limit});
     init_paging(ram_end);
     install_switcher();
-    link.init();
     printk("host: RAM ends at 0x%08x, waiting for the Launcher\n",
            ram_end.value);
     host_main(link, ram_end);

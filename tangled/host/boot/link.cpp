@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1103 "chapters/A-kernel.nw"
+#line 1128 "chapters/A-kernel.nw"
 #include "host/boot/link.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/uart.hpp"
@@ -8,9 +8,10 @@
 namespace lhv::host {
 namespace {
 constexpr Uart doorbell(kCom2);
+HostLink* open_link = nullptr;
 }
 
-#line 1126 "chapters/A-kernel.nw"
+#line 1154 "chapters/A-kernel.nw"
 void HostLink::init() {
     mailbox_ = reinterpret_cast<volatile abi::Mailbox*>(
         abi::kMailboxAddress);
@@ -22,8 +23,9 @@ void HostLink::init() {
     seen_request_seq_ = mailbox_->request_seq;
     doorbell.init(true);
     unmask_irq(kDoorbellIrq);
+    open_link = this;
 }
-#line 1149 "chapters/A-kernel.nw"
+#line 1178 "chapters/A-kernel.nw"
 LinkRequest HostLink::wait_for_request() {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -39,7 +41,7 @@ LinkRequest HostLink::wait_for_request() {
         asm volatile("sti; hlt" : : : "memory");
     }
 }
-#line 1170 "chapters/A-kernel.nw"
+#line 1199 "chapters/A-kernel.nw"
 void HostLink::post(abi::Event event, uint32_t arg0,
                     const char* reason) {
     mailbox_->event = uint32_t(event);
@@ -53,8 +55,13 @@ void HostLink::post(abi::Event event, uint32_t arg0,
     mailbox_->event_seq = mailbox_->event_seq + 1;
     doorbell.put('!');
 }
-#line 1189 "chapters/A-kernel.nw"
+#line 1218 "chapters/A-kernel.nw"
 void doorbell_interrupt() { doorbell.drain(); }
+#line 1227 "chapters/A-kernel.nw"
+void link_last_words(const char* reason) {
+    if (open_link)
+        open_link->post(abi::Event::HostDied, 0, reason);
+}
 
-#line 1118 "chapters/A-kernel.nw"
+#line 1145 "chapters/A-kernel.nw"
 } // namespace lhv::host

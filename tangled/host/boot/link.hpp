@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1075 "chapters/A-kernel.nw"
+#line 1098 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/link.hpp"
@@ -21,5 +21,7 @@ private:
     volatile abi::Mailbox* mailbox_ = nullptr;
     uint32_t seen_request_seq_ = 0;
 };
+
+void link_last_words(const char* reason);
 
 } // namespace lhv::host
