@@ -109,6 +109,31 @@ check_names_exact_chunk_lines() (
         <<< "$out" || { echo "wrong line for the definition: $out"; exit 1; }
 )
 
+check_holds_chapters_to_the_standard() (
+    book_copy || exit 1
+    # A new appendix with a chunk that no prose introduces, no figure,
+    # no Further Reading, and one exercise that says nothing of checking.
+    cat > chapters/C-new.nw <<'CHAPTER'
+\chapter{New}
+\section{Code}
+<<tangled/new.hpp>>=
+int x;
+@
+\begin{exercises}
+\exercise{1} Do something.
+\end{exercises}
+CHAPTER
+    out=$(LATEX_LOG=/dev/null book/bin/check.sh 2>&1)
+    for want in "C-new.nw:3: code chunk <<tangled/new.hpp>>= has no prose" \
+                "C-new.nw:1: the chapter does not open with a figure" \
+                "C-new.nw:8: the chapter has no Further Reading" \
+                "C-new.nw:6: the chapter has 1 exercises (at least 5)" \
+                "C-new.nw:7: exercise 1 does not say how to check it"; do
+        grep -qF "$want" <<< "$out" ||
+            { echo "check did not say '$want': $out"; exit 1; }
+    done
+)
+
 # ---------------------------------------------------------- make itself
 make_does_not_retangle_an_unchanged_book() (
     make -s all >/dev/null 2>&1 || { echo "make all failed"; exit 1; }
@@ -261,6 +286,7 @@ interrupted_make_bench_leaves_nothing() (
 for test in tangle_keeps_hand_written_file tangle_stops_at_hand_edit \
             tangle_removes_only_its_own_orphans \
             check_names_exact_chunk_lines \
+            check_holds_chapters_to_the_standard \
             make_does_not_retangle_an_unchanged_book \
             make_run_boots_another_guest make_test_chooses_tests \
             make_debug_stops_at_chapter_line \

@@ -4,7 +4,8 @@
 #   1. tangled/ and tests/ are exactly what the chapters produce
 #   2. every chunk used is defined, every chunk defined is used
 #   3. no code line is too wide for the page
-#   4. LaTeX found no undefined reference or citation
+#   4. every chapter meets the book's standard (check-chapters.awk)
+#   5. LaTeX found no undefined reference or citation
 set -uo pipefail
 MAX_WIDTH=${MAX_WIDTH:-76}
 LATEX_LOG=${LATEX_LOG:-build/latex/book.log}
@@ -78,7 +79,24 @@ while IFS= read -r line; do fail "$line"; done < <(
                    FILENAME, FNR, w, max
     }' "${chapters[@]}")
 
-# 4. Undefined references and citations in the typeset book.
+# 4. The standard every chapter is held to: prose before every code
+# chunk, an opening figure, Further Reading, five exercises that each
+# say how to check them (book/bin/check-chapters.awk says exactly what).
+# The chapters listed here were written before the rule and are being
+# brought up to it; the list only ever shrinks.
+not_yet="chapters/01-preparation.nw chapters/02-guest.nw
+  chapters/03-drivers.nw chapters/04-launcher.nw chapters/05-host.nw
+  chapters/06-switcher.nw chapters/07-mastery.nw chapters/A-kernel.nw"
+held=()
+for ch in "${chapters[@]}"; do
+    [[ " $(echo $not_yet) " == *" $ch "* ]] || held+=("$ch")
+done
+if [ ${#held[@]} -gt 0 ]; then
+    while IFS= read -r line; do fail "$line"; done < <(
+        awk -f book/bin/check-chapters.awk "${held[@]}")
+fi
+
+# 5. Undefined references and citations in the typeset book.
 if [ ! -f "$LATEX_LOG" ]; then
     fail "$LATEX_LOG not found: run 'make pdf' first"
 else

@@ -32,7 +32,12 @@ done
 # The text: one LaTeX stream, figures replaced by their SVG files.
 /usr/lib/noweb/markup chapters/*.nw > "$work/book.markup"
 {
-    echo '\newcommand{\lhv}{\textsf{lhv}}'
+    cat <<'MACROS'
+\newcommand{\lhv}{\textsf{lhv}}
+\newenvironment{exercises}{\section*{Exercises}\begin{enumerate}}{\end{enumerate}}
+\newcommand{\exercise}[1]{\item \textbf{(#1)} }
+\newcommand{\checkby}[1]{\emph{How you will know:} #1}
+MACROS
     awk -f book/bin/nw2pandoc.awk "$work/book.markup" "$work/book.markup" |
         sed -E -e 's|\\input\{figures/([^}]*)\.tikz\}|\\includegraphics{\1.svg}|' \
                -e 's|\\input\{mastery-table\}|\\input{book/mastery-table}|'
