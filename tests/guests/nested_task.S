@@ -10,13 +10,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1321 "chapters/05-host.nw"
+#line 1336 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
 #line 1222 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1325 "chapters/05-host.nw"
+#line 1340 "chapters/05-host.nw"
     pushf
     orl $0x4000, (%esp)
     popf

@@ -10,13 +10,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1397 "chapters/05-host.nw"
+#line 1425 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
 #line 1222 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1401 "chapters/05-host.nw"
+#line 1429 "chapters/05-host.nw"
     pushl $0                          /* gs, fs, ds, es */
     pushl $0
     pushl $0

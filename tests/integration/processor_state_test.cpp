@@ -1,10 +1,10 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1465 "chapters/05-host.nw"
+#line 1494 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
-#line 1423 "chapters/05-host.nw"
+#line 1451 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 1471 "chapters/05-host.nw"
+#line 1500 "chapters/05-host.nw"
 TEST_CASE("the processor state is not the Guest's to choose",
           "[integration]") {
     const std::string gp = "trap 13 (general protection)";
@@ -48,9 +48,11 @@ TEST_CASE("the processor state is not the Guest's to choose",
             {"lldt", gp, ", error code 0x0\n"},
             {"popf_iopl", gp, ", error code 0x0\n"},
             {"iret_iopl", gp, ", error code 0x0\n"},
+            {"task_jump", gp, ", error code 0x18\n"},
             {"nested_task", "trap 10 (invalid TSS)", ", error code 0x0\n"},
             {"out_pic", gp, ", error code 0x0\n"},
             {"write_dr7", gp, ", error code 0x0\n"},
+            {"read_dr7", gp, ", error code 0x0\n"},
             {"sysenter", gp, ", error code 0x0\n"},
             {"syscall", "trap 6 (invalid opcode)", "\n"},
         }));
