@@ -61,15 +61,15 @@ private:
     
 #line 305 "chapters/05-host.nw"
 void give_segments();
-#line 464 "chapters/05-host.nw"
-bool handle_exit(HostLink& link);
+#line 470 "chapters/05-host.nw"
+bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 609 "chapters/05-host.nw"
+#line 615 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         uint32_t at);
-#line 674 "chapters/05-host.nw"
+#line 680 "chapters/05-host.nw"
 bool refuse_queued_hypercalls(HostLink& link, uint32_t at);
 #line 183 "chapters/05-host.nw"
     GuestMemory memory_;

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 523 "chapters/05-host.nw"
+#line 529 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 
@@ -9,46 +9,46 @@ bool Guest::hypercall(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t call = r.eax, at = r.eip - 2;
     
-#line 551 "chapters/05-host.nw"
+#line 557 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
     call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
     kill(link, "unknown hypercall %u at eip 0x%08x", call, at);
     return false;
 }
-#line 532 "chapters/05-host.nw"
+#line 538 "chapters/05-host.nw"
     
-#line 563 "chapters/05-host.nw"
+#line 569 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill(link, "hypercall %u before LGUEST_INIT at eip 0x%08x", call,
          at);
     return false;
 }
-#line 533 "chapters/05-host.nw"
+#line 539 "chapters/05-host.nw"
     r.eax = 0;
     switch (call) {
     
-#line 578 "chapters/05-host.nw"
+#line 584 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {r.ebx}, at);
-#line 621 "chapters/05-host.nw"
+#line 627 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, r.ebx);
     return false;
-#line 631 "chapters/05-host.nw"
+#line 637 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(r.ebx == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 654 "chapters/05-host.nw"
+#line 660 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return refuse_queued_hypercalls(link, at);
-#line 536 "chapters/05-host.nw"
+#line 542 "chapters/05-host.nw"
     }
     return true;
 }
 
-#line 586 "chapters/05-host.nw"
+#line 592 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                uint32_t at) {
     if (has_lguest_data_) {
@@ -67,7 +67,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     has_lguest_data_ = true;
     return true;
 }
-#line 659 "chapters/05-host.nw"
+#line 665 "chapters/05-host.nw"
 bool Guest::refuse_queued_hypercalls(HostLink& link, uint32_t at) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     for (uint32_t slot = 0; slot < abi::kHypercallRingSize; ++slot) {
@@ -81,5 +81,5 @@ bool Guest::refuse_queued_hypercalls(HostLink& link, uint32_t at) {
     return true;
 }
 
-#line 543 "chapters/05-host.nw"
+#line 549 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 755 "chapters/05-host.nw"
+#line 1570 "chapters/05-host.nw"
 #include "host/host.hpp"
 #include "host/guest.hpp"
 
@@ -9,12 +9,13 @@ constinit Guest guest;
 }
 
 void host_main(HostLink& link, MachinePhysical ram_end) {
+    choose_processor_state();
     link.post(abi::Event::HostReady);
     for (;;) {
         LinkRequest request = link.wait_for_request();
         switch (request.request) {
         
-#line 782 "chapters/05-host.nw"
+#line 1598 "chapters/05-host.nw"
 case abi::Request::Initialize:
     if (Result r = guest.initialize(request, ram_end); r.ok())
         link.post(abi::Event::Initialized);
@@ -28,7 +29,7 @@ default:
     link.post(abi::Event::Refused, 0, "this Host does not know "
               "that request");
     break;
-#line 769 "chapters/05-host.nw"
+#line 1585 "chapters/05-host.nw"
         }
     }
 }

@@ -1,6 +1,7 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
 #line 403 "chapters/05-host.nw"
 #include "host/guest.hpp"
+#include "host/frame.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
 
@@ -14,13 +15,13 @@ void Guest::run(HostLink& link) {
     for (;;) {
         switcher_state().guest_cr3 = page_tables_.cr3();
         asm volatile("cli" : : : "memory");
-        switch_to_guest();
-        if (!handle_exit(link))
+        uint32_t frame = switch_to_guest();
+        if (!handle_exit(link, frame))
             return;
     }
 }
 
-#line 494 "chapters/05-host.nw"
+#line 500 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -38,8 +39,16 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 442 "chapters/05-host.nw"
-bool Guest::handle_exit(HostLink& link) {
+#line 447 "chapters/05-host.nw"
+bool Guest::handle_exit(HostLink& link, uint32_t frame) {
+    
+#line 1069 "chapters/05-host.nw"
+if (FrameProblem p = check_frame(frame,
+        *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
+    kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
+    return false;
+}
+#line 449 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -55,7 +64,7 @@ bool Guest::handle_exit(HostLink& link) {
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 476 "chapters/05-host.nw"
+#line 482 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     Sink sink{reason_, sizeof(reason_), 0};
     reason_[0] = '\0';
@@ -67,5 +76,5 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     link.post(abi::Event::GuestDied, 0, reason_);
 }
 
-#line 427 "chapters/05-host.nw"
+#line 428 "chapters/05-host.nw"
 } // namespace lhv::host

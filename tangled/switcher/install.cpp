@@ -1,5 +1,5 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 388 "chapters/06-switcher.nw"
+#line 428 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
@@ -12,7 +12,7 @@ namespace {
 MachinePhysical guest_table{0};
 }
 
-#line 424 "chapters/06-switcher.nw"
+#line 464 "chapters/06-switcher.nw"
 static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
@@ -35,7 +35,7 @@ static void map_switcher_pages() {
                    (address == SWITCHER_REGS_PAGE ? kWritable : 0);
     }
 }
-#line 456 "chapters/06-switcher.nw"
+#line 502 "chapters/06-switcher.nw"
 static void build_guest_descriptors() {
     using S = SegmentDescriptor;
     SwitcherState& state = switcher_state();
@@ -46,13 +46,15 @@ static void build_guest_descriptors() {
     state.guest_tss.esp0 = SWITCHER_REGS_PAGE + kPageSize;
     state.guest_tss.ss0 = LGUEST_DS;
     state.guest_tss.io_map_base = sizeof(Tss);
+    state.guest_tss.link = 0;
+    state.guest_tss.ldt = 0;
     state.guest_gdt[LGUEST_TSS / 8] = S::make(
         reinterpret_cast<uint32_t>(&state.guest_tss), sizeof(Tss) - 1,
         S::kPresent | S::kTssAvailable, 0);
     state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
         reinterpret_cast<uint32_t>(state.guest_gdt)};
 }
-#line 483 "chapters/06-switcher.nw"
+#line 531 "chapters/06-switcher.nw"
 static void build_guest_idt() {
     SwitcherState& state = switcher_state();
     auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
@@ -65,7 +67,7 @@ static void build_guest_idt() {
         reinterpret_cast<uint32_t>(state.guest_idt)};
 }
 
-#line 404 "chapters/06-switcher.nw"
+#line 444 "chapters/06-switcher.nw"
 MachinePhysical guest_switcher_page_table() { return guest_table; }
 
 void install_switcher() {

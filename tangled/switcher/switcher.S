@@ -1,11 +1,11 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 227 "chapters/06-switcher.nw"
+#line 244 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 246 "chapters/06-switcher.nw"
+#line 263 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
@@ -16,13 +16,13 @@ switch_to_guest:
         sidt STATE(HOST_IDT_POINTER)
         movl %cr3, %eax
         movl %eax, STATE(HOST_CR3)
-#line 268 "chapters/06-switcher.nw"
+#line 285 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 288 "chapters/06-switcher.nw"
+#line 316 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -48,22 +48,23 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 311 "chapters/06-switcher.nw"
+#line 339 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 331 "chapters/06-switcher.nw"
+#line 364 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
         pushl %fs
         pushl %gs
         pushal
+        movl %esp, %edx
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 351 "chapters/06-switcher.nw"
+#line 385 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -75,13 +76,14 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 370 "chapters/06-switcher.nw"
+#line 409 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
         popl %esi
         popl %ebx
         popl %ebp
+        movl %edx, %eax
         ret
-#line 237 "chapters/06-switcher.nw"
+#line 254 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

@@ -13,10 +13,10 @@
 #define LGUEST_TSS 0x18
 #define TSS_BUSY_BIT 0x200
 #define GUEST_GDT_ENTRIES 32
-#line 131 "chapters/06-switcher.nw"
+#line 145 "chapters/06-switcher.nw"
 #define REGISTERS_BYTES 76
 #define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
-#line 166 "chapters/06-switcher.nw"
+#line 180 "chapters/06-switcher.nw"
 #define STATE_GUEST_GDT_POINTER 2
 #define STATE_GUEST_IDT_POINTER 10
 #define STATE_HOST_GDT_POINTER 18
@@ -36,14 +36,14 @@
 #include "host/boot/descriptors.hpp"
 
 namespace lhv::host {
-#line 119 "chapters/06-switcher.nw"
+#line 133 "chapters/06-switcher.nw"
 struct Registers {
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
     uint32_t gs, fs, es, ds;         // pushed by the Switcher
     uint32_t trapnum, errcode;       // pushed by the Switcher's stub
     uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
 };
-#line 145 "chapters/06-switcher.nw"
+#line 159 "chapters/06-switcher.nw"
 struct TablePointerSlot {
     uint16_t padding;
     DescriptorTablePointer pointer;
@@ -57,7 +57,7 @@ struct SwitcherState {
     SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
     Gate guest_idt[256];
 };
-#line 181 "chapters/06-switcher.nw"
+#line 195 "chapters/06-switcher.nw"
 #define LHV_AT(field, offset) \
     static_assert(offsetof(SwitcherState, field) + 2 == (offset))
 LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
@@ -75,10 +75,10 @@ static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
 static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 206 "chapters/06-switcher.nw"
+#line 223 "chapters/06-switcher.nw"
 void install_switcher();
 MachinePhysical guest_switcher_page_table();
-extern "C" void switch_to_guest();
+extern "C" uint32_t switch_to_guest();  // where the trap frame starts
 
 inline Registers& guest_registers() {
     return *reinterpret_cast<Registers*>(REGISTERS_ADDRESS);

@@ -1,0 +1,36 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 1036 "chapters/02-guest.nw"
+#define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
+#define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
+#define LHCALL_LGUEST_INIT 1
+#define LHCALL_SHUTDOWN 2
+#define LHCALL_NOTIFY 17
+#define LGUEST_SHUTDOWN_POWEROFF 1
+#define BOOT_INFO_DEVICE_PAGE 8       /* offsetof(BootInfo, ...) */
+#define BOOT_INFO_DEVICE_PAGES 12
+#define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
+#define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
+#line 1336 "chapters/05-host.nw"
+    .text
+    .globl _start
+_start:
+#line 1222 "chapters/05-host.nw"
+    mov $stack_top, %esp
+#line 1340 "chapters/05-host.nw"
+    pushf
+    orl $0x4000, (%esp)
+    popf
+misdeed:
+    iret
+#line 1024 "chapters/02-guest.nw"
+    mov $LHCALL_SHUTDOWN, %eax
+    mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
+    int $HYPERCALL_VECTOR
+1:  jmp 1b
+#line 202 "chapters/02-guest.nw"
+    .section .note.GNU-stack, "", @progbits
+#line 1226 "chapters/05-host.nw"
+    .bss
+    .balign 16
+    .skip 4096
+stack_top:
