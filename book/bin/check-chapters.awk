@@ -1,7 +1,8 @@
 # check-chapters.awk -- the standard every chapter is held to, read from
 # the chapters' own text; prints "FILE:LINE: problem" for each failure.
 #  * every code chunk is introduced by prose: some words of documentation
-#    between it and the code chunk before it (an @ %def line is not prose);
+#    between it and the code chunk before it (an @ %def line, a heading
+#    or a label is not prose);
 #  * the chapter opens with a figure, before its first \section;
 #  * it has a Further Reading section and an exercises environment with at
 #    least five \exercise items, each of which says how the reader will
@@ -27,7 +28,7 @@ function finish_chapter() {
 FNR == 1 {
     finish_exercise(); finish_chapter()
     FILENAME_prev = FILENAME
-    prose = 1; code = 0; figure_first = 0; seen_section = 0
+    prose = 0; code = 0; figure_first = 0; seen_section = 0
     further = 0; exercises = 0; exercises_line = 0; chapter_line = 1
 }
 { last_line = FNR }
@@ -43,7 +44,12 @@ FNR == 1 {
     next
 }
 code { next }
-/[A-Za-z]/ { prose = 1 }
+# A heading, a label or an index entry is not prose; words are.
+/^[ \t]*\\(chapter|section|subsection|subsubsection|paragraph|label)[*{ ]/ {
+    heading = 1
+}
+!heading && /[A-Za-z]/ { prose = 1 }
+{ heading = 0 }
 /^\\chapter/ { chapter_line = FNR }
 /\\begin\{figure/ { if (!seen_section) figure_first = 1 }
 /^\\section/ { seen_section = 1 }
