@@ -38,10 +38,9 @@ FNR == 1 {
                FILENAME, FNR, $0
     code = 1; prose = 0; next
 }
-/^@([ \t]|$)/ {
-    code = 0; rest = $0; sub(/^@[ \t]*/, "", rest)
-    if (rest !~ /^%def/ && rest ~ /[A-Za-z]/) prose = 1
-    next
+/^@([ \t]|$)/ {           # the end of code; what follows is text
+    code = 0; sub(/^@[ \t]*/, "")
+    if ($0 ~ /^%def/) next
 }
 code { next }
 # A heading, a label or an index entry is not prose; words are.
