@@ -154,6 +154,42 @@ make_does_not_retangle_an_unchanged_book() (
         { echo "a no-op make tangle wrote files"; exit 1; }
 )
 
+make_help_lists_the_goals() (
+    out=$(make help 2>&1) || { echo "make help failed: $out"; exit 1; }
+    for goal in run test debug pdf html check bench tangle deps clean; do
+        grep -q "make $goal " <<< "$out" ||
+            { echo "make help does not list $goal: $out"; exit 1; }
+    done
+)
+
+# The book's tools (TeX, Pandoc) are not needed to build, run and test:
+# with them hidden from dpkg-query (and apt-get unable to install them),
+# make run and make test still work, and never ask for them.
+make_test_needs_no_tex() (
+    fake=$scratch/fakebin
+    mkdir -p "$fake"
+    cat > "$fake/dpkg-query" <<'FAKE'
+#!/bin/bash
+/usr/bin/dpkg-query "$@" | grep -vE '^(pandoc|texlive|lmodern|latexmk|poppler)'
+FAKE
+    cat > "$fake/apt-get" <<FAKE
+#!/bin/bash
+echo "apt-get \$*" >> "$scratch/apt-get.log"; exit 1
+FAKE
+    chmod +x "$fake/dpkg-query" "$fake/apt-get"
+    # -W: as if a chapter had changed, so that the checks run again
+    out=$(PATH=$fake:$PATH make -W chapters/B-build.nw run 2>&1) ||
+        { echo "make run failed without TeX: $out"; exit 1; }
+    out=$(PATH=$fake:$PATH make -W chapters/B-build.nw test T='[options]' \
+          2>&1) || { echo "make test failed without TeX: $out"; exit 1; }
+    [ ! -e "$scratch/apt-get.log" ] ||
+        { echo "make wanted to install: $(cat "$scratch/apt-get.log")"; exit 1; }
+    out=$(PATH=$fake:$PATH make deps-book 2>&1) &&
+        { echo "the fake did not hide the book's tools: $out"; exit 1; }
+    grep -q 'deps: installing the book tools' <<< "$out" ||
+        { echo "deps-book did not try to install: $out"; exit 1; }
+)
+
 make_run_boots_another_guest() (
     out=$(make run GUEST=ud2 2>&1) && { echo "ud2 did not die: $out"; exit 1; }
     grep -q 'guest died: trap 6' <<< "$out" ||
@@ -288,6 +324,7 @@ for test in tangle_keeps_hand_written_file tangle_stops_at_hand_edit \
             check_names_exact_chunk_lines \
             check_holds_chapters_to_the_standard \
             make_does_not_retangle_an_unchanged_book \
+            make_help_lists_the_goals make_test_needs_no_tex \
             make_run_boots_another_guest make_test_chooses_tests \
             make_debug_stops_at_chapter_line \
             make_debug_takes_ctrl_c_on_a_terminal \
