@@ -15,7 +15,7 @@ struct HostEvent {
     std::array<std::uint32_t, 2> arg{};
     std::string reason;
 };
-#line 2207 "chapters/04-launcher.nw"
+#line 2208 "chapters/04-launcher.nw"
 class HostLink {
   public:
     explicit HostLink(abi::Mailbox& mailbox) : mailbox_(mailbox) {}
