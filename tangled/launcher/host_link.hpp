@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2174 "chapters/04-launcher.nw"
+#line 2175 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
@@ -9,7 +9,7 @@
 
 namespace lhv::launcher {
 
-#line 2193 "chapters/04-launcher.nw"
+#line 2194 "chapters/04-launcher.nw"
 struct HostEvent {
     abi::Event event = abi::Event::None;
     std::array<std::uint32_t, 2> arg{};
@@ -30,5 +30,5 @@ class HostLink {
     std::uint32_t events_seen_ = 0;
 };
 
-#line 2186 "chapters/04-launcher.nw"
+#line 2187 "chapters/04-launcher.nw"
 } // namespace lhv::launcher
