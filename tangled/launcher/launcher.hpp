@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3057 "chapters/04-launcher.nw"
+#line 3223 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -15,7 +15,7 @@
 
 namespace lhv::launcher {
 
-#line 3084 "chapters/04-launcher.nw"
+#line 3250 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -31,7 +31,7 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3106 "chapters/04-launcher.nw"
+#line 3272 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -40,16 +40,16 @@ class Launcher {
 
   private:
     
-#line 3136 "chapters/04-launcher.nw"
+#line 3302 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
 void initialize_guest();
 int run_guest();
 void handle_notify(GuestPhysical address);
-#line 3114 "chapters/04-launcher.nw"
+#line 3280 "chapters/04-launcher.nw"
     
-#line 3299 "chapters/04-launcher.nw"
+#line 3475 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -60,7 +60,7 @@ void handle_signal();
 HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3116 "chapters/04-launcher.nw"
+#line 3282 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     const GuestImage& image_;
@@ -76,5 +76,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd console_, doorbell_;
 };
 
-#line 3075 "chapters/04-launcher.nw"
+#line 3241 "chapters/04-launcher.nw"
 } // namespace lhv::launcher
