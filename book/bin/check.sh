@@ -85,7 +85,7 @@ while IFS= read -r line; do fail "$line"; done < <(
 # The chapters listed here were written before the rule and are being
 # brought up to it; the list only ever shrinks.
 not_yet="chapters/01-preparation.nw chapters/02-guest.nw
-  chapters/03-drivers.nw chapters/04-launcher.nw chapters/05-host.nw
+  chapters/03-drivers.nw chapters/05-host.nw
   chapters/06-switcher.nw chapters/07-mastery.nw chapters/A-kernel.nw"
 held=()
 for ch in "${chapters[@]}"; do
