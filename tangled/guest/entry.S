@@ -10,9 +10,9 @@ _start:
     sub %edi, %ecx
     xor %eax, %eax
     rep stosb
-#line 231 "chapters/02-guest.nw"
+#line 240 "chapters/02-guest.nw"
     mov $boot_stack_top, %esp
-#line 241 "chapters/02-guest.nw"
+#line 250 "chapters/02-guest.nw"
     push %esi
     call guest_main
     ud2

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1252 "chapters/02-guest.nw"
+#line 1319 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -14,7 +14,7 @@
     .text
     .globl _start
 _start:
-#line 1399 "chapters/02-guest.nw"
+#line 1478 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -22,14 +22,14 @@ _start:
     movb $0, lguest_data + 24 + 5    /* hcall_status[5]: queued */
     mov $0, %eax                     /* LHCALL_FLUSH_ASYNC */
     int $HYPERCALL_VECTOR
-#line 1240 "chapters/02-guest.nw"
+#line 1307 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1384 "chapters/02-guest.nw"
+#line 1457 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
