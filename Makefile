@@ -43,6 +43,8 @@ help:
 	@echo '  make check     generated files fresh, chunks sound, lines'
 	@echo '                 short, references defined (builds the PDF)'
 	@echo '  make bench     instruction counts and timings (Mastery chapter)'
+	@echo '  make labs      list the labs; make lab LAB=NAME writes your'
+	@echo '                 copy to lab/NAME, make grade LAB=NAME scores it'
 	@echo '  make tangle    chapters/*.nw -> tangled/ and tests/ (make all,'
 	@echo '                 run and test do it when a chapter changed)'
 	@echo '  make all       tangle if needed, build lhv, Host, Guest, test'
@@ -90,9 +92,11 @@ $(TANGLE_STAMP): $(CHAPTERS) book/bin/tangle.sh | deps-build
 	@mkdir -p $(@D) && echo '# tangled' > $@
 
 # Goals that build code include the stamp; the book's goals and the
-# housekeeping ones do not (`make check' must see the committed files).
+# housekeeping ones do not.  `make check' must see the committed files
+# as they are: it builds from them, without tangling, and then checks
+# that they are what the chapters produce.
 NO_TANGLE_GOALS := help deps deps-build deps-book tangle pdf html check \
-  clean
+  clean labs lab grade
 ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
   include $(TANGLE_STAMP)
 endif
@@ -246,6 +250,19 @@ $(WOVEN): $(CHAPTERS) | deps-book
 LATEXENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/$(BUILD)/woven:$(CURDIR): \
             BIBINPUTS=$(CURDIR): BSTINPUTS=$(CURDIR)/book:
 
+# ---------------------------------------------------------------- labs
+# A lab blanks out chunks of the book; the student writes them again in a
+# copy of their own, lab/NAME, and grades it with the book's own tests.
+.PHONY: labs lab grade
+labs:
+	@book/bin/lab.sh list
+lab: | deps-build
+	@$(if $(LAB),book/bin/lab.sh make '$(LAB)' lab/$(LAB),\
+	  echo 'make lab LAB=NAME: choose a lab from make labs'; exit 2)
+grade: | deps-build
+	@$(if $(LAB),book/bin/lab.sh grade '$(LAB)' lab/$(LAB),\
+	  echo 'make grade LAB=NAME: choose a lab from make labs'; exit 2)
+
 .PHONY: pdf html check bench clean
 pdf: $(BUILD)/book.pdf
 	@:
@@ -265,8 +282,9 @@ $(BUILD)/book.pdf: $(WOVEN) $(BOOKSRC) | deps-book
 html: | deps-book
 	@book/bin/html.sh $(BUILD)/html
 
-check: pdf | deps-build
+check: pdf programs $(TEST_BINS) | deps-build
 	@book/bin/check.sh
+	@book/bin/lab.sh check
 
 bench: programs
 	@book/bin/bench.sh

@@ -134,6 +134,26 @@ CHAPTER
     done
 )
 
+make_lab_writes_a_blank_copy_and_keeps_yours() (
+    copy=$scratch/lab-copy
+    out=$(book/bin/lab.sh make launcher-options "$copy" 2>&1) ||
+        { echo "lab.sh make failed: $out"; exit 1; }
+    grep -q 'options.memory_mib = parse_memory(take_value());' \
+        chapters/04-launcher.nw || { echo "the book lost the chunk?"; exit 1; }
+    ! grep -q 'options.memory_mib = parse_memory(take_value());' \
+        "$copy/chapters/04-launcher.nw" ||
+        { echo "the blanked chunk is still in the copy"; exit 1; }
+    grep -q '<<Act on one option>>' "$copy/LAB.md" ||
+        { echo "LAB.md does not name the chunk"; exit 1; }
+    [ ! -e "$copy/tangled" ] && [ ! -e "$copy/build" ] ||
+        { echo "the student's copy holds the book's tangled code"; exit 1; }
+    echo 'my work' > "$copy/mine"
+    out=$(book/bin/lab.sh make launcher-options "$copy" 2>&1) &&
+        { echo "a second make lab succeeded over the first"; exit 1; }
+    [ "$(cat "$copy/mine")" = 'my work' ] ||
+        { echo "the student's work was lost"; exit 1; }
+)
+
 # ---------------------------------------------------------- make itself
 make_does_not_retangle_an_unchanged_book() (
     make -s all >/dev/null 2>&1 || { echo "make all failed"; exit 1; }
@@ -323,6 +343,7 @@ for test in tangle_keeps_hand_written_file tangle_stops_at_hand_edit \
             tangle_removes_only_its_own_orphans \
             check_names_exact_chunk_lines \
             check_holds_chapters_to_the_standard \
+            make_lab_writes_a_blank_copy_and_keeps_yours \
             make_does_not_retangle_an_unchanged_book \
             make_help_lists_the_goals make_test_needs_no_tex \
             make_run_boots_another_guest make_test_chooses_tests \

@@ -1,0 +1,166 @@
+#!/bin/bash
+# lab.sh -- labs that grade themselves.  A lab (labs/NAME.lab) names
+# chunks of the book to blank out, the stub that takes each one's place,
+# the tests that grade it, and the instructions.
+#   lab.sh list               one line a lab: name, chapter, title
+#   lab.sh make NAME DIR      write the student's copy of the book to DIR
+#   lab.sh grade NAME DIR     build DIR, run the lab's tests, print a score
+#   lab.sh check [NAME...]    prove each lab honest: its blank copy fails
+#                             its grade, and the book's own chunks pass it
+# The file format, a line a field (stub: and instructions: run to "end"):
+#   title: ...    chapter: chapters/X.nw    grade: CATCH2-TEST-SPEC
+#   blank: CHUNK NAME   [stub: ... end]   (again for each chunk)
+#   instructions: ... end
+set -uo pipefail
+cd "$(dirname "$0")/../.." || exit 2
+top=$PWD
+
+field() {  # field LAB NAME: the value of a one-line field
+    sed -n "s/^$2: *//p" "labs/$1.lab" | head -n 1
+}
+block() {  # block LAB NAME: the lines of a block field, up to "end"
+    awk -v f="$2:" '$0 == f { on = 1; next } on && $0 == "end" { exit }
+                    on { print }' "labs/$1.lab"
+}
+known() {
+    [ -f "labs/$1.lab" ] && return 0
+    echo "lab: no lab named '$1' (make labs lists them)" >&2
+    exit 2
+}
+
+# Blank a chapter: each listed chunk keeps its name, loses its code and
+# gets the lab's stub (or a comment that says what to write).
+blank_chapter() {  # blank_chapter LAB < chapter > blanked chapter
+    awk -v lab="$1" -v spec="labs/$1.lab" '
+        BEGIN {
+            while ((getline line < spec) > 0) {
+                if (line ~ /^blank: /) {
+                    name = substr(line, 8); blank[name] = 1
+                    stub[name] = "// LAB " lab ": write <" "<" name ">" ">"
+                } else if (line == "stub:") {
+                    stub[name] = ""; instub = 1
+                } else if (instub && line == "end") {
+                    instub = 0
+                } else if (instub) {
+                    stub[name] = stub[name] (stub[name] == "" ? "" : "\n") line
+                }
+            }
+        }
+        skipping && (/^@([ \t]|$)/ || /^<<.*>>=[ \t]*$/) { skipping = 0 }
+        skipping { next }
+        /^<<.*>>=[ \t]*$/ {
+            name = $0; sub(/^<</, "", name); sub(/>>=[ \t]*$/, "", name)
+            if (name in blank) {
+                print; print stub[name]; skipping = 1; found[name] = 1
+                next
+            }
+        }
+        { print }
+        END {
+            for (name in blank)
+                if (!(name in found)) {
+                    print "lab: " lab ": no chunk <" "<" name ">" ">" \
+                          " in the chapter" > "/dev/stderr"
+                    exit 3
+                }
+        }'
+}
+
+make_copy() {  # make_copy LAB DIR [with-build]
+    local lab=$1 dir=$2 chapter
+    chapter=$(field "$lab" chapter)
+    if [ -e "$dir" ]; then
+        echo "lab: $dir exists; move it away first (it may hold your work)" >&2
+        return 2
+    fi
+    mkdir -p "$dir" || return 2
+    cp -r Makefile README.md book book.bib figures chapters "$dir"/ || return 2
+    if [ "${3:-}" = with-build ]; then
+        # For checking labs only: the book's build, so that only what the
+        # blanks change is compiled again.  A student never gets this.
+        cp -a tangled tests build "$dir"/ || return 2
+        # ...and the record that those files are the book's own tangle,
+        # so that tangle replaces the blanked chunks' files without fuss.
+        (cd "$dir" && find tangled tests -type f -print0 | sort -z |
+         xargs -0 sha256sum > .tangled-sums) || return 2
+    fi
+    blank_chapter "$lab" < "$chapter" > "$dir/$chapter" || return 3
+    {
+        echo "# Lab $lab: $(field "$lab" title)"
+        echo
+        block "$lab" instructions
+        echo
+        echo "The chunks to write, in $chapter:"
+        sed -n 's/^blank: \(.*\)/* <<\1>>/p' "labs/$lab.lab"
+        echo
+        echo "Grade your work from the book's top directory with"
+        echo "\`make grade LAB=$lab\`: it tangles this copy, builds it and"
+        echo "runs the tests the book keeps beside these chunks."
+    } > "$dir/LAB.md"
+}
+
+grade() {  # grade LAB DIR: prints the score; status 0 when all pass
+    local lab=$1 dir=$2 spec out last passed failed
+    spec=$(field "$lab" grade)
+    [ -d "$dir" ] || { echo "lab: no copy in $dir (make lab LAB=$lab)" >&2
+                       return 2; }
+    out=$(cd "$dir" && unset MAKEFLAGS MAKELEVEL MFLAGS &&
+          T=$spec make -s test 2>&1)
+    last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<< "$out" | tail -n 1)
+    if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        passed=${BASH_REMATCH[1]} failed=${BASH_REMATCH[2]}
+    else
+        passed=0 failed=1
+        printf '%s\n' "$out" | tail -n 15
+        echo "lab: $lab: the copy in $dir does not build"
+    fi
+    echo "grade: $lab: $passed of $((passed + failed)) test cases pass"
+    [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}
+
+case "${1:-}" in
+list)
+    for f in labs/*.lab; do
+        name=$(basename "$f" .lab)
+        printf '%-24s %-26s %s\n' "$name" "$(field "$name" chapter)" \
+               "$(field "$name" title)"
+    done ;;
+make)
+    known "$2"; make_copy "$2" "$3" && echo "lab: wrote $3 (read $3/LAB.md)" ;;
+grade)
+    known "$2"; grade "$2" "$3" ;;
+check)
+    shift
+    labs=("$@")
+    [ ${#labs[@]} -gt 0 ] || labs=($(for f in labs/*.lab; do
+                                        basename "$f" .lab; done))
+    scratch=$(mktemp -d "${TMPDIR:-/tmp}/lhv-labs-XXXXXX") || exit 1
+    trap 'rm -rf "$scratch"' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    status=0
+    for lab in "${labs[@]}"; do
+        known "$lab"
+        spec=$(field "$lab" grade)
+        # The book's own chunks must pass (the tests are already built).
+        if ! out=$(book/bin/run-tests.sh -t "$spec" build/tests/unit \
+                   build/tests/integration 2>&1); then
+            echo "check: lab $lab: the book's own chunks fail its grade:"
+            tail -n 5 <<< "$out"; status=1; continue
+        fi
+        make_copy "$lab" "$scratch/$lab" with-build || { status=1; continue; }
+        if grade "$lab" "$scratch/$lab" > "$scratch/$lab.grade" 2>&1; then
+            echo "check: lab $lab: its blank copy passes its grade"
+            status=1
+        else
+            echo "check: lab $lab honest: the book passes," \
+                 "$(tail -n 1 "$scratch/$lab.grade" | sed 's/^grade: [^:]*: //')" \
+                 "with the blanks"
+        fi
+        rm -rf "${scratch:?}/$lab"
+    done
+    exit $status ;;
+*)
+    echo "usage: lab.sh list | make NAME DIR | grade NAME DIR | check [NAME...]" >&2
+    exit 2 ;;
+esac
