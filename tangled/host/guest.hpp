@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 73 "chapters/05-host.nw"
+#line 74 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/lguest_data.hpp"
@@ -9,12 +9,12 @@
 
 namespace lhv::host {
 
-#line 95 "chapters/05-host.nw"
+#line 96 "chapters/05-host.nw"
 struct [[nodiscard]] Result {
     const char* reason = nullptr;
     bool ok() const { return reason == nullptr; }
 };
-#line 110 "chapters/05-host.nw"
+#line 111 "chapters/05-host.nw"
 struct GuestMemory {
     MachinePhysical base{0};
     uint32_t pages = 0;
@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 141 "chapters/05-host.nw"
+#line 144 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     bool build(const GuestMemory& memory);  // false: out of memory
@@ -44,13 +44,13 @@ private:
     }
     MachinePhysical directory_{0};
 };
-#line 163 "chapters/05-host.nw"
+#line 166 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 175 "chapters/05-host.nw"
+#line 178 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -59,19 +59,19 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 305 "chapters/05-host.nw"
+#line 308 "chapters/05-host.nw"
 void give_segments();
-#line 470 "chapters/05-host.nw"
+#line 473 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 615 "chapters/05-host.nw"
+#line 620 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         uint32_t at);
-#line 680 "chapters/05-host.nw"
+#line 695 "chapters/05-host.nw"
 bool refuse_queued_hypercalls(HostLink& link, uint32_t at);
-#line 183 "chapters/05-host.nw"
+#line 186 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;
@@ -81,5 +81,5 @@ bool refuse_queued_hypercalls(HostLink& link, uint32_t at);
     char reason_[abi::kReasonBytes] = {};
 };
 
-#line 88 "chapters/05-host.nw"
+#line 89 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 529 "chapters/05-host.nw"
+#line 532 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 
@@ -9,46 +9,46 @@ bool Guest::hypercall(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t call = r.eax, at = r.eip - 2;
     
-#line 557 "chapters/05-host.nw"
+#line 562 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
     call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
     kill(link, "unknown hypercall %u at eip 0x%08x", call, at);
     return false;
 }
-#line 538 "chapters/05-host.nw"
+#line 541 "chapters/05-host.nw"
     
-#line 569 "chapters/05-host.nw"
+#line 574 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill(link, "hypercall %u before LGUEST_INIT at eip 0x%08x", call,
          at);
     return false;
 }
-#line 539 "chapters/05-host.nw"
+#line 542 "chapters/05-host.nw"
     r.eax = 0;
     switch (call) {
     
-#line 584 "chapters/05-host.nw"
+#line 589 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {r.ebx}, at);
-#line 627 "chapters/05-host.nw"
+#line 632 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, r.ebx);
     return false;
-#line 637 "chapters/05-host.nw"
+#line 642 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(r.ebx == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 660 "chapters/05-host.nw"
+#line 664 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return refuse_queued_hypercalls(link, at);
-#line 542 "chapters/05-host.nw"
+#line 545 "chapters/05-host.nw"
     }
     return true;
 }
 
-#line 592 "chapters/05-host.nw"
+#line 597 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                uint32_t at) {
     if (has_lguest_data_) {
@@ -67,7 +67,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     has_lguest_data_ = true;
     return true;
 }
-#line 665 "chapters/05-host.nw"
+#line 677 "chapters/05-host.nw"
 bool Guest::refuse_queued_hypercalls(HostLink& link, uint32_t at) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     for (uint32_t slot = 0; slot < abi::kHypercallRingSize; ++slot) {
@@ -81,5 +81,5 @@ bool Guest::refuse_queued_hypercalls(HostLink& link, uint32_t at) {
     return true;
 }
 
-#line 549 "chapters/05-host.nw"
+#line 552 "chapters/05-host.nw"
 } // namespace lhv::host

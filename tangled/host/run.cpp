@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 403 "chapters/05-host.nw"
+#line 406 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -21,7 +21,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 500 "chapters/05-host.nw"
+#line 503 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -39,16 +39,16 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 447 "chapters/05-host.nw"
+#line 450 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1069 "chapters/05-host.nw"
+#line 1099 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 449 "chapters/05-host.nw"
+#line 452 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -64,7 +64,7 @@ if (FrameProblem p = check_frame(frame,
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 482 "chapters/05-host.nw"
+#line 485 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     Sink sink{reason_, sizeof(reason_), 0};
     reason_[0] = '\0';
@@ -76,5 +76,5 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     link.post(abi::Event::GuestDied, 0, reason_);
 }
 
-#line 428 "chapters/05-host.nw"
+#line 431 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 691 "chapters/05-host.nw"
+#line 706 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -18,7 +18,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 695 "chapters/05-host.nw"
+#line 710 "chapters/05-host.nw"
     mov $0, %eax                     /* LHCALL_FLUSH_ASYNC */
     int $HYPERCALL_VECTOR
 #line 1307 "chapters/02-guest.nw"
