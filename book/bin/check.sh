@@ -84,8 +84,8 @@ while IFS= read -r line; do fail "$line"; done < <(
 # say how to check them (book/bin/check-chapters.awk says exactly what).
 # The chapters listed here were written before the rule and are being
 # brought up to it; the list only ever shrinks.
-not_yet="chapters/01-preparation.nw chapters/05-host.nw
-  chapters/06-switcher.nw chapters/07-mastery.nw chapters/A-kernel.nw"
+not_yet="chapters/01-preparation.nw chapters/07-mastery.nw
+  chapters/A-kernel.nw"
 held=()
 for ch in "${chapters[@]}"; do
     [[ " $(echo $not_yet) " == *" $ch "* ]] || held+=("$ch")
