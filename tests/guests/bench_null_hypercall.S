@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 45 "chapters/07-mastery.nw"
+#line 63 "chapters/07-mastery.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define ITERATIONS 1000
     .text
@@ -20,7 +20,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 65 "chapters/07-mastery.nw"
+#line 83 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
@@ -30,7 +30,7 @@ _start:
     jnz 1b
     rdtsc
     sub %edi, %eax
-#line 81 "chapters/07-mastery.nw"
+#line 99 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -40,7 +40,7 @@ _start:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 93 "chapters/07-mastery.nw"
+#line 119 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -61,7 +61,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 106 "chapters/07-mastery.nw"
+#line 132 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: null-hypercall x 1000 = 0x"

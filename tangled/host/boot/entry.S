@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 45 "chapters/A-kernel.nw"
+#line 61 "chapters/A-kernel.nw"
 #define MULTIBOOT_MAGIC 0x1BADB002
 #define MULTIBOOT_FLAGS 0x00000003
 
@@ -8,13 +8,13 @@
         .long MULTIBOOT_MAGIC
         .long MULTIBOOT_FLAGS
         .long -(MULTIBOOT_MAGIC + MULTIBOOT_FLAGS)
-#line 62 "chapters/A-kernel.nw"
+#line 78 "chapters/A-kernel.nw"
         .section .bss, "aw", @nobits
         .balign 16
 boot_stack:
         .skip 16384
 boot_stack_top:
-#line 77 "chapters/A-kernel.nw"
+#line 93 "chapters/A-kernel.nw"
         .section .text
         .globl kernel_entry
 kernel_entry:
@@ -34,5 +34,5 @@ kernel_entry:
 1:      cli
         hlt
         jmp 1b
-#line 37 "chapters/A-kernel.nw"
+#line 53 "chapters/A-kernel.nw"
         .section .note.GNU-stack, "", @progbits
