@@ -68,7 +68,7 @@ DEPS_BOOK  := pandoc texlive-latex-base texlive-latex-recommended \
 deps: deps-build deps-book
 deps-build:
 	@book/bin/deps.sh build $(DEPS_BUILD)
-deps-book:
+deps-book: | deps-build    # weaving needs noweb; and one apt-get at a time
 	@book/bin/deps.sh book $(DEPS_BOOK)
 
 # ---------------------------------------------------------------- tangle
@@ -130,19 +130,21 @@ obj32 = $(patsubst tangled/%,$(BUILD)/obj32/%.o,$(1))
 objdbg = $(patsubst tangled/%,$(BUILD)/debug/obj/%.o,$(1))
 obj64 = $(patsubst %,$(BUILD)/obj/%.o,$(1))
 
-$(BUILD)/obj32/%.o: tangled/%
+# Every compile waits for the build tools (order-only: a phony target
+# that runs once per make, and never makes anything out of date).
+$(BUILD)/obj32/%.o: tangled/% | deps-build
 	@mkdir -p $(@D)
 	@$(say) CC $*
 	$(Q)$(KCXX) $(KFLAGS) -c $< -o $@
-$(BUILD)/debug/obj/%.o: tangled/%
+$(BUILD)/debug/obj/%.o: tangled/% | deps-build
 	@mkdir -p $(@D)
 	@$(say) CC-Og $*
 	$(Q)$(KCXX) $(KFLAGS_DEBUG) -c $< -o $@
-$(BUILD)/obj/tangled/%.cpp.o: tangled/%.cpp
+$(BUILD)/obj/tangled/%.cpp.o: tangled/%.cpp | deps-build
 	@mkdir -p $(@D)
 	@$(say) CXX $*.cpp
 	$(Q)$(CXX) $(CXXFLAGS) -c $< -o $@
-$(BUILD)/obj/tests/%.cpp.o: tests/%.cpp
+$(BUILD)/obj/tests/%.cpp.o: tests/%.cpp | deps-build
 	@mkdir -p $(@D)
 	@$(say) CXX tests/$*.cpp
 	$(Q)$(CXX) $(TESTFLAGS) -c $< -o $@
@@ -184,7 +186,7 @@ $(LHV_BIN): $(LAUNCHER_OBJ)
 
 # Test Guests: one tiny assembly program each, linked like the Guest.
 TGUESTS := $(patsubst tests/guests/%.S,$(BUILD)/tests/guests/%.elf,$(TGUEST_SRC))
-$(BUILD)/tests/guests/%.elf: tests/guests/%.S tests/guests/guest.ld
+$(BUILD)/tests/guests/%.elf: tests/guests/%.S tests/guests/guest.ld | deps-build
 	@mkdir -p $(@D)
 	@$(say) AS tests/guests/$*.S
 	$(Q)$(KCXX) $(KFLAGS) -c $< -o $(@:.elf=.o)
