@@ -1,5 +1,5 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 441 "chapters/06-switcher.nw"
+#line 449 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
@@ -12,7 +12,7 @@ namespace {
 MachinePhysical guest_table{0};
 }
 
-#line 477 "chapters/06-switcher.nw"
+#line 485 "chapters/06-switcher.nw"
 static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
@@ -35,7 +35,7 @@ static void map_switcher_pages() {
                    (address == SWITCHER_REGS_PAGE ? kWritable : 0);
     }
 }
-#line 515 "chapters/06-switcher.nw"
+#line 523 "chapters/06-switcher.nw"
 static void build_guest_descriptors() {
     using S = SegmentDescriptor;
     SwitcherState& state = switcher_state();
@@ -54,7 +54,7 @@ static void build_guest_descriptors() {
     state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
         reinterpret_cast<uint32_t>(state.guest_gdt)};
 }
-#line 544 "chapters/06-switcher.nw"
+#line 552 "chapters/06-switcher.nw"
 static void build_guest_idt() {
     SwitcherState& state = switcher_state();
     auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
@@ -67,7 +67,7 @@ static void build_guest_idt() {
         reinterpret_cast<uint32_t>(state.guest_idt)};
 }
 
-#line 457 "chapters/06-switcher.nw"
+#line 465 "chapters/06-switcher.nw"
 MachinePhysical guest_switcher_page_table() { return guest_table; }
 
 void install_switcher() {

@@ -1,22 +1,22 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 72 "chapters/06-switcher.nw"
+#line 75 "chapters/06-switcher.nw"
 #pragma once
-#line 96 "chapters/06-switcher.nw"
+#line 99 "chapters/06-switcher.nw"
 #define SWITCHER_ADDRESS 0xFFC00000
 #define SWITCHER_TEXT_PAGES 2
 #define SWITCHER_REGS_PAGE (SWITCHER_ADDRESS + 0x2000)
 #define SWITCHER_STATE_PAGE (SWITCHER_ADDRESS + 0x3000)
 #define SWITCHER_PAGES 4
-#line 112 "chapters/06-switcher.nw"
+#line 115 "chapters/06-switcher.nw"
 #define LGUEST_CS 0x08
 #define LGUEST_DS 0x10
 #define LGUEST_TSS 0x18
 #define TSS_BUSY_BIT 0x200
 #define GUEST_GDT_ENTRIES 32
-#line 158 "chapters/06-switcher.nw"
+#line 162 "chapters/06-switcher.nw"
 #define REGISTERS_BYTES 76
 #define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
-#line 193 "chapters/06-switcher.nw"
+#line 198 "chapters/06-switcher.nw"
 #define STATE_GUEST_GDT_POINTER 2
 #define STATE_GUEST_IDT_POINTER 10
 #define STATE_HOST_GDT_POINTER 18
@@ -26,7 +26,7 @@
 #define STATE_HOST_ESP 40
 #define STATE_GUEST_GDT 152
 #define STATE(field) (SWITCHER_STATE_PAGE + STATE_##field)
-#line 76 "chapters/06-switcher.nw"
+#line 79 "chapters/06-switcher.nw"
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 #include <stddef.h>
@@ -36,14 +36,14 @@
 #include "host/boot/descriptors.hpp"
 
 namespace lhv::host {
-#line 146 "chapters/06-switcher.nw"
+#line 150 "chapters/06-switcher.nw"
 struct Registers {
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
     uint32_t gs, fs, es, ds;         // pushed by the Switcher
     uint32_t trapnum, errcode;       // pushed by the Switcher's stub
     uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
 };
-#line 172 "chapters/06-switcher.nw"
+#line 177 "chapters/06-switcher.nw"
 struct TablePointerSlot {
     uint16_t padding;
     DescriptorTablePointer pointer;
@@ -57,7 +57,7 @@ struct SwitcherState {
     SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
     Gate guest_idt[256];
 };
-#line 208 "chapters/06-switcher.nw"
+#line 213 "chapters/06-switcher.nw"
 #define LHV_AT(field, offset) \
     static_assert(offsetof(SwitcherState, field) + 2 == (offset))
 LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
@@ -75,7 +75,7 @@ static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
 static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 236 "chapters/06-switcher.nw"
+#line 241 "chapters/06-switcher.nw"
 void install_switcher();
 MachinePhysical guest_switcher_page_table();
 extern "C" uint32_t switch_to_guest();  // where the trap frame starts
@@ -86,6 +86,6 @@ inline Registers& guest_registers() {
 inline SwitcherState& switcher_state() {
     return *reinterpret_cast<SwitcherState*>(SWITCHER_STATE_PAGE);
 }
-#line 89 "chapters/06-switcher.nw"
+#line 92 "chapters/06-switcher.nw"
 } // namespace lhv::host
 #endif
