@@ -9,9 +9,14 @@ function esc(s) {   # text for a LaTeX argument that Pandoc will read
     gsub(/[{}]/, "\\\\&", s); gsub(/~/, "\\textasciitilde{}", s)
     return s
 }
+function title(name,   t) {         # a chunk's name as the reader sees it:
+    t = esc(name)                    # [[code]] in a name is set as code
+    gsub(/\[\[/, "\\texttt{", t); gsub(/\]\]/, "}", t)
+    return t
+}
 function anchor(name) { return "chunk-" ids[name] }
 function link(name) {
-    return "\\hyperlink{" anchor(name) "}{$\\langle$" esc(name) "$\\rangle$}"
+    return "\\hyperlink{" anchor(name) "}{$\\langle$" title(name) "$\\rangle$}"
 }
 function lang(name,   n, guard) {   # the language of a chunk's root file
     for (n = name; (n in parent) && guard++ < 100; n = parent[n]) ;
@@ -42,9 +47,10 @@ $1 == "@end" && $2 == "code" {
     l = lang(name)
     printf "\n\\hypertarget{%s}{}\\textbf{$\\langle$%s$\\rangle\\equiv$}\n\n",
            (seen[name]++ ? anchor(name) "-" seen[name] : anchor(name)),
-           esc(name)
+           title(name)
     if (l != "") printf "\\begin{lstlisting}[language=%s]\n", l
     else printf "\\begin{verbatim}\n"
+    sub(/^\n/, "", body)   # the newline after the chunk's name line
     printf "%s", body
     printf "%s\n", (l != "" ? "\\end{lstlisting}" : "\\end{verbatim}")
     line = ""
@@ -60,7 +66,8 @@ $1 == "@end" && $2 == "code" {
 incode && $1 == "@text" { body = body substr($0, 7); next }
 incode && $1 == "@nl"   { body = body "\n"; next }
 incode && $1 == "@use"  { u = substr($0, 6)
-    body = body "<<" u ">>"
+    plain = u; gsub(/\[\[|\]\]/, "", plain)   # no quoting inside code
+    body = body "<<" plain ">>"
     if (index(uses "\034", ", " link(u) "\034") == 0 &&
         index(uses, link(u) ",") == 0) uses = uses ", " link(u)
     next }
