@@ -41,7 +41,8 @@ help:
 	@echo '  make pdf       the book: $(BUILD)/book.pdf'
 	@echo '  make html      the online edition: $(BUILD)/html/index.html'
 	@echo '  make check     generated files fresh, chunks sound, lines'
-	@echo '                 short, references defined (builds the PDF)'
+	@echo '                 short, references defined, every chapter up to'
+	@echo '                 the standard, labs honest (builds the PDF)'
 	@echo '  make bench     instruction counts and timings (Mastery chapter)'
 	@echo '  make labs      list the labs; make lab LAB=NAME writes your'
 	@echo '                 copy to lab/NAME, make grade LAB=NAME scores it'
@@ -57,7 +58,7 @@ help:
 
 # ---------------------------------------------------------------- deps
 # Two sets, so that a lab machine can build, run and test without the
-# 400 MiB of TeX that only the book needs.
+# 430 MiB of TeX and Pandoc that only the book needs.
 DEPS_BUILD := make g++ g++-multilib binutils catch2 noweb qemu-system-x86 \
   gdb
 DEPS_BOOK  := pandoc texlive-latex-base texlive-latex-recommended \

@@ -47,6 +47,16 @@ session_processes() {
             END { if (!list) print n + 0 }'
 }
 
+# Is some process running with TEXT in its command line?  (Read from
+# /proc rather than with pgrep, which a minimal Debian does not have.)
+running_with() {
+    local f
+    for f in /proc/[0-9]*/cmdline; do
+        tr '\0' ' ' < "$f" 2>/dev/null | grep -qF -- "$1" && return 0
+    done
+    return 1
+}
+
 # ------------------------------------------------------------- tangling
 tangle_keeps_hand_written_file() (
     book_copy || exit 1
@@ -241,7 +251,7 @@ make_debug_stops_at_chapter_line() (
     grep -qE 'Line [0-9]+ of "chapters/02-guest.nw"' <<< "$out" ||
         { echo "gdb did not stop at a line of the Guest chapter: $out"; exit 1; }
     ! grep -q '(y or n)' <<< "$out" || { echo "gdb asked a question"; exit 1; }
-    ! pgrep -f "tcp::$port" >/dev/null ||
+    ! running_with "tcp::$port" ||
         { echo "a QEMU of the session is still running"; exit 1; }
 )
 
@@ -257,7 +267,7 @@ make_debug_takes_ctrl_c_on_a_terminal() (
     [ $rc -eq 0 ] || { echo "make debug exited $rc: $out"; exit 1; }
     grep -q 'Program received signal SIGINT' <<< "$out" ||
         { echo "Ctrl-C did not reach gdb: $out"; exit 1; }
-    ! pgrep -f "tcp::$port" >/dev/null ||
+    ! running_with "tcp::$port" ||
         { echo "a QEMU of the session is still running"; exit 1; }
 )
 
