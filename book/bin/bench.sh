@@ -4,7 +4,9 @@
 #    the time stamp counter around a loop of hypercalls; under QEMU's
 #    -icount shift=0 that counter advances by one per instruction executed
 #    (Guest, Switcher and Host alike), so the difference is an instruction
-#    count, the same on every machine;
+#    count, the same on every machine; and the same round trip stage by
+#    stage (Guest, Switcher out, Host, Switcher in), from an instruction
+#    trace (book/bin/trace-stages.sh);
 #  * wall time of booting the Guest once everything is built (the
 #    emulator's time on this machine: compare runs, not machines), and
 #    of `make run' doing the same, as a ratio against lhv alone in the
@@ -36,6 +38,18 @@ for guest in build/tests/guests/bench_*.elf; do
             "\\texttt{make bench}, \\texttt{-icount shift=0}"
     done < <(grep '^bench:' "$out/guest.out")
 done
+
+# 1b. The same round trip, stage by stage, from an instruction trace.
+if [ -e build/tests/guests/bench_null_hypercall.elf ]; then
+    read -r _ s_guest _ s_out _ s_host _ s_in _ s_total < <(
+        book/bin/trace-stages.sh build/tests/guests/bench_null_hypercall.elf \
+            build/host/host.elf)
+    echo "bench: null-hypercall by stage: guest $s_guest, switcher out" \
+         "$s_out, host $s_host, switcher in $s_in (total $s_total, traced)"
+    row "null hypercall: Guest, Switcher out, Host, Switcher in" \
+        "$s_guest, $s_out, $s_host, $s_in" \
+        "instruction trace, one round trip"
+fi
 
 # 2. Wall time of booting the Guest, once built: lhv alone, and make run,
 # taken in turns so that both see the same machine.

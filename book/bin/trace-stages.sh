@@ -1,0 +1,71 @@
+#!/bin/bash
+# trace-stages.sh GUEST.elf HOST.elf -- where the instructions of one null
+# hypercall round trip go.  QEMU runs the benchmark Guest one instruction
+# per translation block (-singlestep) and logs every block it executes
+# (-d exec,nochain) into a FIFO, which awk reads as it comes: the log of
+# a whole run is half a gigabyte, so it is never written to a file.  One
+# round trip is counted from the loop's `int $0x1f' to its next execution,
+# half-way through the loop (the 500th call), and each instruction is
+# charged to a stage by its address:
+#   guest          the Guest's own code (0xC0000000 up to the Switcher)
+#   switcher-out   the trap stubs and return_to_host, into the Host
+#   host           the Host (below 0xC0000000)
+#   switcher-in    switch_to_guest, back into the Guest
+set -euo pipefail
+guest=$1 host=$2
+out=build/bench
+mkdir -p "$out"
+symbol() { nm "$1" | awk -v s="$2" '$3 == s { print $1 }'; }
+stubs=$(symbol "$host" switcher_trap_stubs)
+text_end=$(symbol "$host" switcher_text_end)
+# The loop's hypercall: the second `int $0x1f' of the benchmark Guest.
+int_pc=$(objdump -d "$guest" | awk '/int +\$0x1f/ { n++; if (n == 2) {
+           sub(/:.*/, "", $1); print $1; exit } }')
+[ -n "$stubs" ] && [ -n "$text_end" ] && [ -n "$int_pc" ] ||
+    { echo "trace: cannot find the symbols to split the trace" >&2; exit 1; }
+
+fifo=$out/trace.fifo
+rm -f "$fifo"; mkfifo "$fifo"
+cleanup() { rm -f "$fifo" "$out/qemu-trace"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+cat > "$out/qemu-trace" <<WRAP
+#!/bin/sh
+exec $(command -v qemu-system-i386) -icount shift=0 -singlestep \
+  -d exec,nochain -D $PWD/$fifo "\$@"
+WRAP
+chmod +x "$out/qemu-trace"
+
+awk -v int_pc="$int_pc" -v stubs="$stubs" -v text_end="$text_end" '
+    function hex(s,   i, n, c) {   # mawk has no strtonum
+        n = 0; s = tolower(s)
+        for (i = 1; i <= length(s); i++) {
+            c = index("0123456789abcdef", substr(s, i, 1)) - 1
+            n = n * 16 + c
+        }
+        return n
+    }
+    BEGIN { target = 500; stub = hex(stubs); end = hex(text_end)
+            gstart = hex("c0000000"); sw = hex("ffc00000") }
+    /^Trace/ {
+        split($4, f, "/"); pc = substr(f[2], 1)
+        if (pc == int_pc) { n++; if (n == target + 1) { done = 1 } }
+        if (n != target || done) next
+        a = hex(pc)
+        if (a >= sw && a >= stub && a < end) stage = "switcher-out"
+        else if (a >= sw) stage = "switcher-in"
+        else if (a >= gstart) stage = "guest"
+        else stage = "host"
+        count[stage]++; total++
+    }
+    END {
+        if (!done) { print "trace: the loop was not found" > "/dev/stderr"
+                     exit 1 }
+        printf "guest %d switcher-out %d host %d switcher-in %d total %d\n",
+               count["guest"], count["switcher-out"], count["host"],
+               count["switcher-in"], total
+    }' "$fifo" &
+reader=$!
+LHV_QEMU=$out/qemu-trace build/lhv "$guest" > /dev/null
+wait $reader
