@@ -114,9 +114,11 @@ INTEG_SRC    := $(sort $(wildcard tests/integration/*.cpp))
 TGUEST_SRC   := $(sort $(wildcard tests/guests/*.S))
 
 # ---------------------------------------------------------------- flags
-# The Host and the Guest are freestanding 32-bit programs.
+# The Host and the Guest are freestanding 32-bit programs.  Everything is
+# compiled with -pipe: GCC's passes then talk through pipes, not temporary
+# files, so an interrupted build leaves none behind.
 KCXX     := g++
-KFLAGS_COMMON := -m32 -march=i686 -std=c++20 -ffreestanding -fno-pic \
+KFLAGS_COMMON := -pipe -m32 -march=i686 -std=c++20 -ffreestanding -fno-pic \
   -fno-pie -fno-stack-protector -nostdlib -mgeneral-regs-only \
   -fno-exceptions -fno-rtti -fno-threadsafe-statics \
   -fno-asynchronous-unwind-tables -g -Wall -Wextra -Itangled -MMD -MP
@@ -124,8 +126,8 @@ KFLAGS   := $(KFLAGS_COMMON) -O2
 KFLAGS_DEBUG := $(KFLAGS_COMMON) -Og
 LIBGCC32  = $(shell $(KCXX) -m32 -print-libgcc-file-name)
 CXX      := g++
-CXXFLAGS := -std=c++20 -O2 -g -Wall -Wextra -Itangled -MMD -MP
-TESTFLAGS := -std=c++20 -O1 -g -Wall -Wextra -Itangled -MMD -MP
+CXXFLAGS := -pipe -std=c++20 -O2 -g -Wall -Wextra -Itangled -MMD -MP
+TESTFLAGS := -pipe -std=c++20 -O1 -g -Wall -Wextra -Itangled -MMD -MP
 
 obj32 = $(patsubst tangled/%,$(BUILD)/obj32/%.o,$(1))
 objdbg = $(patsubst tangled/%,$(BUILD)/debug/obj/%.o,$(1))
