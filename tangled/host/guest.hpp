@@ -59,18 +59,30 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 308 "chapters/05-host.nw"
+#line 312 "chapters/05-host.nw"
 void give_segments();
-#line 473 "chapters/05-host.nw"
+#line 487 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 620 "chapters/05-host.nw"
+#line 554 "chapters/05-host.nw"
+struct Call {
+    abi::HypercallArgs args;  // args.arg0 is the call number
+    bool queued;              // from the ring, not from registers
+    uint32_t where;           // the slot if queued, else the eip
+};
+#line 610 "chapters/05-host.nw"
+bool dispatch(HostLink& link, const Call& c);
+void kill_call(HostLink& link, const Call& c, const char* format, ...)
+    __attribute__((format(printf, 4, 5)));
+bool hypercall_pending_ = false;
+#line 709 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
-                        uint32_t at);
-#line 695 "chapters/05-host.nw"
-bool refuse_queued_hypercalls(HostLink& link, uint32_t at);
+                        const Call& c);
+#line 764 "chapters/05-host.nw"
+bool run_queued_hypercalls(HostLink& link);
+uint32_t next_hcall_ = 0;
 #line 186 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
