@@ -67,22 +67,31 @@ bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
 #line 554 "chapters/05-host.nw"
-struct Call {
-    abi::HypercallArgs args;  // args.arg0 is the call number
+struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
 };
-#line 610 "chapters/05-host.nw"
+struct Call {
+    abi::HypercallArgs args;  // args.arg0 is the call number
+    Origin from;
+};
+#line 635 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
-void kill_call(HostLink& link, const Call& c, const char* format, ...)
+void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 709 "chapters/05-host.nw"
+#line 738 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
-                        const Call& c);
-#line 764 "chapters/05-host.nw"
-bool run_queued_hypercalls(HostLink& link);
+                        Origin from);
+#line 793 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
+#line 811 "chapters/05-host.nw"
+bool queued_hypercall_waiting() const {
+    auto data = memory_.to_host<abi::LguestData>(lguest_data_);
+    const volatile uint8_t& status = data->hcall_status[next_hcall_];
+    return status != abi::kHypercallSlotFree;
+}
+bool run_queued_hypercalls(HostLink& link);
 #line 186 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
