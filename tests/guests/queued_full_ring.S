@@ -21,7 +21,7 @@
     movl $\arg, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES + 4
     movb $0, lguest_data + HCALL_STATUS + \slot
     .endm
-#line 1037 "chapters/05-host.nw"
+#line 1064 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -29,7 +29,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1041 "chapters/05-host.nw"
+#line 1068 "chapters/05-host.nw"
     mov $0, %ecx
 1:  movb $0, lguest_data + HCALL_STATUS(%ecx)
     inc %ecx
@@ -56,7 +56,7 @@ _start:
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 1061 "chapters/05-host.nw"
+#line 1088 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "once around\n"

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1075 "chapters/05-host.nw"
+#line 1104 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -58,6 +58,15 @@ TEST_CASE("a queued LGUEST_INIT kills the Guest", "[integration]") {
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err, Contains("lhv: guest died: queued hypercall in "
                                  "slot 0: LGUEST_INIT twice"));
+}
+
+TEST_CASE("a queued power-off stops the Guest at once",
+          "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_shutdown")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    CHECK(run.out.find("never") == std::string::npos);
 }
 
 TEST_CASE("a full ring is run once around", "[integration]") {
