@@ -33,7 +33,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 261 "chapters/05-host.nw"
+#line 263 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
@@ -47,10 +47,12 @@ Result Guest::initialize(const LinkRequest& request,
     give_segments();
     vcpu_.reset({request.arg[2]}, {abi::kPageOffset + request.arg[3]});
     has_lguest_data_ = false;
+    next_hcall_ = 0;
+    hypercall_pending_ = false;
     state_ = State::Running;
     return {};
 }
-#line 293 "chapters/05-host.nw"
+#line 297 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -61,7 +63,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 318 "chapters/05-host.nw"
+#line 322 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};

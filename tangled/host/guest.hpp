@@ -59,18 +59,39 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 308 "chapters/05-host.nw"
+#line 312 "chapters/05-host.nw"
 void give_segments();
-#line 473 "chapters/05-host.nw"
+#line 487 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 620 "chapters/05-host.nw"
+#line 554 "chapters/05-host.nw"
+struct Origin {
+    bool queued;              // from the ring, not from registers
+    uint32_t where;           // the slot if queued, else the eip
+};
+struct Call {
+    abi::HypercallArgs args;  // args.arg0 is the call number
+    Origin from;
+};
+#line 635 "chapters/05-host.nw"
+bool dispatch(HostLink& link, const Call& c);
+void kill_call(HostLink& link, Origin from, const char* format, ...)
+    __attribute__((format(printf, 4, 5)));
+bool hypercall_pending_ = false;
+#line 738 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
-                        uint32_t at);
-#line 695 "chapters/05-host.nw"
-bool refuse_queued_hypercalls(HostLink& link, uint32_t at);
+                        Origin from);
+#line 793 "chapters/05-host.nw"
+uint32_t next_hcall_ = 0;
+#line 811 "chapters/05-host.nw"
+bool queued_hypercall_waiting() const {
+    auto data = memory_.to_host<abi::LguestData>(lguest_data_);
+    const volatile uint8_t& status = data->hcall_status[next_hcall_];
+    return status != abi::kHypercallSlotFree;
+}
+bool run_queued_hypercalls(HostLink& link);
 #line 186 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;

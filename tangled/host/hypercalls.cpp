@@ -1,58 +1,30 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 532 "chapters/05-host.nw"
+#line 569 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 
 namespace lhv::host {
 
-bool Guest::hypercall(HostLink& link) {
-    Registers& r = vcpu_.regs();
-    uint32_t call = r.eax, at = r.eip - 2;
-    
-#line 562 "chapters/05-host.nw"
-if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
-    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
-    kill(link, "unknown hypercall %u at eip 0x%08x", call, at);
-    return false;
+#line 652 "chapters/05-host.nw"
+void Guest::kill_call(HostLink& link, Origin from, const char* f,
+                      ...) {
+    char what[abi::kReasonBytes];
+    Sink sink{what, sizeof(what), 0};
+    what[0] = '\0';
+    va_list args;
+    va_start(args, f);
+    vformat(sink, f, args);
+    va_end(args);
+    if (from.queued)
+        kill(link, "queued hypercall in slot %u: %s", from.where, what);
+    else
+        kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 541 "chapters/05-host.nw"
-    
-#line 574 "chapters/05-host.nw"
-if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
-    kill(link, "hypercall %u before LGUEST_INIT at eip 0x%08x", call,
-         at);
-    return false;
-}
-#line 542 "chapters/05-host.nw"
-    r.eax = 0;
-    switch (call) {
-    
-#line 589 "chapters/05-host.nw"
-case abi::LHCALL_LGUEST_INIT:
-    return accept_lguest_data(link, {r.ebx}, at);
-#line 632 "chapters/05-host.nw"
-case abi::LHCALL_NOTIFY:
-    link.post(abi::Event::Notify, r.ebx);
-    return false;
-#line 642 "chapters/05-host.nw"
-case abi::LHCALL_SHUTDOWN:
-    state_ = State::Stopped;
-    link.post(r.ebx == abi::LGUEST_SHUTDOWN_RESTART
-                  ? abi::Event::Restart : abi::Event::PowerOff);
-    return false;
-#line 664 "chapters/05-host.nw"
-case abi::LHCALL_FLUSH_ASYNC:
-    return refuse_queued_hypercalls(link, at);
-#line 545 "chapters/05-host.nw"
-    }
-    return true;
-}
-
-#line 597 "chapters/05-host.nw"
+#line 715 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
-                               uint32_t at) {
+                               Origin from) {
     if (has_lguest_data_) {
-        kill(link, "LGUEST_INIT twice at eip 0x%08x", at);
+        kill_call(link, from, "LGUEST_INIT twice");
         return false;
     }
     if (!memory_.contains(address, sizeof(abi::LguestData))) {
@@ -67,19 +39,79 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     has_lguest_data_ = true;
     return true;
 }
-#line 677 "chapters/05-host.nw"
-bool Guest::refuse_queued_hypercalls(HostLink& link, uint32_t at) {
-    auto data = memory_.to_host<abi::LguestData>(lguest_data_);
-    for (uint32_t slot = 0; slot < abi::kHypercallRingSize; ++slot) {
-        const volatile uint8_t& status = data->hcall_status[slot];
-        if (status != abi::kHypercallSlotFree) {
-            kill(link, "queued hypercall in slot %u: the async ring is "
-                       "not supported yet (eip 0x%08x)", slot, at);
-            return false;
-        }
+#line 619 "chapters/05-host.nw"
+[[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
+                                                   const Call& c) {
+    uint32_t call = c.args.arg0;
+    
+#line 676 "chapters/05-host.nw"
+if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
+    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
+    kill_call(link, c.from, "unknown hypercall %u", call);
+    return false;
+}
+#line 623 "chapters/05-host.nw"
+    
+#line 689 "chapters/05-host.nw"
+if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
+    kill_call(link, c.from, "hypercall %u before LGUEST_INIT",
+              call);
+    return false;
+}
+#line 624 "chapters/05-host.nw"
+    switch (call) {
+    
+#line 704 "chapters/05-host.nw"
+case abi::LHCALL_LGUEST_INIT:
+    return accept_lguest_data(link, {c.args.arg1}, c.from);
+#line 750 "chapters/05-host.nw"
+case abi::LHCALL_NOTIFY:
+    link.post(abi::Event::Notify, c.args.arg1);
+    return false;
+#line 760 "chapters/05-host.nw"
+case abi::LHCALL_SHUTDOWN:
+    state_ = State::Stopped;
+    link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
+                  ? abi::Event::Restart : abi::Event::PowerOff);
+    return false;
+#line 775 "chapters/05-host.nw"
+case abi::LHCALL_FLUSH_ASYNC:
+    return true;
+#line 626 "chapters/05-host.nw"
     }
     return true;
 }
+#line 857 "chapters/05-host.nw"
+bool Guest::run_queued_hypercalls(HostLink& link) {
+    auto data = memory_.to_host<abi::LguestData>(lguest_data_);
+    volatile uint8_t* status = data->hcall_status;
+    for (uint32_t run = 1;; ++run) {
+        uint32_t slot = next_hcall_;
+        next_hcall_ = (slot + 1) % abi::kHypercallRingSize;
+        const volatile abi::HypercallArgs& a = data->hcalls[slot];
+        Call c{{a.arg0, a.arg1, a.arg2, a.arg3, a.arg4}, {true, slot}};
+        bool go_on = dispatch(link, c);
+        status[slot] = abi::kHypercallSlotFree;
+        if (!go_on)
+            return false;
+        if (run == abi::kHypercallRingSize ||
+            status[next_hcall_] == abi::kHypercallSlotFree)
+            return true;
+    }
+}
+#line 596 "chapters/05-host.nw"
+bool Guest::hypercall(HostLink& link) {
+    if (has_lguest_data_ && queued_hypercall_waiting() &&
+        !run_queued_hypercalls(link))
+        return false;
+    hypercall_pending_ = false;
+    Registers& r = vcpu_.regs();
+    Call c;
+    c.args = {r.eax, r.ebx, r.ecx, r.edx, r.esi};
+    c.from = {false, r.eip - 2};
+    r.eax = 0;
+    return dispatch(link, c);
+}
 
-#line 552 "chapters/05-host.nw"
+#line 580 "chapters/05-host.nw"
 } // namespace lhv::host

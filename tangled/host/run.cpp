@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 406 "chapters/05-host.nw"
+#line 415 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -13,6 +13,8 @@ void Guest::run(HostLink& link) {
         return;
     }
     for (;;) {
+        if (hypercall_pending_ && !hypercall(link))
+            return;
         switcher_state().guest_cr3 = page_tables_.cr3();
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
@@ -21,7 +23,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 503 "chapters/05-host.nw"
+#line 517 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -39,23 +41,25 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 450 "chapters/05-host.nw"
+#line 462 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1099 "chapters/05-host.nw"
+#line 1522 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 452 "chapters/05-host.nw"
+#line 464 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
         return true;
     }
-    if (r.trapnum == abi::kHypercallVector)
-        return hypercall(link);
+    if (r.trapnum == abi::kHypercallVector) {
+        hypercall_pending_ = true;
+        return true;
+    }
     if (has_error_code(r.trapnum))
         kill(link, "trap %u (%s) at eip 0x%08x, error code 0x%x",
              r.trapnum, trap_name(r.trapnum), r.eip, r.errcode);
@@ -64,7 +68,7 @@ if (FrameProblem p = check_frame(frame,
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 485 "chapters/05-host.nw"
+#line 499 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     Sink sink{reason_, sizeof(reason_), 0};
     reason_[0] = '\0';
@@ -76,5 +80,5 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     link.post(abi::Event::GuestDied, 0, reason_);
 }
 
-#line 431 "chapters/05-host.nw"
+#line 442 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,8 +1,21 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 739 "chapters/05-host.nw"
+#line 1104 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
+
+static bool in_order(const std::string& out,
+                     const std::vector<std::string>& lines) {
+    std::string::size_type at = 0;
+    for (const std::string& line : lines) {
+        auto found = out.find(line, at);
+        if (found == std::string::npos ||
+            out.find(line, found + line.size()) != std::string::npos)
+            return false;
+        at = found + line.size();
+    }
+    return true;
+}
 
 TEST_CASE("the null hypercall returns to the Guest", "[integration]") {
     const Outcome run = run_lhv({test_guest("flush_async")});
@@ -11,10 +24,55 @@ TEST_CASE("the null hypercall returns to the Guest", "[integration]") {
     CHECK(run.err.empty());
 }
 
-TEST_CASE("a queued hypercall is refused, not ignored", "[integration]") {
-    const Outcome run = run_lhv({test_guest("queued_hypercall")});
+TEST_CASE("queued hypercalls run in the order of the ring",
+          "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_notify")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    CHECK(in_order(run.out, {"queued first\n", "queued second\n"}));
+}
+
+TEST_CASE("queued hypercalls wrap around the ring's end",
+          "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_wrap")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    CHECK(in_order(run.out, {"slot 62\n", "slot 63\n", "slot 0\n"}));
+}
+
+TEST_CASE("a bad queued hypercall kills the Guest, naming its slot",
+          "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_unknown")});
     INFO(describe(run));
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err, Contains("lhv: guest died: queued hypercall in "
-                                 "slot 5"));
+                                 "slot 1: unknown hypercall 99"));
+    CHECK(run.out.find("never") == std::string::npos);
+}
+
+TEST_CASE("a queued LGUEST_INIT kills the Guest", "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_init")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Contains("lhv: guest died: queued hypercall in "
+                                 "slot 0: LGUEST_INIT twice"));
+}
+
+TEST_CASE("a queued power-off stops the Guest at once",
+          "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_shutdown")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    CHECK(run.out.find("never") == std::string::npos);
+}
+
+TEST_CASE("a full ring is run once around", "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_full_ring")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    CHECK(in_order(run.out, {"once around\n"}));
 }

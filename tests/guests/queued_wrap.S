@@ -10,7 +10,18 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 721 "chapters/05-host.nw"
+#line 899 "chapters/05-host.nw"
+#define LHCALL_FLUSH_ASYNC 0
+#define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
+#define HCALLS (24 + 64)
+#define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
+#line 911 "chapters/05-host.nw"
+    .macro queue slot, call, arg
+    movl $\call, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES
+    movl $\arg, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES + 4
+    movb $0, lguest_data + HCALL_STATUS + \slot
+    .endm
+#line 955 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -18,9 +29,18 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 725 "chapters/05-host.nw"
-    movb $0, lguest_data + 24 + 5    /* hcall_status[5]: queued */
-    mov $0, %eax                     /* LHCALL_FLUSH_ASYNC */
+#line 959 "chapters/05-host.nw"
+    mov $0, %ecx
+1:  movb $0, lguest_data + HCALL_STATUS(%ecx)
+    inc %ecx
+    cmp $62, %ecx
+    jne 1b
+    mov $LHCALL_FLUSH_ASYNC, %eax
+    int $HYPERCALL_VECTOR
+    queue 62, LHCALL_NOTIFY, (line62-PAGE_OFFSET)
+    queue 63, LHCALL_NOTIFY, (line63-PAGE_OFFSET)
+    queue 0, LHCALL_NOTIFY, (line0-PAGE_OFFSET)
+    mov $LHCALL_FLUSH_ASYNC, %eax
     int $HYPERCALL_VECTOR
 #line 1307 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
@@ -29,6 +49,15 @@ _start:
 1:  jmp 1b
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
+
+#line 973 "chapters/05-host.nw"
+    .section .rodata
+line62:
+    .asciz "slot 62\n"
+line63:
+    .asciz "slot 63\n"
+line0:
+    .asciz "slot 0\n"
 #line 1457 "chapters/02-guest.nw"
     .data
     .balign 4
