@@ -31,7 +31,7 @@ enum ShutdownReason : uint32_t {
     LGUEST_SHUTDOWN_POWEROFF = 1,
     LGUEST_SHUTDOWN_RESTART = 2,
 };
-#line 503 "chapters/01-preparation.nw"
+#line 506 "chapters/01-preparation.nw"
 inline constexpr uint32_t kHypercallRingSize = 64;
 inline constexpr uint8_t kHypercallSlotFree = 0xFF;
 
