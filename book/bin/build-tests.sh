@@ -292,7 +292,7 @@ make_debug_reports_a_busy_port() (
 # interrupt SIGNAL DELAY COMMAND...: run COMMAND in a session of its own,
 # as a terminal would (its own process group), send SIGNAL to that group
 # after DELAY seconds, and check that no process of the session and no
-# file in its TMPDIR, /dev/shm or $XDG_RUNTIME_DIR remains.
+# file in its TMPDIR and no /dev/shm/lhv-* remains.
 interrupt() {
     local signal=$1 delay=$2 tmp=$scratch/tmp-$RANDOM
     shift 2
