@@ -23,7 +23,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 517 "chapters/05-host.nw"
+#line 515 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -44,7 +44,7 @@ static bool has_error_code(uint32_t trap) {
 #line 462 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1522 "chapters/05-host.nw"
+#line 1518 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
@@ -70,11 +70,9 @@ if (FrameProblem p = check_frame(frame,
 }
 #line 499 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
-    Sink sink{reason_, sizeof(reason_), 0};
-    reason_[0] = '\0';
     va_list args;
     va_start(args, f);
-    vformat(sink, f, args);
+    vformat_to(reason_, sizeof(reason_), f, args);
     va_end(args);
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);

@@ -33,7 +33,7 @@ switch_to_guest:
         popl %ds
         addl $8, %esp
         iret
-#line 787 "chapters/A-kernel.nw"
+#line 798 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
         .macro trap_stubs target

@@ -6,7 +6,7 @@
 
 namespace lhv::host {
 
-#line 386 "chapters/A-kernel.nw"
+#line 388 "chapters/A-kernel.nw"
 struct Sink {
     char* buffer = nullptr;  // nullptr: write to the console
     uint32_t size = 0;
@@ -15,6 +15,8 @@ struct Sink {
 };
 #line 371 "chapters/A-kernel.nw"
 void vformat(Sink& sink, const char* format, va_list args);
+void vformat_to(char* buffer, uint32_t size, const char* format,
+                va_list args);
 void format(char* buffer, uint32_t size, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
 void console_init();
