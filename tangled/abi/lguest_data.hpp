@@ -6,14 +6,16 @@
 
 namespace lhv::abi {
 
-#line 537 "chapters/01-preparation.nw"
+#line 539 "chapters/01-preparation.nw"
 inline constexpr uint32_t kGuestIrqs = 32;
-#line 548 "chapters/01-preparation.nw"
+inline constexpr uint32_t kFirstGuestIrqVector = 0x20;
+inline constexpr uint32_t kGuestClockIrq = 0;
+#line 552 "chapters/01-preparation.nw"
 struct HypercallArgs {
     uint32_t arg0;  // the call number, as %eax would hold it
     uint32_t arg1, arg2, arg3, arg4;
 };
-#line 570 "chapters/01-preparation.nw"
+#line 574 "chapters/01-preparation.nw"
 struct LguestData {
     // Changed by both sides while the Guest runs.
     uint32_t irq_enabled;  // 0x200 (EFLAGS.IF) when interrupts are on
@@ -32,7 +34,7 @@ struct LguestData {
     uint32_t kernel_address; // where the Guest kernel is mapped
     uint32_t syscall_vec;    // the vector for direct system calls
 };
-#line 596 "chapters/01-preparation.nw"
+#line 600 "chapters/01-preparation.nw"
 static_assert(sizeof(HypercallArgs) == 20);
 static_assert(sizeof(LguestData) == 1388);
 

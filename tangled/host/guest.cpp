@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 206 "chapters/05-host.nw"
+#line 207 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
-#line 228 "chapters/05-host.nw"
+#line 229 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -33,7 +33,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 263 "chapters/05-host.nw"
+#line 264 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
@@ -45,6 +45,7 @@ Result Guest::initialize(const LinkRequest& request,
         return {"out of Host memory for the Guest's page tables"};
     }
     give_segments();
+    reset_interrupts();
     vcpu_.reset({request.arg[2]}, {abi::kPageOffset + request.arg[3]});
     has_lguest_data_ = false;
     next_hcall_ = 0;
@@ -52,7 +53,7 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 297 "chapters/05-host.nw"
+#line 299 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -63,7 +64,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 322 "chapters/05-host.nw"
+#line 324 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -74,5 +75,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 217 "chapters/05-host.nw"
+#line 218 "chapters/05-host.nw"
 } // namespace lhv::host

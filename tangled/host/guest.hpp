@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 144 "chapters/05-host.nw"
+#line 145 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     bool build(const GuestMemory& memory);  // false: out of memory
@@ -44,13 +44,13 @@ private:
     }
     MachinePhysical directory_{0};
 };
-#line 166 "chapters/05-host.nw"
+#line 167 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 178 "chapters/05-host.nw"
+#line 179 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -59,14 +59,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 312 "chapters/05-host.nw"
+#line 314 "chapters/05-host.nw"
 void give_segments();
-#line 487 "chapters/05-host.nw"
+#line 509 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 552 "chapters/05-host.nw"
+#line 574 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -75,24 +75,48 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 633 "chapters/05-host.nw"
+#line 656 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 734 "chapters/05-host.nw"
+#line 762 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 789 "chapters/05-host.nw"
+#line 817 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 807 "chapters/05-host.nw"
+#line 835 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 186 "chapters/05-host.nw"
+#line 1250 "chapters/05-host.nw"
+Gate idt_[256] = {};
+uint32_t syscall_vector_ = 0;
+uint32_t kernel_esp_ = 0;
+uint32_t irqs_pending_ = 0;   // bit n: the Guest's interrupt n waits
+uint32_t noirq_iret_ = 0;
+uint32_t handler_entered_ = 0;
+bool halted_ = false;
+bool task_switched_ = false, task_switched_loaded_ = false;
+#line 1526 "chapters/05-host.nw"
+enum class Entry { Done, NoHandler, NoStack, BadStack };
+Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
+                    uint32_t& top);
+uint32_t* guest_stack(uint32_t top, uint32_t bytes) const;
+bool load_idt_entry(HostLink& link, const Call& c);
+bool set_stack(HostLink& link, const Call& c);
+void install_gate(uint32_t vector);
+void reset_interrupts();
+bool reflect_trap(HostLink& link);
+bool deliver_interrupt(HostLink& link);
+bool sleep_until_interrupt(HostLink& link);
+void write_time() const;
+uint32_t deliverable_irqs() const;
+static const char* why_not(Entry entry);
+#line 187 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;

@@ -1,11 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 567 "chapters/05-host.nw"
+#line 589 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
+#include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
-#line 650 "chapters/05-host.nw"
+#line 673 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -18,7 +19,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 711 "chapters/05-host.nw"
+#line 738 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     if (has_lguest_data_) {
@@ -31,55 +32,97 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
         return false;
     }
     auto data = memory_.to_host<abi::LguestData>(address);
+    
+#line 1828 "chapters/05-host.nw"
+uint32_t vector = data->syscall_vec;
+if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
+                    vector > 255)) {
+    kill_call(link, from, "LGUEST_INIT: syscall_vec 0x%x is not a "
+              "vector the Guest may have", vector);
+    return false;
+}
+syscall_vector_ = vector;
+noirq_iret_ = data->noirq_iret;
+data->tsc_khz = tsc_khz();
+#line 751 "chapters/05-host.nw"
     data->reserve_mem = 0u - abi::kSwitcherAddress;
-    data->tsc_khz = 0;
     lguest_data_ = address;
     has_lguest_data_ = true;
+    write_time();
     return true;
 }
-#line 617 "chapters/05-host.nw"
+#line 640 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 672 "chapters/05-host.nw"
+#line 695 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
-    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
+    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC &&
+    call != abi::LHCALL_LOAD_IDT_ENTRY && call != abi::LHCALL_SET_STACK &&
+    call != abi::LHCALL_TS && call != abi::LHCALL_SET_CLOCKEVENT &&
+    call != abi::LHCALL_HALT && call != abi::LHCALL_SEND_INTERRUPTS) {
     kill_call(link, c.from, "unknown hypercall %u", call);
     return false;
 }
-#line 621 "chapters/05-host.nw"
+#line 644 "chapters/05-host.nw"
     
-#line 685 "chapters/05-host.nw"
+#line 711 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u before LGUEST_INIT",
               call);
     return false;
 }
-#line 622 "chapters/05-host.nw"
+#line 645 "chapters/05-host.nw"
     switch (call) {
     
-#line 700 "chapters/05-host.nw"
+#line 727 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 746 "chapters/05-host.nw"
+#line 774 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 756 "chapters/05-host.nw"
+#line 784 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 771 "chapters/05-host.nw"
+#line 799 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 624 "chapters/05-host.nw"
+#line 1697 "chapters/05-host.nw"
+case abi::LHCALL_SET_CLOCKEVENT:
+    if (c.args.arg1)
+        timer_start(c.args.arg1);
+    else
+        timer_stop();
+    return true;
+#line 1739 "chapters/05-host.nw"
+case abi::LHCALL_HALT:
+    if (!timer_armed() && !deliverable_irqs()) {
+        kill_call(link, c.from, "HALT with no clock event set and no "
+                  "interrupt pending: nothing could wake the Guest");
+        return false;
+    }
+    halted_ = true;
+    return true;
+case abi::LHCALL_SEND_INTERRUPTS:
+    return true;
+#line 1796 "chapters/05-host.nw"
+case abi::LHCALL_TS:
+    task_switched_ = c.args.arg1 != 0;
+    return true;
+case abi::LHCALL_LOAD_IDT_ENTRY:
+    return load_idt_entry(link, c);
+case abi::LHCALL_SET_STACK:
+    return set_stack(link, c);
+#line 647 "chapters/05-host.nw"
     }
     return true;
 }
-#line 853 "chapters/05-host.nw"
+#line 881 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -97,7 +140,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 594 "chapters/05-host.nw"
+#line 617 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -111,5 +154,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 578 "chapters/05-host.nw"
+#line 601 "chapters/05-host.nw"
 } // namespace lhv::host

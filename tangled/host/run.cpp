@@ -1,12 +1,21 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 415 "chapters/05-host.nw"
+#line 420 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
+#include "host/boot/cpu.hpp"
 #include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
+#line 1809 "chapters/05-host.nw"
+static void load_task_switched(bool on) {
+    constexpr uint32_t kCr0Ts = 1u << 3;
+    uint32_t cr0 = read_cr0();
+    write_cr0(on ? cr0 | kCr0Ts : cr0 & ~kCr0Ts);
+}
+
+#line 430 "chapters/05-host.nw"
 void Guest::run(HostLink& link) {
     if (state_ != State::Running) {
         link.post(abi::Event::Refused, 0, "there is no Guest to run");
@@ -15,6 +24,14 @@ void Guest::run(HostLink& link) {
     for (;;) {
         if (hypercall_pending_ && !hypercall(link))
             return;
+        if (halted_ && !sleep_until_interrupt(link))
+            return;
+        if (irqs_pending_ && !deliver_interrupt(link))
+            return;
+        if (task_switched_ != task_switched_loaded_) {
+            load_task_switched(task_switched_);
+            task_switched_loaded_ = task_switched_;
+        }
         switcher_state().guest_cr3 = page_tables_.cr3();
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
@@ -23,7 +40,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 515 "chapters/05-host.nw"
+#line 537 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -41,34 +58,60 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 462 "chapters/05-host.nw"
+#line 484 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1518 "chapters/05-host.nw"
+#line 2227 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 464 "chapters/05-host.nw"
+#line 486 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
+        if (timer_expired())
+            irqs_pending_ |= 1u << abi::kGuestClockIrq;
         return true;
     }
     if (r.trapnum == abi::kHypercallVector) {
         hypercall_pending_ = true;
         return true;
     }
-    if (has_error_code(r.trapnum))
-        kill(link, "trap %u (%s) at eip 0x%08x, error code 0x%x",
-             r.trapnum, trap_name(r.trapnum), r.eip, r.errcode);
-    else
-        kill(link, "trap %u (%s) at eip 0x%08x", r.trapnum,
-             trap_name(r.trapnum), r.eip);
+    if (r.trapnum < 32)
+        return reflect_trap(link);
+    kill(link, "trap %u (%s) at eip 0x%08x", r.trapnum,
+         trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 499 "chapters/05-host.nw"
+#line 1577 "chapters/05-host.nw"
+bool Guest::reflect_trap(HostLink& link) {
+    const Registers& r = vcpu_.regs();
+    uint32_t trap = r.trapnum, eip = r.eip, top = 0;
+    bool error = has_error_code(trap);
+    if (eip == handler_entered_) {
+        kill(link, "trap %u (%s) at eip 0x%08x, the first instruction "
+             "of a handler the Host just entered", trap,
+             trap_name(trap), eip);
+        return false;
+    }
+    if (trap == 14 && has_lguest_data_)
+        memory_.to_host<abi::LguestData>(lguest_data_)->cr2 = read_cr2();
+    Entry entry = enter_handler(trap, error, r.errcode, top);
+    if (entry == Entry::Done) {
+        handler_entered_ = r.eip;
+        return true;
+    }
+    if (error)
+        kill(link, "trap %u (%s) at eip 0x%08x, error code 0x%x: %s",
+             trap, trap_name(trap), eip, r.errcode, why_not(entry));
+    else
+        kill(link, "trap %u (%s) at eip 0x%08x: %s", trap,
+             trap_name(trap), eip, why_not(entry));
+    return false;
+}
+#line 521 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -78,5 +121,5 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     link.post(abi::Event::GuestDied, 0, reason_);
 }
 
-#line 442 "chapters/05-host.nw"
+#line 459 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 449 "chapters/06-switcher.nw"
+#line 452 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
@@ -12,7 +12,7 @@ namespace {
 MachinePhysical guest_table{0};
 }
 
-#line 485 "chapters/06-switcher.nw"
+#line 488 "chapters/06-switcher.nw"
 static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
@@ -35,7 +35,7 @@ static void map_switcher_pages() {
                    (address == SWITCHER_REGS_PAGE ? kWritable : 0);
     }
 }
-#line 523 "chapters/06-switcher.nw"
+#line 526 "chapters/06-switcher.nw"
 static void build_guest_descriptors() {
     using S = SegmentDescriptor;
     SwitcherState& state = switcher_state();
@@ -54,20 +54,22 @@ static void build_guest_descriptors() {
     state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
         reinterpret_cast<uint32_t>(state.guest_gdt)};
 }
-#line 552 "chapters/06-switcher.nw"
+#line 556 "chapters/06-switcher.nw"
+Gate switcher_gate(uint32_t vector) {
+    auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
+    uint8_t dpl = vector == abi::kHypercallVector ? 1 : 0;
+    return Gate::interrupt(stubs + vector * kStubBytes, dpl);
+}
+
 static void build_guest_idt() {
     SwitcherState& state = switcher_state();
-    auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
-    for (uint32_t v = 0; v < 256; ++v) {
-        uint8_t dpl = v == abi::kHypercallVector ? 1 : 0;
-        state.guest_idt[v] = Gate::interrupt(stubs + v * kStubBytes,
-                                             dpl);
-    }
+    for (uint32_t v = 0; v < 256; ++v)
+        state.guest_idt[v] = switcher_gate(v);
     state.guest_idt_pointer.pointer = {sizeof(state.guest_idt) - 1,
         reinterpret_cast<uint32_t>(state.guest_idt)};
 }
 
-#line 465 "chapters/06-switcher.nw"
+#line 468 "chapters/06-switcher.nw"
 MachinePhysical guest_switcher_page_table() { return guest_table; }
 
 void install_switcher() {

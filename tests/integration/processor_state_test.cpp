@@ -1,10 +1,10 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1966 "chapters/05-host.nw"
+#line 2677 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
-#line 1917 "chapters/05-host.nw"
+#line 2626 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -37,24 +37,26 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 1972 "chapters/05-host.nw"
+#line 2683 "chapters/05-host.nw"
 TEST_CASE("the processor state is not the Guest's to choose",
           "[integration]") {
     const std::string gp = "trap 13 (general protection)";
+    const std::string none = ": the Guest has no handler for it\n";
     const auto [name, trap, tail] =
         GENERATE_REF(table<std::string, std::string, std::string>({
-            {"ldt_ds", gp, ", error code 0xc\n"},
-            {"ldt_call", gp, ", error code 0xc\n"},
-            {"lldt", gp, ", error code 0x0\n"},
-            {"popf_iopl", gp, ", error code 0x0\n"},
-            {"iret_iopl", gp, ", error code 0x0\n"},
-            {"task_jump", gp, ", error code 0x18\n"},
-            {"nested_task", "trap 10 (invalid TSS)", ", error code 0x0\n"},
-            {"out_pic", gp, ", error code 0x0\n"},
-            {"write_dr7", gp, ", error code 0x0\n"},
-            {"read_dr7", gp, ", error code 0x0\n"},
-            {"sysenter", gp, ", error code 0x0\n"},
-            {"syscall", "trap 6 (invalid opcode)", "\n"},
+            {"ldt_ds", gp, ", error code 0xc" + none},
+            {"ldt_call", gp, ", error code 0xc" + none},
+            {"lldt", gp, ", error code 0x0" + none},
+            {"popf_iopl", gp, ", error code 0x0" + none},
+            {"iret_iopl", gp, ", error code 0x0" + none},
+            {"task_jump", gp, ", error code 0x18" + none},
+            {"nested_task", "trap 10 (invalid TSS)",
+             ", error code 0x0" + none},
+            {"out_pic", gp, ", error code 0x0" + none},
+            {"write_dr7", gp, ", error code 0x0" + none},
+            {"read_dr7", gp, ", error code 0x0" + none},
+            {"sysenter", gp, ", error code 0x0" + none},
+            {"syscall", "trap 6 (invalid opcode)", none},
         }));
     const std::string guest = test_guest(name);
     const Outcome run = run_lhv({guest});

@@ -24,6 +24,11 @@ inline uint32_t read_cr0() {
 inline void write_cr0(uint32_t v) {
     asm volatile("mov %0, %%cr0" : : "r"(v) : "memory");
 }
+inline uint32_t read_cr2() {
+    uint32_t v;
+    asm volatile("mov %%cr2, %0" : "=r"(v));
+    return v;
+}
 inline uint32_t read_cr3() {
     uint32_t v;
     asm volatile("mov %%cr3, %0" : "=r"(v));
@@ -32,7 +37,7 @@ inline uint32_t read_cr3() {
 inline void write_cr3(uint32_t v) {
     asm volatile("mov %0, %%cr3" : : "r"(v) : "memory");
 }
-#line 265 "chapters/A-kernel.nw"
+#line 270 "chapters/A-kernel.nw"
 inline void compiler_barrier() { asm volatile("" : : : "memory"); }
 
 #line 218 "chapters/A-kernel.nw"
