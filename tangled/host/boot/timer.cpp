@@ -1,12 +1,14 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 977 "chapters/A-kernel.nw"
+#line 978 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "host/boot/cpu.hpp"
 
 namespace lhv::host {
 namespace {
 constexpr uint32_t kPitHz = 1193182;
-constexpr uint64_t kTicksPerNanosecond32 = 5124678;  // 2^32 * Hz / 1e9
+constexpr uint64_t kTicksPerNanosecond32 =  // 2^32 * Hz / 1e9, rounded
+    ((uint64_t(kPitHz) << 32) + 500000000) / 1000000000;
+static_assert(kTicksPerNanosecond32 == 5124678);
 constexpr uint32_t kLongestShot = 0xFFFF;
 uint64_t remaining_ticks = 0;
 volatile bool armed = false, expired = false;
@@ -14,13 +16,13 @@ uint32_t tsc_per_ms = 0;
 uint64_t boot_tsc = 0, boot_wall_ns = 0;
 }
 
-#line 1004 "chapters/A-kernel.nw"
+#line 1007 "chapters/A-kernel.nw"
 static void pit_shot(uint32_t ticks) {
     outb(0x43, 0x30);  // channel 0, low then high byte, mode 0
     outb(0x40, uint8_t(ticks));
     outb(0x40, uint8_t(ticks >> 8));
 }
-#line 1018 "chapters/A-kernel.nw"
+#line 1021 "chapters/A-kernel.nw"
 void timer_start(uint32_t nanoseconds) {
     uint64_t ticks = (nanoseconds * kTicksPerNanosecond32) >> 32;
     remaining_ticks = ticks ? ticks : 1;
@@ -38,7 +40,7 @@ void timer_stop() {
 }
 
 bool timer_armed() { return armed; }
-#line 1042 "chapters/A-kernel.nw"
+#line 1045 "chapters/A-kernel.nw"
 void timer_interrupt() {
     if (!armed)
         return;
@@ -59,7 +61,7 @@ bool timer_expired() {
     expired = false;
     return true;
 }
-#line 1076 "chapters/A-kernel.nw"
+#line 1082 "chapters/A-kernel.nw"
 static uint64_t read_tsc() {
     uint32_t low, high;
     asm volatile("rdtsc" : "=a"(low), "=d"(high));
@@ -68,17 +70,11 @@ static uint64_t read_tsc() {
 
 static uint32_t measure_tsc_per_ms() {
     constexpr uint32_t kMilliseconds = 5;
-    constexpr uint32_t kTicks = kPitHz * kMilliseconds / 1000;
-    outb(0x61, (inb(0x61) & ~0x03) | 0x01);  // gate on, speaker off
-    outb(0x43, 0xB0);                        // channel 2, mode 0
-    outb(0x42, uint8_t(kTicks));
-    outb(0x42, uint8_t(kTicks >> 8));
     uint64_t start = read_tsc();
-    while (!(inb(0x61) & 0x20)) {
-    }
-    uint64_t cycles = read_tsc() - start;
-    outb(0x61, inb(0x61) & ~0x03);
-    return uint32_t(cycles / kMilliseconds);
+    timer_start(kMilliseconds * 1000000);
+    while (!timer_expired())
+        asm volatile("sti; hlt; cli" : : : "memory");
+    return uint32_t((read_tsc() - start) / kMilliseconds);
 }
 
 uint32_t tsc_khz() { return tsc_per_ms; }
@@ -120,9 +116,9 @@ uint64_t wall_clock_nanoseconds() {
 void init_timer() {
     boot_wall_ns = cmos_seconds_since_1970() * 1000000000ull;
     boot_tsc = read_tsc();
-    tsc_per_ms = measure_tsc_per_ms();
     unmask_irq(kTimerIrq);
+    tsc_per_ms = measure_tsc_per_ms();
 }
 
-#line 998 "chapters/A-kernel.nw"
+#line 1001 "chapters/A-kernel.nw"
 } // namespace lhv::host
