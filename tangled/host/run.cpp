@@ -61,7 +61,7 @@ static bool has_error_code(uint32_t trap) {
 #line 484 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 2825 "chapters/05-host.nw"
+#line 2829 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);

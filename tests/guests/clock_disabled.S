@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1319 "chapters/02-guest.nw"
+#line 1317 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -51,17 +51,17 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2254 "chapters/05-host.nw"
+#line 2258 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 2989 "chapters/05-host.nw"
+#line 2993 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1478 "chapters/02-guest.nw"
+#line 1476 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2259 "chapters/05-host.nw"
+#line 2263 "chapters/05-host.nw"
     gate 0x20, tick
     hcall LHCALL_SET_CLOCKEVENT, $1000000
     hcall LHCALL_HALT
@@ -80,7 +80,7 @@ tick:
 pending: .asciz "irq_pending set while interrupts were off\n"
 delivered: .asciz "the tick arrived after SEND_INTERRUPTS\n"
 bad:    .asciz "the tick was lost or came too early\n"
-#line 1457 "chapters/02-guest.nw"
+#line 1455 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -93,7 +93,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 2999 "chapters/05-host.nw"
+#line 3003 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1319 "chapters/02-guest.nw"
+#line 1317 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -51,28 +51,28 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2077 "chapters/05-host.nw"
+#line 2081 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 2989 "chapters/05-host.nw"
+#line 2993 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1478 "chapters/02-guest.nw"
+#line 1476 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2082 "chapters/05-host.nw"
+#line 2086 "chapters/05-host.nw"
     gate 13, 0x1000
     gate 14, 0x1000
     cli
-#line 1307 "chapters/02-guest.nw"
+#line 1305 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1457 "chapters/02-guest.nw"
+#line 1455 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -85,7 +85,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 2999 "chapters/05-host.nw"
+#line 3003 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

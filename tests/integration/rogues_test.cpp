@@ -1,15 +1,15 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1596 "chapters/02-guest.nw"
+#line 1594 "chapters/02-guest.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
-#line 1612 "chapters/02-guest.nw"
+#line 1610 "chapters/02-guest.nw"
 std::string died_of(const std::string& trap, const std::string& guest) {
     return "lhv: guest died: " + trap + " at eip " +
            eip_text(elf_entry(guest));
 }
-#line 1625 "chapters/02-guest.nw"
+#line 1623 "chapters/02-guest.nw"
 TEST_CASE("a forbidden instruction kills the Guest", "[integration]") {
     const auto [name, trap] = GENERATE(table<std::string, std::string>({
         {"cli", "trap 13 (general protection)"},
@@ -35,7 +35,7 @@ TEST_CASE("the Guest cannot write the Switcher", "[integration]") {
                Contains(died_of("trap 13 (general protection)", guest)) ||
                Contains(died_of("trap 14 (page fault)", guest)));
 }
-#line 1658 "chapters/02-guest.nw"
+#line 1656 "chapters/02-guest.nw"
 TEST_CASE("an unknown hypercall kills the Guest", "[integration]") {
     const Outcome run = run_lhv({test_guest("unknown_hypercall")});
     INFO(describe(run));
