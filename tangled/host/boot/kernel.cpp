@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1511 "chapters/A-kernel.nw"
+#line 1514 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "abi/version.hpp"
 #include "host/boot/console.hpp"
@@ -14,7 +14,7 @@ namespace {
 HostLink link;
 }
 
-#line 1556 "chapters/A-kernel.nw"
+#line 1559 "chapters/A-kernel.nw"
 static MachinePhysical multiboot_ram_end(uint32_t magic,
                                          uint32_t info) {
     struct MultibootInfo {
@@ -26,14 +26,13 @@ static MachinePhysical multiboot_ram_end(uint32_t magic,
     return {0x100000 + mbi->mem_upper * 1024};
 }
 
-#line 1527 "chapters/A-kernel.nw"
+#line 1530 "chapters/A-kernel.nw"
 extern "C" [[noreturn]] void kernel_main(uint32_t magic,
                                          uint32_t info) {
     console_init();
     printk("Little Hypervisor Host, lhv %s\n", abi::kVersion);
     load_descriptor_tables();
     init_pics();
-    init_timer();
     link.init();
     MachinePhysical ram_end = multiboot_ram_end(magic, info);
     uint32_t host_limit = ram_end.value < abi::kHostMemoryBytes
@@ -42,6 +41,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic,
                         {host_limit});
     init_paging(ram_end);
     install_switcher();
+    init_timer();
     printk("host: RAM ends at 0x%08x, waiting for the Launcher\n",
            ram_end.value);
     host_main(link, ram_end);
