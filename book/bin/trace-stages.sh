@@ -1,16 +1,19 @@
 #!/bin/bash
-# trace-stages.sh GUEST.elf HOST.elf -- where the instructions of one null
-# hypercall round trip go.  QEMU runs the benchmark Guest one instruction
+# trace-stages.sh GUEST.elf HOST.elf -- where the instructions of one trip
+# around a benchmark Guest's loop go.  QEMU runs the Guest one instruction
 # per translation block (-singlestep) and logs every block it executes
 # (-d exec,nochain) into a FIFO, which awk reads as it comes: the log of
 # a whole run is half a gigabyte, so it is never written to a file.  One
-# round trip is counted from the loop's `int $0x1f' to its next execution,
-# half-way through the loop (the 500th call), and each instruction is
-# charged to a stage by its address:
+# trip is counted from the 500th execution of the loop's first
+# instruction, the Guest's global label `bench_loop', to the 501st, and
+# each instruction is charged to a stage by its address:
 #   guest          the Guest's own code (0xC0000000 up to the Switcher)
 #   switcher-out   the trap stubs and return_to_host, into the Host
 #   host           the Host (below 0xC0000000)
 #   switcher-in    switch_to_guest, back into the Guest
+# Instructions executed while the processor sleeps in `hlt' are none, so
+# the count is of instructions even where the Guest's own clock, which
+# runs on while it sleeps, is not.
 set -euo pipefail
 guest=$1 host=$2
 out=build/bench
@@ -18,9 +21,8 @@ mkdir -p "$out"
 symbol() { nm "$1" | awk -v s="$2" '$3 == s { print $1 }'; }
 stubs=$(symbol "$host" switcher_trap_stubs)
 text_end=$(symbol "$host" switcher_text_end)
-# The loop's hypercall: the second `int $0x1f' of the benchmark Guest.
-int_pc=$(objdump -d "$guest" | awk '/int +\$0x1f/ { n++; if (n == 2) {
-           sub(/:.*/, "", $1); print $1; exit } }')
+# The loop's first instruction, without leading zeros as QEMU logs it.
+int_pc=$(symbol "$guest" bench_loop | sed 's/^0*//')
 [ -n "$stubs" ] && [ -n "$text_end" ] && [ -n "$int_pc" ] ||
     { echo "trace: cannot find the symbols to split the trace" >&2; exit 1; }
 

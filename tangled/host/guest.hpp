@@ -80,19 +80,19 @@ bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 762 "chapters/05-host.nw"
+#line 768 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 817 "chapters/05-host.nw"
+#line 823 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 835 "chapters/05-host.nw"
+#line 841 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1250 "chapters/05-host.nw"
+#line 1256 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t kernel_esp_ = 0;
@@ -101,7 +101,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1526 "chapters/05-host.nw"
+#line 1532 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);

@@ -19,7 +19,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 738 "chapters/05-host.nw"
+#line 744 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     if (has_lguest_data_) {
@@ -33,7 +33,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     }
     auto data = memory_.to_host<abi::LguestData>(address);
     
-#line 1828 "chapters/05-host.nw"
+#line 1834 "chapters/05-host.nw"
 uint32_t vector = data->syscall_vec;
 if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
                     vector > 255)) {
@@ -44,7 +44,7 @@ if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
 syscall_vector_ = vector;
 noirq_iret_ = data->noirq_iret;
 data->tsc_khz = tsc_khz();
-#line 751 "chapters/05-host.nw"
+#line 757 "chapters/05-host.nw"
     data->reserve_mem = 0u - abi::kSwitcherAddress;
     lguest_data_ = address;
     has_lguest_data_ = true;
@@ -56,18 +56,20 @@ data->tsc_khz = tsc_khz();
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 695 "chapters/05-host.nw"
-if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
-    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC &&
-    call != abi::LHCALL_LOAD_IDT_ENTRY && call != abi::LHCALL_SET_STACK &&
-    call != abi::LHCALL_TS && call != abi::LHCALL_SET_CLOCKEVENT &&
-    call != abi::LHCALL_HALT && call != abi::LHCALL_SEND_INTERRUPTS) {
+#line 699 "chapters/05-host.nw"
+constexpr uint32_t kKnownHypercalls =
+    1u << abi::LHCALL_FLUSH_ASYNC | 1u << abi::LHCALL_LGUEST_INIT |
+    1u << abi::LHCALL_SHUTDOWN | 1u << abi::LHCALL_NOTIFY |
+    1u << abi::LHCALL_LOAD_IDT_ENTRY | 1u << abi::LHCALL_SET_STACK |
+    1u << abi::LHCALL_TS | 1u << abi::LHCALL_SET_CLOCKEVENT |
+    1u << abi::LHCALL_HALT | 1u << abi::LHCALL_SEND_INTERRUPTS;
+if (call >= 32 || !(kKnownHypercalls >> call & 1)) {
     kill_call(link, c.from, "unknown hypercall %u", call);
     return false;
 }
 #line 644 "chapters/05-host.nw"
     
-#line 711 "chapters/05-host.nw"
+#line 717 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u before LGUEST_INIT",
               call);
@@ -76,30 +78,30 @@ if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
 #line 645 "chapters/05-host.nw"
     switch (call) {
     
-#line 727 "chapters/05-host.nw"
+#line 733 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 774 "chapters/05-host.nw"
+#line 780 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 784 "chapters/05-host.nw"
+#line 790 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 799 "chapters/05-host.nw"
+#line 805 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 1697 "chapters/05-host.nw"
+#line 1703 "chapters/05-host.nw"
 case abi::LHCALL_SET_CLOCKEVENT:
     if (c.args.arg1)
         timer_start(c.args.arg1);
     else
         timer_stop();
     return true;
-#line 1739 "chapters/05-host.nw"
+#line 1745 "chapters/05-host.nw"
 case abi::LHCALL_HALT:
     if (!timer_armed() && !deliverable_irqs()) {
         kill_call(link, c.from, "HALT with no clock event set and no "
@@ -110,7 +112,7 @@ case abi::LHCALL_HALT:
     return true;
 case abi::LHCALL_SEND_INTERRUPTS:
     return true;
-#line 1796 "chapters/05-host.nw"
+#line 1802 "chapters/05-host.nw"
 case abi::LHCALL_TS:
     task_switched_ = c.args.arg1 != 0;
     return true;
@@ -122,7 +124,7 @@ case abi::LHCALL_SET_STACK:
     }
     return true;
 }
-#line 881 "chapters/05-host.nw"
+#line 887 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;

@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1809 "chapters/05-host.nw"
+#line 1815 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -61,7 +61,7 @@ static bool has_error_code(uint32_t trap) {
 #line 484 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 2829 "chapters/05-host.nw"
+#line 2835 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
@@ -85,7 +85,7 @@ if (FrameProblem p = check_frame(frame,
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1577 "chapters/05-host.nw"
+#line 1583 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;

@@ -20,17 +20,19 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 83 "chapters/07-mastery.nw"
+#line 85 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
-1:  mov $LHCALL_FLUSH_ASYNC, %eax
+    .globl bench_loop
+bench_loop:
+    mov $LHCALL_FLUSH_ASYNC, %eax
     int $HYPERCALL_VECTOR
     dec %ebp
-    jnz 1b
+    jnz bench_loop
     rdtsc
     sub %edi, %eax
-#line 99 "chapters/07-mastery.nw"
+#line 103 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -40,7 +42,7 @@ _start:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 119 "chapters/07-mastery.nw"
+#line 123 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -61,7 +63,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 132 "chapters/07-mastery.nw"
+#line 136 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: null-hypercall x 1000 = 0x"
