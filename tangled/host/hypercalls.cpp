@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 589 "chapters/05-host.nw"
+#line 605 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
-#line 673 "chapters/05-host.nw"
+#line 689 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -19,7 +19,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 744 "chapters/05-host.nw"
+#line 760 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     if (has_lguest_data_) {
@@ -33,7 +33,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     }
     auto data = memory_.to_host<abi::LguestData>(address);
     
-#line 1834 "chapters/05-host.nw"
+#line 1850 "chapters/05-host.nw"
 uint32_t vector = data->syscall_vec;
 if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
                     vector > 255)) {
@@ -44,19 +44,19 @@ if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
 syscall_vector_ = vector;
 noirq_iret_ = data->noirq_iret;
 data->tsc_khz = tsc_khz();
-#line 757 "chapters/05-host.nw"
+#line 773 "chapters/05-host.nw"
     data->reserve_mem = 0u - abi::kSwitcherAddress;
     lguest_data_ = address;
     has_lguest_data_ = true;
     write_time();
     return true;
 }
-#line 640 "chapters/05-host.nw"
+#line 656 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 699 "chapters/05-host.nw"
+#line 715 "chapters/05-host.nw"
 constexpr uint32_t kKnownHypercalls =
     1u << abi::LHCALL_FLUSH_ASYNC | 1u << abi::LHCALL_LGUEST_INIT |
     1u << abi::LHCALL_SHUTDOWN | 1u << abi::LHCALL_NOTIFY |
@@ -67,41 +67,41 @@ if (call >= 32 || !(kKnownHypercalls >> call & 1)) {
     kill_call(link, c.from, "unknown hypercall %u", call);
     return false;
 }
-#line 644 "chapters/05-host.nw"
+#line 660 "chapters/05-host.nw"
     
-#line 717 "chapters/05-host.nw"
+#line 733 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u before LGUEST_INIT",
               call);
     return false;
 }
-#line 645 "chapters/05-host.nw"
+#line 661 "chapters/05-host.nw"
     switch (call) {
     
-#line 733 "chapters/05-host.nw"
+#line 749 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 780 "chapters/05-host.nw"
+#line 796 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 790 "chapters/05-host.nw"
+#line 806 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 805 "chapters/05-host.nw"
+#line 821 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 1703 "chapters/05-host.nw"
+#line 1719 "chapters/05-host.nw"
 case abi::LHCALL_SET_CLOCKEVENT:
     if (c.args.arg1)
         timer_start(c.args.arg1);
     else
         timer_stop();
     return true;
-#line 1745 "chapters/05-host.nw"
+#line 1761 "chapters/05-host.nw"
 case abi::LHCALL_HALT:
     if (!timer_armed() && !deliverable_irqs()) {
         kill_call(link, c.from, "HALT with no clock event set and no "
@@ -112,7 +112,7 @@ case abi::LHCALL_HALT:
     return true;
 case abi::LHCALL_SEND_INTERRUPTS:
     return true;
-#line 1802 "chapters/05-host.nw"
+#line 1818 "chapters/05-host.nw"
 case abi::LHCALL_TS:
     task_switched_ = c.args.arg1 != 0;
     return true;
@@ -120,11 +120,11 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 647 "chapters/05-host.nw"
+#line 663 "chapters/05-host.nw"
     }
     return true;
 }
-#line 887 "chapters/05-host.nw"
+#line 903 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -142,7 +142,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 617 "chapters/05-host.nw"
+#line 633 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -156,5 +156,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 601 "chapters/05-host.nw"
+#line 617 "chapters/05-host.nw"
 } // namespace lhv::host

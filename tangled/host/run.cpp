@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1815 "chapters/05-host.nw"
+#line 1831 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -33,6 +33,14 @@ void Guest::run(HostLink& link) {
             task_switched_loaded_ = task_switched_;
         }
         switcher_state().guest_cr3 = page_tables_.cr3();
+        
+#line 471 "chapters/05-host.nw"
+switcher_state().null_hypercall =
+    has_lguest_data_ && !irqs_pending_
+        ? abi::kPageOffset + lguest_data_.value +
+              offsetof(abi::LguestData, hcall_status) + next_hcall_
+        : 0;
+#line 448 "chapters/05-host.nw"
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
         if (!handle_exit(link, frame))
@@ -40,7 +48,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 537 "chapters/05-host.nw"
+#line 553 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -58,16 +66,16 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 484 "chapters/05-host.nw"
+#line 500 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 2835 "chapters/05-host.nw"
+#line 2851 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 486 "chapters/05-host.nw"
+#line 502 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -85,7 +93,7 @@ if (FrameProblem p = check_frame(frame,
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1583 "chapters/05-host.nw"
+#line 1599 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -111,7 +119,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 521 "chapters/05-host.nw"
+#line 537 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -121,5 +129,5 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     link.post(abi::Event::GuestDied, 0, reason_);
 }
 
-#line 459 "chapters/05-host.nw"
+#line 460 "chapters/05-host.nw"
 } // namespace lhv::host

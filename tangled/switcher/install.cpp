@@ -1,18 +1,19 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 452 "chapters/06-switcher.nw"
+#line 524 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
 
 extern "C" char switcher_load_start[], switcher_text_start[],
-    switcher_text_end[], switcher_trap_stubs[];
+    switcher_text_end[], switcher_trap_stubs[],
+    switcher_hypercall_entry[];
 
 namespace lhv::host {
 namespace {
 MachinePhysical guest_table{0};
 }
 
-#line 488 "chapters/06-switcher.nw"
+#line 561 "chapters/06-switcher.nw"
 static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
@@ -35,7 +36,7 @@ static void map_switcher_pages() {
                    (address == SWITCHER_REGS_PAGE ? kWritable : 0);
     }
 }
-#line 526 "chapters/06-switcher.nw"
+#line 599 "chapters/06-switcher.nw"
 static void build_guest_descriptors() {
     using S = SegmentDescriptor;
     SwitcherState& state = switcher_state();
@@ -54,11 +55,13 @@ static void build_guest_descriptors() {
     state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
         reinterpret_cast<uint32_t>(state.guest_gdt)};
 }
-#line 556 "chapters/06-switcher.nw"
+#line 631 "chapters/06-switcher.nw"
 Gate switcher_gate(uint32_t vector) {
     auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
-    uint8_t dpl = vector == abi::kHypercallVector ? 1 : 0;
-    return Gate::interrupt(stubs + vector * kStubBytes, dpl);
+    if (vector == abi::kHypercallVector)
+        return Gate::interrupt(
+            reinterpret_cast<uint32_t>(switcher_hypercall_entry), 1);
+    return Gate::interrupt(stubs + vector * kStubBytes, 0);
 }
 
 static void build_guest_idt() {
@@ -69,7 +72,7 @@ static void build_guest_idt() {
         reinterpret_cast<uint32_t>(state.guest_idt)};
 }
 
-#line 468 "chapters/06-switcher.nw"
+#line 541 "chapters/06-switcher.nw"
 MachinePhysical guest_switcher_page_table() { return guest_table; }
 
 void install_switcher() {

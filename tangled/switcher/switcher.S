@@ -1,11 +1,11 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 266 "chapters/06-switcher.nw"
+#line 276 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 285 "chapters/06-switcher.nw"
+#line 296 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
@@ -16,13 +16,13 @@ switch_to_guest:
         sidt STATE(HOST_IDT_POINTER)
         movl %cr3, %eax
         movl %eax, STATE(HOST_CR3)
-#line 307 "chapters/06-switcher.nw"
+#line 318 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 338 "chapters/06-switcher.nw"
+#line 349 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -48,12 +48,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 362 "chapters/06-switcher.nw"
+#line 373 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 387 "chapters/06-switcher.nw"
+#line 398 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -64,7 +64,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 408 "chapters/06-switcher.nw"
+#line 419 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -76,7 +76,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 432 "chapters/06-switcher.nw"
+#line 443 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -85,5 +85,23 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 276 "chapters/06-switcher.nw"
+#line 495 "chapters/06-switcher.nw"
+        .balign 16
+        .globl switcher_hypercall_entry
+switcher_hypercall_entry:
+        cmpl $LHCALL_FLUSH_ASYNC_NUMBER, %eax
+        jne 2f
+        pushl %edx
+        movl %ss:STATE(NULL_HYPERCALL), %edx
+        testl %edx, %edx
+        jz 1f
+        cmpb $HYPERCALL_SLOT_FREE, %ss:(%edx)
+        jne 1f
+        popl %edx
+        iret
+1:      popl %edx
+2:      pushl $0
+        pushl $HYPERCALL_VECTOR
+        jmp return_to_host
+#line 287 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

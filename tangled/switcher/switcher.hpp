@@ -13,10 +13,13 @@
 #define LGUEST_TSS 0x18
 #define TSS_BUSY_BIT 0x200
 #define GUEST_GDT_ENTRIES 32
-#line 162 "chapters/06-switcher.nw"
+#define HYPERCALL_VECTOR 0x1f
+#define HYPERCALL_SLOT_FREE 0xFF
+#define LHCALL_FLUSH_ASYNC_NUMBER 0
+#line 166 "chapters/06-switcher.nw"
 #define REGISTERS_BYTES 76
 #define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
-#line 198 "chapters/06-switcher.nw"
+#line 202 "chapters/06-switcher.nw"
 #define STATE_GUEST_GDT_POINTER 2
 #define STATE_GUEST_IDT_POINTER 10
 #define STATE_HOST_GDT_POINTER 18
@@ -24,6 +27,7 @@
 #define STATE_GUEST_CR3 32
 #define STATE_HOST_CR3 36
 #define STATE_HOST_ESP 40
+#define STATE_NULL_HYPERCALL 44
 #define STATE_GUEST_GDT 152
 #define STATE(field) (SWITCHER_STATE_PAGE + STATE_##field)
 #line 79 "chapters/06-switcher.nw"
@@ -36,14 +40,14 @@
 #include "host/boot/descriptors.hpp"
 
 namespace lhv::host {
-#line 150 "chapters/06-switcher.nw"
+#line 154 "chapters/06-switcher.nw"
 struct Registers {
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
     uint32_t gs, fs, es, ds;         // pushed by the Switcher
     uint32_t trapnum, errcode;       // pushed by the Switcher's stub
     uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
 };
-#line 177 "chapters/06-switcher.nw"
+#line 181 "chapters/06-switcher.nw"
 struct TablePointerSlot {
     uint16_t padding;
     DescriptorTablePointer pointer;
@@ -52,12 +56,12 @@ struct TablePointerSlot {
 struct SwitcherState {
     TablePointerSlot guest_gdt_pointer, guest_idt_pointer;
     TablePointerSlot host_gdt_pointer, host_idt_pointer;
-    uint32_t guest_cr3, host_cr3, host_esp, padding;
+    uint32_t guest_cr3, host_cr3, host_esp, null_hypercall;
     Tss guest_tss;
     SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
     Gate guest_idt[256];
 };
-#line 213 "chapters/06-switcher.nw"
+#line 218 "chapters/06-switcher.nw"
 #define LHV_AT(field, offset) \
     static_assert(offsetof(SwitcherState, field) + 2 == (offset))
 LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
@@ -68,6 +72,11 @@ LHV_AT(host_idt_pointer, STATE_HOST_IDT_POINTER);
 static_assert(offsetof(SwitcherState, guest_cr3) == STATE_GUEST_CR3);
 static_assert(offsetof(SwitcherState, host_cr3) == STATE_HOST_CR3);
 static_assert(offsetof(SwitcherState, host_esp) == STATE_HOST_ESP);
+static_assert(offsetof(SwitcherState, null_hypercall) ==
+              STATE_NULL_HYPERCALL);
+static_assert(HYPERCALL_VECTOR == abi::kHypercallVector);
+static_assert(HYPERCALL_SLOT_FREE == abi::kHypercallSlotFree);
+static_assert(LHCALL_FLUSH_ASYNC_NUMBER == abi::LHCALL_FLUSH_ASYNC);
 static_assert(offsetof(SwitcherState, guest_gdt) == STATE_GUEST_GDT);
 static_assert(sizeof(SwitcherState) <= abi::kPageSize);
 static_assert(sizeof(Registers) == REGISTERS_BYTES);
@@ -75,7 +84,7 @@ static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
 static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 243 "chapters/06-switcher.nw"
+#line 253 "chapters/06-switcher.nw"
 void install_switcher();
 Gate switcher_gate(uint32_t vector);
 MachinePhysical guest_switcher_page_table();
