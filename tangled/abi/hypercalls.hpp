@@ -1,13 +1,13 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 411 "chapters/01-preparation.nw"
+#line 412 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::abi {
 
-#line 432 "chapters/01-preparation.nw"
+#line 433 "chapters/01-preparation.nw"
 inline constexpr uint8_t kHypercallVector = 0x1f;
-#line 458 "chapters/01-preparation.nw"
+#line 459 "chapters/01-preparation.nw"
 enum Hypercall : uint32_t {
     LHCALL_FLUSH_ASYNC = 0,      // run the queued async hypercalls
     LHCALL_LGUEST_INIT = 1,      // here is my lguest_data
@@ -26,14 +26,14 @@ enum Hypercall : uint32_t {
     LHCALL_LOAD_GDT_ENTRY = 18,  // set one segment descriptor
     LHCALL_SEND_INTERRUPTS = 19, // deliver pending interrupts now
 };
-#line 485 "chapters/01-preparation.nw"
+#line 486 "chapters/01-preparation.nw"
 enum ShutdownReason : uint32_t {
     LGUEST_SHUTDOWN_POWEROFF = 1,
     LGUEST_SHUTDOWN_RESTART = 2,
 };
-#line 506 "chapters/01-preparation.nw"
+#line 507 "chapters/01-preparation.nw"
 inline constexpr uint32_t kHypercallRingSize = 64;
 inline constexpr uint8_t kHypercallSlotFree = 0xFF;
 
-#line 421 "chapters/01-preparation.nw"
+#line 422 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -3,10 +3,11 @@
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
+#include "host/segments.hpp"
 
 namespace lhv::host {
 
-#line 228 "chapters/05-host.nw"
+#line 229 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -33,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 263 "chapters/05-host.nw"
+#line 264 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
@@ -52,18 +53,20 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 297 "chapters/05-host.nw"
+#line 301 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
     constexpr uint32_t kLimit = (abi::kSwitcherAddress >> 12) - 1;
     SwitcherState& state = switcher_state();
+    for (uint32_t i = kFirstGuestEntry; i < GUEST_GDT_ENTRIES; ++i)
+        state.guest_gdt[i] = {};
     state.guest_gdt[abi::kGuestKernelCs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kCodeAccessed, S::kPage32);
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 322 "chapters/05-host.nw"
+#line 328 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -74,5 +77,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 217 "chapters/05-host.nw"
+#line 218 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,11 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 567 "chapters/05-host.nw"
+#line 573 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
+#include "host/hypercall_name.hpp"
 
 namespace lhv::host {
 
-#line 650 "chapters/05-host.nw"
+#line 657 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -18,16 +19,18 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 711 "chapters/05-host.nw"
+#line 723 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
+    const char* name = hypercall_name(abi::LHCALL_LGUEST_INIT);
     if (has_lguest_data_) {
-        kill_call(link, from, "LGUEST_INIT twice");
+        kill_call(link, from, "hypercall 1 (%s): LGUEST_INIT twice, "
+                  "lguest_data 0x%08x", name, address.value);
         return false;
     }
     if (!memory_.contains(address, sizeof(abi::LguestData))) {
-        kill(link, "lguest_data 0x%08x is outside the Guest's memory",
-             address.value);
+        kill_call(link, from, "hypercall 1 (%s): lguest_data 0x%08x is "
+                  "outside the Guest's memory", name, address.value);
         return false;
     }
     auto data = memory_.to_host<abi::LguestData>(address);
@@ -37,49 +40,66 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     has_lguest_data_ = true;
     return true;
 }
-#line 617 "chapters/05-host.nw"
+#line 624 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 672 "chapters/05-host.nw"
+#line 681 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
-    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
+    call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC &&
+    call != abi::LHCALL_LOAD_GDT_ENTRY && call != abi::LHCALL_LOAD_TLS &&
+    call != abi::LHCALL_NEW_PGTABLE && call != abi::LHCALL_FLUSH_TLB &&
+    call != abi::LHCALL_SET_PTE && call != abi::LHCALL_SET_PGD) {
     kill_call(link, c.from, "unknown hypercall %u", call);
     return false;
 }
-#line 621 "chapters/05-host.nw"
+#line 628 "chapters/05-host.nw"
     
-#line 685 "chapters/05-host.nw"
+#line 697 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
-    kill_call(link, c.from, "hypercall %u before LGUEST_INIT",
-              call);
+    kill_call(link, c.from, "hypercall %u (%s) before LGUEST_INIT",
+              call, hypercall_name(call));
     return false;
 }
-#line 622 "chapters/05-host.nw"
+#line 629 "chapters/05-host.nw"
     switch (call) {
     
-#line 700 "chapters/05-host.nw"
+#line 712 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 746 "chapters/05-host.nw"
+#line 760 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 756 "chapters/05-host.nw"
+#line 770 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 771 "chapters/05-host.nw"
+#line 785 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 624 "chapters/05-host.nw"
+#line 2328 "chapters/05-host.nw"
+case abi::LHCALL_LOAD_GDT_ENTRY:
+    return load_gdt_entry(link, c);
+case abi::LHCALL_LOAD_TLS:
+    return load_tls(link, c);
+#line 3263 "chapters/05-host.nw"
+case abi::LHCALL_NEW_PGTABLE:
+    return new_page_table(link, c);
+case abi::LHCALL_FLUSH_TLB:
+    return true;
+case abi::LHCALL_SET_PTE:
+    return set_pte(link, c);
+case abi::LHCALL_SET_PGD:
+    return set_pgd(link, c);
+#line 631 "chapters/05-host.nw"
     }
     return true;
 }
-#line 853 "chapters/05-host.nw"
+#line 867 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -97,7 +117,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 594 "chapters/05-host.nw"
+#line 601 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -111,5 +131,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 578 "chapters/05-host.nw"
+#line 585 "chapters/05-host.nw"
 } // namespace lhv::host
