@@ -92,18 +92,25 @@ bool queued_hypercall_waiting() const {
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 2338 "chapters/05-host.nw"
-bool load_gdt_entry(HostLink& link, const Call& c);
-bool load_tls(HostLink& link, const Call& c);
-void kill_segment(HostLink& link, const Call& c, uint32_t index,
-                  const char* problem, SegmentDescriptor d);
-#line 3277 "chapters/05-host.nw"
-bool page_directory_ok(HostLink& link, const Call& c);
-bool guest_entry_ok(HostLink& link, const Call& c, const char* kind,
-                    uint32_t entry);
-bool new_page_table(HostLink& link, const Call& c);
-bool set_pte(HostLink& link, const Call& c);
-bool set_pgd(HostLink& link, const Call& c);
+#line 2384 "chapters/05-host.nw"
+bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
+                          const abi::HypercallArgs* queued);
+bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
+                    Origin from);
+bool load_tls(HostLink& link, GuestPhysical address, Origin from);
+void kill_segment(HostLink& link, uint32_t call, Origin from,
+                  uint32_t index, const char* problem,
+                  SegmentDescriptor d);
+#line 3337 "chapters/05-host.nw"
+bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
+                       Origin from);
+bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
+                    uint32_t entry, Origin from);
+bool new_page_table(HostLink& link, uint32_t directory, Origin from);
+bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
+             uint32_t entry, Origin from);
+bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
+             Origin from);
 #line 186 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;

@@ -81,20 +81,15 @@ case abi::LHCALL_SHUTDOWN:
 #line 785 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 2328 "chapters/05-host.nw"
+#line 2339 "chapters/05-host.nw"
 case abi::LHCALL_LOAD_GDT_ENTRY:
-    return load_gdt_entry(link, c);
 case abi::LHCALL_LOAD_TLS:
-    return load_tls(link, c);
-#line 3263 "chapters/05-host.nw"
 case abi::LHCALL_NEW_PGTABLE:
-    return new_page_table(link, c);
 case abi::LHCALL_FLUSH_TLB:
-    return true;
 case abi::LHCALL_SET_PTE:
-    return set_pte(link, c);
 case abi::LHCALL_SET_PGD:
-    return set_pgd(link, c);
+    return segment_or_page_call(link, call, c.from,
+                                c.from.queued ? &c.args : nullptr);
 #line 631 "chapters/05-host.nw"
     }
     return true;

@@ -1,73 +1,76 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3289 "chapters/05-host.nw"
+#line 3352 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/page_entries.hpp"
 
 namespace lhv::host {
 
-#line 3307 "chapters/05-host.nw"
-bool Guest::page_directory_ok(HostLink& link, const Call& c) {
-    uint32_t call = c.args.arg0, address = c.args.arg1;
+#line 3370 "chapters/05-host.nw"
+bool Guest::page_directory_ok(HostLink& link, uint32_t call,
+                              uint32_t address, Origin from) {
     if (const char* problem = page_directory_problem(address,
                                                      memory_.pages)) {
-        kill_call(link, c.from, "hypercall %u (%s): page directory "
+        kill_call(link, from, "hypercall %u (%s): page directory "
                   "0x%08x %s", call, hypercall_name(call), address,
                   problem);
         return false;
     }
     return true;
 }
-#line 3323 "chapters/05-host.nw"
-bool Guest::guest_entry_ok(HostLink& link, const Call& c,
-                           const char* kind, uint32_t entry) {
-    uint32_t call = c.args.arg0;
+#line 3386 "chapters/05-host.nw"
+bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
+                           const char* kind, uint32_t entry,
+                           Origin from) {
     if (const char* problem = guest_entry_problem(entry, memory_.pages)) {
-        kill_call(link, c.from, "hypercall %u (%s): %s 0x%08x %s", call,
+        kill_call(link, from, "hypercall %u (%s): %s 0x%08x %s", call,
                   hypercall_name(call), kind, entry, problem);
         return false;
     }
     return true;
 }
-#line 3339 "chapters/05-host.nw"
-bool Guest::new_page_table(HostLink& link, const Call& c) {
-    if (!page_directory_ok(link, c))
+#line 3402 "chapters/05-host.nw"
+bool Guest::new_page_table(HostLink& link, uint32_t directory,
+                           Origin from) {
+    constexpr uint32_t call = abi::LHCALL_NEW_PGTABLE;
+    if (!page_directory_ok(link, call, directory, from))
         return false;
-    kill_call(link, c.from, "hypercall %u (%s): page directory 0x%08x: "
+    kill_call(link, from, "hypercall %u (%s): page directory 0x%08x: "
               "this Host has no shadow page tables yet and cannot run a "
-              "Guest on its own", c.args.arg0, hypercall_name(c.args.arg0),
-              c.args.arg1);
+              "Guest on its own", call, hypercall_name(call), directory);
     return false;
 }
-#line 3353 "chapters/05-host.nw"
-bool Guest::set_pte(HostLink& link, const Call& c) {
-    uint32_t call = c.args.arg0, address = c.args.arg2;
-    if (!page_directory_ok(link, c))
+#line 3417 "chapters/05-host.nw"
+bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
+                    uint32_t entry, Origin from) {
+    constexpr uint32_t call = abi::LHCALL_SET_PTE;
+    if (!page_directory_ok(link, call, directory, from))
         return false;
     if (address >= abi::kSwitcherAddress) {
-        kill_call(link, c.from, "hypercall %u (%s): address 0x%08x is "
+        kill_call(link, from, "hypercall %u (%s): address 0x%08x is "
                   "the Switcher's", call, hypercall_name(call), address);
         return false;
     }
-    return guest_entry_ok(link, c, "page-table entry", c.args.arg3);
+    return guest_entry_ok(link, call, "page-table entry", entry, from);
 }
-#line 3372 "chapters/05-host.nw"
-bool Guest::set_pgd(HostLink& link, const Call& c) {
-    uint32_t call = c.args.arg0, index = c.args.arg2;
-    if (!page_directory_ok(link, c))
+#line 3437 "chapters/05-host.nw"
+bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
+                    Origin from) {
+    constexpr uint32_t call = abi::LHCALL_SET_PGD;
+    if (!page_directory_ok(link, call, directory, from))
         return false;
     if (index >= kSwitcherDirectoryIndex) {
-        kill_call(link, c.from, "hypercall %u (%s): index %u is %s", call,
+        kill_call(link, from, "hypercall %u (%s): index %u is %s", call,
                   hypercall_name(call), index,
                   index == kSwitcherDirectoryIndex
                       ? "the Switcher's" : "past the directory's end");
         return false;
     }
-    auto directory = memory_.to_host<const volatile uint32_t>(
-        {c.args.arg1});
-    uint32_t entry = directory[index];
-    return guest_entry_ok(link, c, "page-directory entry", entry);
+    auto entries = memory_.to_host<const volatile uint32_t>({directory});
+    uint32_t entry = entries[index];
+    return guest_entry_ok(link, call, "page-directory entry", entry,
+                          from);
 }
 
-#line 3301 "chapters/05-host.nw"
+#line 3364 "chapters/05-host.nw"
 } // namespace lhv::host

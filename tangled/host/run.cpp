@@ -48,7 +48,7 @@ bool Guest::handle_exit(HostLink& link, uint32_t frame) {
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 2502 "chapters/05-host.nw"
+#line 2554 "chapters/05-host.nw"
 if (const char* what = switcher_fault(frame,
         *reinterpret_cast<const Registers*>(frame))) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);

@@ -1,43 +1,70 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2347 "chapters/05-host.nw"
+#line 2397 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/segments.hpp"
 
 namespace lhv::host {
 
-#line 2365 "chapters/05-host.nw"
-void Guest::kill_segment(HostLink& link, const Call& c, uint32_t index,
-                         const char* problem, SegmentDescriptor d) {
-    uint32_t call = c.args.arg0;
-    kill_call(link, c.from, "hypercall %u (%s): entry %u is a %s, "
+#line 2360 "chapters/05-host.nw"
+bool Guest::segment_or_page_call(HostLink& link, uint32_t call,
+                                 Origin from,
+                                 const abi::HypercallArgs* queued) {
+    const Registers& r = vcpu_.regs();
+    uint32_t arg1 = queued ? queued->arg1 : r.ebx;
+    uint32_t arg2 = queued ? queued->arg2 : r.ecx;
+    uint32_t arg3 = queued ? queued->arg3 : r.edx;
+    switch (call) {
+    case abi::LHCALL_LOAD_GDT_ENTRY:
+        return load_gdt_entry(link, arg1, {arg2, arg3}, from);
+    case abi::LHCALL_LOAD_TLS:
+        return load_tls(link, {arg1}, from);
+    
+#line 3321 "chapters/05-host.nw"
+case abi::LHCALL_NEW_PGTABLE:
+    return new_page_table(link, arg1, from);
+case abi::LHCALL_FLUSH_TLB:
+    return true;
+case abi::LHCALL_SET_PTE:
+    return set_pte(link, arg1, arg2, arg3, from);
+case abi::LHCALL_SET_PGD:
+    return set_pgd(link, arg1, arg2, from);
+#line 2373 "chapters/05-host.nw"
+    }
+    return false;
+}
+#line 2416 "chapters/05-host.nw"
+void Guest::kill_segment(HostLink& link, uint32_t call, Origin from,
+                         uint32_t index, const char* problem,
+                         SegmentDescriptor d) {
+    kill_call(link, from, "hypercall %u (%s): entry %u is a %s, "
               "0x%08x%08x", call, hypercall_name(call), index, problem,
               d.high, d.low);
 }
-#line 2383 "chapters/05-host.nw"
-bool Guest::load_gdt_entry(HostLink& link, const Call& c) {
-    uint32_t call = c.args.arg0, index = c.args.arg1;
+#line 2434 "chapters/05-host.nw"
+bool Guest::load_gdt_entry(HostLink& link, uint32_t index,
+                           SegmentDescriptor d, Origin from) {
+    constexpr uint32_t call = abi::LHCALL_LOAD_GDT_ENTRY;
     if (const char* problem = gdt_entry_problem(index)) {
-        kill_call(link, c.from, "hypercall %u (%s): entry %u is %s",
-                  call, hypercall_name(call), index, problem);
+        kill_call(link, from, "hypercall %u (%s): entry %u is %s", call,
+                  hypercall_name(call), index, problem);
         return false;
     }
-    SegmentDescriptor d{c.args.arg2, c.args.arg3};
     SegmentCheck s = check_segment(d);
     if (!s.ok()) {
-        kill_segment(link, c, index, s.problem, d);
+        kill_segment(link, call, from, index, s.problem, d);
         return false;
     }
     switcher_state().guest_gdt[index] = s.fixed;
     return true;
 }
-#line 2411 "chapters/05-host.nw"
-bool Guest::load_tls(HostLink& link, const Call& c) {
-    uint32_t call = c.args.arg0;
-    GuestPhysical address{c.args.arg1};
+#line 2462 "chapters/05-host.nw"
+bool Guest::load_tls(HostLink& link, GuestPhysical address,
+                     Origin from) {
+    constexpr uint32_t call = abi::LHCALL_LOAD_TLS;
     constexpr uint32_t kBytes = abi::kTlsEntries * 8;
     if (!memory_.contains(address, kBytes)) {
-        kill_call(link, c.from, "hypercall %u (%s): descriptors at "
+        kill_call(link, from, "hypercall %u (%s): descriptors at "
                   "0x%08x are outside the Guest's memory", call,
                   hypercall_name(call), address.value);
         return false;
@@ -48,7 +75,8 @@ bool Guest::load_tls(HostLink& link, const Call& c) {
         SegmentDescriptor d{words[2 * i], words[2 * i + 1]};
         SegmentCheck s = check_segment(d);
         if (!s.ok()) {
-            kill_segment(link, c, abi::kTlsFirstEntry + i, s.problem, d);
+            kill_segment(link, call, from, abi::kTlsFirstEntry + i,
+                         s.problem, d);
             return false;
         }
         fixed[i] = s.fixed;
@@ -58,5 +86,5 @@ bool Guest::load_tls(HostLink& link, const Call& c) {
     return true;
 }
 
-#line 2357 "chapters/05-host.nw"
+#line 2408 "chapters/05-host.nw"
 } // namespace lhv::host
