@@ -49,7 +49,7 @@ inline const char* switcher_fault(uint32_t address, const Registers& r) {
     if ((r.cs & 0xFFFF) != LGUEST_CS || r.eip < SWITCHER_ADDRESS ||
         r.eip >= SWITCHER_REGS_PAGE)
         return nullptr;
-    constexpr uint32_t kPushed = 17 * 4;  // processor 4, stub 1, 12
+    constexpr uint32_t kPushed = 17 * 4;  // CPU 4, stub 1, Switcher 12
     switch (address + kPushed - REGISTERS_ADDRESS) {
     case offsetof(Registers, gs): return "%gs";
     case offsetof(Registers, fs): return "%fs";
