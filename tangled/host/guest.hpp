@@ -61,12 +61,12 @@ private:
     
 #line 318 "chapters/05-host.nw"
 void give_segments();
-#line 493 "chapters/05-host.nw"
+#line 494 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 558 "chapters/05-host.nw"
+#line 559 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -75,24 +75,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 640 "chapters/05-host.nw"
+#line 641 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 748 "chapters/05-host.nw"
+#line 749 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 803 "chapters/05-host.nw"
+#line 804 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 821 "chapters/05-host.nw"
+#line 822 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 2384 "chapters/05-host.nw"
+#line 2391 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -101,7 +101,10 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 3337 "chapters/05-host.nw"
+#line 2587 "chapters/05-host.nw"
+[[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
+                                                     uint32_t frame);
+#line 3364 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2052 "chapters/05-host.nw"
+#line 2053 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 

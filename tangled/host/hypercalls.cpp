@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 573 "chapters/05-host.nw"
+#line 574 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/hypercall_name.hpp"
 
 namespace lhv::host {
 
-#line 657 "chapters/05-host.nw"
+#line 658 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -19,7 +19,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 723 "chapters/05-host.nw"
+#line 724 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     const char* name = hypercall_name(abi::LHCALL_LGUEST_INIT);
@@ -40,12 +40,12 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     has_lguest_data_ = true;
     return true;
 }
-#line 624 "chapters/05-host.nw"
+#line 625 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 681 "chapters/05-host.nw"
+#line 682 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
     call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC &&
     call != abi::LHCALL_LOAD_GDT_ENTRY && call != abi::LHCALL_LOAD_TLS &&
@@ -54,47 +54,42 @@ if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
     kill_call(link, c.from, "unknown hypercall %u", call);
     return false;
 }
-#line 628 "chapters/05-host.nw"
+#line 629 "chapters/05-host.nw"
     
-#line 697 "chapters/05-host.nw"
+#line 698 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u (%s) before LGUEST_INIT",
               call, hypercall_name(call));
     return false;
 }
-#line 629 "chapters/05-host.nw"
+#line 630 "chapters/05-host.nw"
     switch (call) {
     
-#line 712 "chapters/05-host.nw"
+#line 713 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 760 "chapters/05-host.nw"
+#line 761 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 770 "chapters/05-host.nw"
+#line 771 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 785 "chapters/05-host.nw"
+#line 786 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 2339 "chapters/05-host.nw"
-case abi::LHCALL_LOAD_GDT_ENTRY:
-case abi::LHCALL_LOAD_TLS:
-case abi::LHCALL_NEW_PGTABLE:
-case abi::LHCALL_FLUSH_TLB:
-case abi::LHCALL_SET_PTE:
-case abi::LHCALL_SET_PGD:
+#line 2346 "chapters/05-host.nw"
+default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
-#line 631 "chapters/05-host.nw"
+#line 632 "chapters/05-host.nw"
     }
     return true;
 }
-#line 867 "chapters/05-host.nw"
+#line 868 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -112,7 +107,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 601 "chapters/05-host.nw"
+#line 602 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -126,5 +121,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 585 "chapters/05-host.nw"
+#line 586 "chapters/05-host.nw"
 } // namespace lhv::host

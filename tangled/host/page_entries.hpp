@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3283 "chapters/05-host.nw"
+#line 3310 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"

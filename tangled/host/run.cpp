@@ -23,7 +23,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 521 "chapters/05-host.nw"
+#line 522 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -41,27 +41,21 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 468 "chapters/05-host.nw"
+#line 469 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1536 "chapters/05-host.nw"
+#line 1537 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 2554 "chapters/05-host.nw"
-if (const char* what = switcher_fault(frame,
-        *reinterpret_cast<const Registers*>(frame))) {
-    const Registers& f = *reinterpret_cast<const Registers*>(frame);
-    kill(link, "the Switcher could not load the Guest's %s: trap %u "
-         "(%s), error code 0x%x", what, f.trapnum,
-         trap_name(f.trapnum), f.errcode);
+#line 2559 "chapters/05-host.nw"
+if (kill_switcher_fault(link, frame))
     return false;
-}
-#line 1539 "chapters/05-host.nw"
+#line 1540 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 470 "chapters/05-host.nw"
+#line 471 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -79,7 +73,7 @@ if (const char* what = switcher_fault(frame,
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 505 "chapters/05-host.nw"
+#line 506 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -88,6 +82,17 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
+#line 2571 "chapters/05-host.nw"
+bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
+    const Registers& f = *reinterpret_cast<const Registers*>(frame);
+    const char* what = switcher_fault(frame, f);
+    if (!what)
+        return false;
+    kill(link, "the Switcher could not load the Guest's %s: trap %u "
+         "(%s), error code 0x%x", what, f.trapnum,
+         trap_name(f.trapnum), f.errcode);
+    return true;
+}
 
-#line 448 "chapters/05-host.nw"
+#line 449 "chapters/05-host.nw"
 } // namespace lhv::host
