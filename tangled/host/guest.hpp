@@ -104,7 +104,7 @@ void kill_segment(HostLink& link, uint32_t call, Origin from,
 #line 2587 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 3364 "chapters/05-host.nw"
+#line 3429 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,

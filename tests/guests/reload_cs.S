@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 3034 "chapters/05-host.nw"
+#line 3087 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -32,7 +32,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 3038 "chapters/05-host.nw"
+#line 3091 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, 10, 0x0000fbff, 0x00cfbb00
     ljmp $0x51, $1f                   /* entry 10, RPL 1 */
 1:

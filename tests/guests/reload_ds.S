@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 3014 "chapters/05-host.nw"
+#line 3067 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -32,7 +32,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 3018 "chapters/05-host.nw"
+#line 3071 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, 9, 0x0000fbff, 0x00cfb300
     mov $0x49, %ax                    /* entry 9, RPL 1 */
     mov %ax, %ds

@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 2985 "chapters/05-host.nw"
+#line 3038 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -32,7 +32,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2989 "chapters/05-host.nw"
+#line 3042 "chapters/05-host.nw"
     hcall LHCALL_LOAD_TLS, (good-PAGE_OFFSET)
     mov $0x31, %ax                    /* entry 6, RPL 1 */
     mov %ax, %fs
@@ -46,7 +46,7 @@ misdeed:
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 2996 "chapters/05-host.nw"
+#line 3049 "chapters/05-host.nw"
     .section .rodata
     .balign 8
 good:

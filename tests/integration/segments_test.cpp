@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3149 "chapters/05-host.nw"
+#line 3202 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     FAIL("no symbol " << name << " in " << path);
     return 0;
 }
-#line 3155 "chapters/05-host.nw"
+#line 3208 "chapters/05-host.nw"
 }
 
 TEST_CASE("careless segments are fixed up and the Guest runs on",
@@ -46,6 +46,7 @@ TEST_CASE("careless segments are fixed up and the Guest runs on",
         {"gdt_dpl0", "DPL 0 became 1\n"},
         {"tls_dpl0", "TLS DPL 0 became 1\n"},
         {"gdt_clip", "clipped below the Switcher\n"},
+        {"queued_gdt_dpl0", "queued DPL 0 became 1\n"},
     }));
     const Outcome run = run_lhv({test_guest(name)});
     INFO(name << ": " << describe(run));
@@ -85,6 +86,17 @@ TEST_CASE("a segment the Guest may not have kills it",
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err,
                Contains("lhv: guest died: " + reason + " at eip 0x"));
+}
+
+TEST_CASE("a queued segment the Guest may not have kills it",
+          "[integration]") {
+    const Outcome run = run_lhv({test_guest("queued_gdt_tss")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Contains("lhv: guest died: queued hypercall in "
+                                 "slot 0: hypercall 18 (LOAD_GDT_ENTRY): "
+                                 "entry 9 is a system descriptor, "
+                                 "0x0000a90010000067\n"));
 }
 
 TEST_CASE("a segment the Switcher cannot load kills the Guest, not "
