@@ -80,19 +80,19 @@ bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 749 "chapters/05-host.nw"
+#line 751 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 804 "chapters/05-host.nw"
+#line 806 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 822 "chapters/05-host.nw"
+#line 824 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 2391 "chapters/05-host.nw"
+#line 2397 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -101,10 +101,10 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 2587 "chapters/05-host.nw"
+#line 2593 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 3429 "chapters/05-host.nw"
+#line 3435 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2053 "chapters/05-host.nw"
+#line 2058 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 
@@ -14,7 +14,7 @@ inline const char* hypercall_name(uint32_t call) {
         "SEND_INTERRUPTS"};
     if (call < sizeof(kNames) / sizeof(kNames[0]) && kNames[call])
         return kNames[call];
-    return "unknown";
+    return "no such call";
 }
 
 } // namespace lhv::host

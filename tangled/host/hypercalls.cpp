@@ -6,7 +6,7 @@
 
 namespace lhv::host {
 
-#line 658 "chapters/05-host.nw"
+#line 659 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -19,7 +19,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 724 "chapters/05-host.nw"
+#line 726 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     const char* name = hypercall_name(abi::LHCALL_LGUEST_INIT);
@@ -45,18 +45,19 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 682 "chapters/05-host.nw"
+#line 683 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
     call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC &&
     call != abi::LHCALL_LOAD_GDT_ENTRY && call != abi::LHCALL_LOAD_TLS &&
     call != abi::LHCALL_NEW_PGTABLE && call != abi::LHCALL_FLUSH_TLB &&
     call != abi::LHCALL_SET_PTE && call != abi::LHCALL_SET_PGD) {
-    kill_call(link, c.from, "unknown hypercall %u", call);
+    kill_call(link, c.from, "unknown hypercall %u (%s)", call,
+              hypercall_name(call));
     return false;
 }
 #line 629 "chapters/05-host.nw"
     
-#line 698 "chapters/05-host.nw"
+#line 700 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u (%s) before LGUEST_INIT",
               call, hypercall_name(call));
@@ -65,23 +66,23 @@ if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
 #line 630 "chapters/05-host.nw"
     switch (call) {
     
-#line 713 "chapters/05-host.nw"
+#line 715 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 761 "chapters/05-host.nw"
+#line 763 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 771 "chapters/05-host.nw"
+#line 773 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 786 "chapters/05-host.nw"
+#line 788 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 2346 "chapters/05-host.nw"
+#line 2352 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
@@ -89,7 +90,7 @@ default:
     }
     return true;
 }
-#line 868 "chapters/05-host.nw"
+#line 870 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;

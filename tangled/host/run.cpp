@@ -44,14 +44,14 @@ static bool has_error_code(uint32_t trap) {
 #line 469 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1537 "chapters/05-host.nw"
+#line 1539 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 2559 "chapters/05-host.nw"
+#line 2565 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 1540 "chapters/05-host.nw"
+#line 1542 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -82,7 +82,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 2571 "chapters/05-host.nw"
+#line 2577 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
