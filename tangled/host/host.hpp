@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3878 "chapters/05-host.nw"
+#line 3880 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -10,5 +10,5 @@ namespace lhv::host {
 #line 1419 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 3887 "chapters/05-host.nw"
+#line 3889 "chapters/05-host.nw"
 } // namespace lhv::host

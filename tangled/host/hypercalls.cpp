@@ -82,7 +82,7 @@ case abi::LHCALL_SHUTDOWN:
 #line 788 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 2352 "chapters/05-host.nw"
+#line 2353 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);

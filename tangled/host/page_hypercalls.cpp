@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3450 "chapters/05-host.nw"
+#line 3452 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/page_entries.hpp"
 
 namespace lhv::host {
 
-#line 3468 "chapters/05-host.nw"
+#line 3470 "chapters/05-host.nw"
 bool Guest::page_directory_ok(HostLink& link, uint32_t call,
                               uint32_t address, Origin from) {
     if (const char* problem = page_directory_problem(address,
@@ -18,7 +18,7 @@ bool Guest::page_directory_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 3484 "chapters/05-host.nw"
+#line 3486 "chapters/05-host.nw"
 bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
                            const char* kind, uint32_t entry,
                            Origin from) {
@@ -29,7 +29,7 @@ bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 3500 "chapters/05-host.nw"
+#line 3502 "chapters/05-host.nw"
 bool Guest::new_page_table(HostLink& link, uint32_t directory,
                            Origin from) {
     constexpr uint32_t call = abi::LHCALL_NEW_PGTABLE;
@@ -40,7 +40,7 @@ bool Guest::new_page_table(HostLink& link, uint32_t directory,
               "Guest on its own", call, hypercall_name(call), directory);
     return false;
 }
-#line 3515 "chapters/05-host.nw"
+#line 3517 "chapters/05-host.nw"
 bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
                     uint32_t entry, Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PTE;
@@ -53,7 +53,7 @@ bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
     }
     return guest_entry_ok(link, call, "page-table entry", entry, from);
 }
-#line 3535 "chapters/05-host.nw"
+#line 3537 "chapters/05-host.nw"
 bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
                     Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PGD;
@@ -72,5 +72,5 @@ bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
                           from);
 }
 
-#line 3462 "chapters/05-host.nw"
+#line 3464 "chapters/05-host.nw"
 } // namespace lhv::host

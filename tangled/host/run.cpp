@@ -48,7 +48,7 @@ bool Guest::handle_exit(HostLink& link, uint32_t frame) {
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 2565 "chapters/05-host.nw"
+#line 2566 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
 #line 1542 "chapters/05-host.nw"
@@ -82,7 +82,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 2577 "chapters/05-host.nw"
+#line 2578 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

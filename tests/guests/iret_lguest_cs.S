@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3152 "chapters/05-host.nw"
+#line 3153 "chapters/05-host.nw"
 #include "switcher/switcher.hpp"
 #line 1319 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
@@ -12,13 +12,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3154 "chapters/05-host.nw"
+#line 3155 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
 #line 1704 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 3158 "chapters/05-host.nw"
+#line 3159 "chapters/05-host.nw"
     pushf
     push $LGUEST_CS
     push $1f

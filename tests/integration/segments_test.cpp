@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3208 "chapters/05-host.nw"
+#line 3209 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     FAIL("no symbol " << name << " in " << path);
     return 0;
 }
-#line 3214 "chapters/05-host.nw"
+#line 3215 "chapters/05-host.nw"
 }
 
 TEST_CASE("careless segments are fixed up and the Guest runs on",
