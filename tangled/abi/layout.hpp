@@ -14,9 +14,11 @@ inline constexpr uint32_t kGuestLoadAddress = 0x00100000;
 inline constexpr uint32_t kSwitcherAddress = 0xFFC00000;
 #line 647 "chapters/01-preparation.nw"
 inline constexpr uint32_t kBootInfoAddress = 0x1000;
-#line 655 "chapters/01-preparation.nw"
+#line 659 "chapters/01-preparation.nw"
 inline constexpr uint16_t kGuestKernelCs = (4 << 3) | 1;
 inline constexpr uint16_t kGuestKernelDs = (5 << 3) | 1;
+inline constexpr uint32_t kTlsFirstEntry = 6;  // GDT entries 6, 7, 8
+inline constexpr uint32_t kTlsEntries = 3;
 
 #line 627 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 706 "chapters/01-preparation.nw"
+#line 712 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 
@@ -10,14 +10,14 @@ inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
 inline constexpr uint32_t kLinkVersion = 1;
 inline constexpr uint32_t kReasonBytes = 256;
 
-#line 731 "chapters/01-preparation.nw"
+#line 737 "chapters/01-preparation.nw"
 enum class Request : uint32_t {
     None = 0,
     Initialize = 1,  // args: guest_base, pfn_limit, entry, boot_info
     Run = 2,         // run the Guest until the next event
     Irq = 3,         // args: the interrupt to raise in the Guest
 };
-#line 747 "chapters/01-preparation.nw"
+#line 753 "chapters/01-preparation.nw"
 enum class Event : uint32_t {
     None = 0,
     HostReady = 1,    // the Host has booted and awaits INITIALIZE
@@ -30,7 +30,7 @@ enum class Event : uint32_t {
     Done = 8,         // an Irq request was carried out
     HostDied = 9,     // reason: why the Host panicked; it has stopped
 };
-#line 767 "chapters/01-preparation.nw"
+#line 773 "chapters/01-preparation.nw"
 struct Mailbox {
     uint32_t magic;        // kMailboxMagic once the Host is up
     uint32_t version;      // kLinkVersion
@@ -46,5 +46,5 @@ struct Mailbox {
 };
 static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
 
-#line 720 "chapters/01-preparation.nw"
+#line 726 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -3,10 +3,11 @@
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
+#include "host/segments.hpp"
 
 namespace lhv::host {
 
-#line 229 "chapters/05-host.nw"
+#line 230 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -33,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 264 "chapters/05-host.nw"
+#line 265 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
@@ -53,18 +54,20 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 299 "chapters/05-host.nw"
+#line 303 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
     constexpr uint32_t kLimit = (abi::kSwitcherAddress >> 12) - 1;
     SwitcherState& state = switcher_state();
+    for (uint32_t i = kFirstGuestEntry; i < GUEST_GDT_ENTRIES; ++i)
+        state.guest_gdt[i] = {};
     state.guest_gdt[abi::kGuestKernelCs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kCodeAccessed, S::kPage32);
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 324 "chapters/05-host.nw"
+#line 330 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -75,5 +78,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 218 "chapters/05-host.nw"
+#line 219 "chapters/05-host.nw"
 } // namespace lhv::host

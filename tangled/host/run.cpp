@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 420 "chapters/05-host.nw"
+#line 426 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -8,14 +8,14 @@
 
 namespace lhv::host {
 
-#line 1831 "chapters/05-host.nw"
+#line 1848 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
     write_cr0(on ? cr0 | kCr0Ts : cr0 & ~kCr0Ts);
 }
 
-#line 430 "chapters/05-host.nw"
+#line 436 "chapters/05-host.nw"
 void Guest::run(HostLink& link) {
     if (state_ != State::Running) {
         link.post(abi::Event::Refused, 0, "there is no Guest to run");
@@ -34,13 +34,13 @@ void Guest::run(HostLink& link) {
         }
         switcher_state().guest_cr3 = page_tables_.cr3();
         
-#line 471 "chapters/05-host.nw"
+#line 478 "chapters/05-host.nw"
 switcher_state().null_hypercall =
     has_lguest_data_ && !irqs_pending_
         ? abi::kPageOffset + lguest_data_.value +
               offsetof(abi::LguestData, hcall_status) + next_hcall_
         : 0;
-#line 448 "chapters/05-host.nw"
+#line 454 "chapters/05-host.nw"
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
         if (!handle_exit(link, frame))
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 553 "chapters/05-host.nw"
+#line 560 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -66,16 +66,21 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 500 "chapters/05-host.nw"
+#line 507 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 2851 "chapters/05-host.nw"
+#line 2871 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
+    
+#line 3902 "chapters/05-host.nw"
+if (kill_switcher_fault(link, frame))
+    return false;
+#line 2874 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 502 "chapters/05-host.nw"
+#line 509 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -93,7 +98,7 @@ if (FrameProblem p = check_frame(frame,
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1599 "chapters/05-host.nw"
+#line 1616 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -119,7 +124,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 537 "chapters/05-host.nw"
+#line 544 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -128,6 +133,17 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
+#line 3914 "chapters/05-host.nw"
+bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
+    const Registers& f = *reinterpret_cast<const Registers*>(frame);
+    const char* what = switcher_fault(frame, f);
+    if (!what)
+        return false;
+    kill(link, "the Switcher could not load the Guest's %s: trap %u "
+         "(%s), error code 0x%x", what, f.trapnum,
+         trap_name(f.trapnum), f.errcode);
+    return true;
+}
 
-#line 460 "chapters/05-host.nw"
+#line 467 "chapters/05-host.nw"
 } // namespace lhv::host

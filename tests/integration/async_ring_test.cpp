@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1150 "chapters/05-host.nw"
+#line 1166 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -57,7 +57,8 @@ TEST_CASE("a queued LGUEST_INIT kills the Guest", "[integration]") {
     INFO(describe(run));
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err, Contains("lhv: guest died: queued hypercall in "
-                                 "slot 0: LGUEST_INIT twice"));
+                                 "slot 0: hypercall 1 (LGUEST_INIT): "
+                                 "LGUEST_INIT twice"));
 }
 
 TEST_CASE("a queued power-off stops the Guest at once",
