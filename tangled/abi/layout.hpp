@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 610 "chapters/01-preparation.nw"
+#line 658 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 
@@ -8,15 +8,15 @@ namespace lhv::abi {
 inline constexpr uint32_t kPageSize = 4096;
 inline constexpr uint32_t kHostMemoryBytes = 64u << 20;
 inline constexpr uint32_t kGuestBase = kHostMemoryBytes;
-#line 631 "chapters/01-preparation.nw"
+#line 679 "chapters/01-preparation.nw"
 inline constexpr uint32_t kPageOffset = 0xC0000000;
 inline constexpr uint32_t kGuestLoadAddress = 0x00100000;
 inline constexpr uint32_t kSwitcherAddress = 0xFFC00000;
-#line 642 "chapters/01-preparation.nw"
+#line 690 "chapters/01-preparation.nw"
 inline constexpr uint32_t kBootInfoAddress = 0x1000;
-#line 650 "chapters/01-preparation.nw"
+#line 698 "chapters/01-preparation.nw"
 inline constexpr uint16_t kGuestKernelCs = (4 << 3) | 1;
 inline constexpr uint16_t kGuestKernelDs = (5 << 3) | 1;
 
-#line 622 "chapters/01-preparation.nw"
+#line 670 "chapters/01-preparation.nw"
 } // namespace lhv::abi

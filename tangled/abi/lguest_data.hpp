@@ -1,19 +1,19 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 519 "chapters/01-preparation.nw"
+#line 567 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/hypercalls.hpp"
 
 namespace lhv::abi {
 
-#line 537 "chapters/01-preparation.nw"
+#line 585 "chapters/01-preparation.nw"
 inline constexpr uint32_t kGuestIrqs = 32;
-#line 548 "chapters/01-preparation.nw"
+#line 596 "chapters/01-preparation.nw"
 struct HypercallArgs {
     uint32_t arg0;  // the call number, as %eax would hold it
     uint32_t arg1, arg2, arg3, arg4;
 };
-#line 570 "chapters/01-preparation.nw"
+#line 618 "chapters/01-preparation.nw"
 struct LguestData {
     // Changed by both sides while the Guest runs.
     uint32_t irq_enabled;  // 0x200 (EFLAGS.IF) when interrupts are on
@@ -32,9 +32,9 @@ struct LguestData {
     uint32_t kernel_address; // where the Guest kernel is mapped
     uint32_t syscall_vec;    // the vector for direct system calls
 };
-#line 596 "chapters/01-preparation.nw"
+#line 644 "chapters/01-preparation.nw"
 static_assert(sizeof(HypercallArgs) == 20);
 static_assert(sizeof(LguestData) == 1388);
 
-#line 530 "chapters/01-preparation.nw"
+#line 578 "chapters/01-preparation.nw"
 } // namespace lhv::abi

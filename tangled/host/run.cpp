@@ -23,7 +23,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 515 "chapters/05-host.nw"
+#line 516 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -44,13 +44,18 @@ static bool has_error_code(uint32_t trap) {
 #line 462 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1518 "chapters/05-host.nw"
+#line 2064 "chapters/05-host.nw"
+if (exit_log_wanted()) [[unlikely]]
+    record_exit(frame);
+#line 464 "chapters/05-host.nw"
+    
+#line 1519 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 464 "chapters/05-host.nw"
+#line 465 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -68,7 +73,7 @@ if (FrameProblem p = check_frame(frame,
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 499 "chapters/05-host.nw"
+#line 500 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);

@@ -1,0 +1,60 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 2202 "chapters/05-host.nw"
+#include "harness.hpp"
+
+using namespace lhv::test;
+
+static std::vector<std::string> exit_lines(const std::string& err) {
+    std::vector<std::string> lines;
+    std::string::size_type at = 0;
+    while ((at = err.find("lhv: exit: ", at)) != std::string::npos) {
+        auto end = err.find('\n', at);
+        lines.push_back(err.substr(at, end - at));
+        at = end;
+    }
+    return lines;
+}
+
+static bool starts(const std::string& line, const std::string& prefix) {
+    return line.rfind(prefix, 0) == 0;
+}
+
+TEST_CASE("--show-exits shows the Guest's hypercalls in order",
+          "[integration]") {
+    const Outcome run =
+        run_lhv({"--show-exits", path_from_environment("LHV_GUEST")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains(kGuestBanner));
+    std::vector<std::string> calls;
+    for (const std::string& line : exit_lines(run.err))
+        if (!starts(line, "lhv: exit: interrupt "))
+            calls.push_back(line);
+    REQUIRE(calls.size() == 3);
+    CHECK(starts(calls[0], "lhv: exit: hypercall LGUEST_INIT(0x"));
+    CHECK(starts(calls[1], "lhv: exit: hypercall NOTIFY(0x"));
+    CHECK(starts(calls[2], "lhv: exit: hypercall SHUTDOWN(0x00000001)"));
+    for (const std::string& line : calls)
+        CHECK_THAT(line, Contains(") at eip 0xc01"));
+}
+
+TEST_CASE("--show-exits shows the trap that kills a Guest",
+          "[integration]") {
+    const std::string guest = test_guest("ud2");
+    const Outcome run = run_lhv({"--show-exits", guest});
+    INFO(describe(run));
+    CHECK(run.exit_code == 1);
+    const std::vector<std::string> lines = exit_lines(run.err);
+    REQUIRE_FALSE(lines.empty());
+    CHECK(lines.back() ==
+          "lhv: exit: trap 6 at eip " + eip_text(elf_entry(guest)));
+    CHECK(run.err.find("lhv: exit: ") < run.err.find("lhv: guest died"));
+}
+
+TEST_CASE("without --show-exits no exit is shown", "[integration]") {
+    const Outcome run = run_lhv({path_from_environment("LHV_GUEST")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(exit_lines(run.err).empty());
+    CHECK(run.err.empty());
+}
