@@ -8,7 +8,7 @@
 
 namespace lhv::launcher {
 
-#line 2513 "chapters/04-launcher.nw"
+#line 2514 "chapters/04-launcher.nw"
 static std::string word(std::uint32_t value) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", value);
@@ -38,7 +38,9 @@ std::string describe_exit(const abi::ExitRecord& record) {
         return text;
     }
     case abi::ExitKind::Interrupt: {
-        std::string text = "interrupt " + word(record.number);
+        char vector[16];
+        std::snprintf(vector, sizeof vector, "0x%02x", record.number);
+        std::string text = std::string("interrupt ") + vector;
         if (record.number >= 0x20 && record.number < 0x30) {
             std::uint32_t line = record.number - 0x20;
             text += " (IRQ " + std::to_string(line) +
@@ -49,14 +51,14 @@ std::string describe_exit(const abi::ExitRecord& record) {
     }
     return "a record of unknown kind " + std::to_string(record.kind);
 }
-#line 2566 "chapters/04-launcher.nw"
+#line 2569 "chapters/04-launcher.nw"
 void ExitLogReader::open(bool wanted) {
     std::memset(static_cast<void*>(&log_), 0, sizeof log_);
     tail_ = lost_seen_ = 0;
     std::atomic_ref(log_.wanted)
         .store(wanted ? 1 : 0, std::memory_order_release);
 }
-#line 2592 "chapters/04-launcher.nw"
+#line 2595 "chapters/04-launcher.nw"
 std::vector<std::string> ExitLogReader::take_lines() {
     std::vector<std::string> lines;
     std::uint32_t head =

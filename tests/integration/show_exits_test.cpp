@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2202 "chapters/05-host.nw"
+#line 2212 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -49,6 +49,28 @@ TEST_CASE("--show-exits shows the trap that kills a Guest",
     CHECK(lines.back() ==
           "lhv: exit: trap 6 at eip " + eip_text(elf_entry(guest)));
     CHECK(run.err.find("lhv: exit: ") < run.err.find("lhv: guest died"));
+}
+
+TEST_CASE("--show-exits prints or counts every exit",
+          "[integration]") {
+    const Outcome run =
+        run_lhv({"--show-exits", test_guest("bench_null_hypercall")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    std::size_t printed = 0;
+    for (const std::string& line : exit_lines(run.err))
+        if (starts(line, "lhv: exit: hypercall FLUSH_ASYNC() at eip "))
+            ++printed;
+    unsigned long lost = 0;
+    const std::string kLost = " exit records lost (the log was full)";
+    for (auto at = run.err.find(kLost); at != std::string::npos;
+         at = run.err.find(kLost, at + 1)) {
+        auto start = run.err.rfind("lhv: ", at) + 5;
+        lost += std::stoul(run.err.substr(start, at - start));
+    }
+    CHECK(printed <= 1000);
+    CHECK(printed + lost >= 1000);
+    CHECK(printed + lost <= 1002);
 }
 
 TEST_CASE("without --show-exits no exit is shown", "[integration]") {

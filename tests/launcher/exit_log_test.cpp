@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2631 "chapters/04-launcher.nw"
+#line 2634 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <memory>
@@ -17,7 +17,7 @@ static void write(ExitLog& log, ExitKind kind, uint32_t number,
     ++log.head;
 }
 
-#line 2658 "chapters/04-launcher.nw"
+#line 2661 "chapters/04-launcher.nw"
 TEST_CASE("exit log: each kind of exit in words",
           "[launcher][exits]") {
     auto words = [](ExitKind kind, uint32_t number, uint32_t eip,
@@ -38,16 +38,18 @@ TEST_CASE("exit log: each kind of exit in words",
     CHECK(words(ExitKind::Trap, 6, 0xc0100005) ==
           "trap 6 at eip 0xc0100005");
     CHECK(words(ExitKind::Interrupt, 0x23, 0xc0100007) ==
-          "interrupt 0x00000023 (IRQ 3, the doorbell) at eip 0xc0100007");
+          "interrupt 0x23 (IRQ 3, the doorbell) at eip 0xc0100007");
     CHECK(words(ExitKind::Interrupt, 0x20, 0) ==
-          "interrupt 0x00000020 (IRQ 0) at eip 0x00000000");
+          "interrupt 0x20 (IRQ 0) at eip 0x00000000");
     CHECK(words(ExitKind::Interrupt, 0x80, 0) ==
-          "interrupt 0x00000080 at eip 0x00000000");
+          "interrupt 0x80 at eip 0x00000000");
+    CHECK(words(ExitKind::Interrupt, 0xFFFFFFFF, 0) ==
+          "interrupt 0xffffffff at eip 0x00000000");
     CHECK(describe_exit({0, 0, {}, 0}) == "a record of unknown kind 0");
     CHECK(describe_exit({0xFFFFFFFF, 0, {}, 0}) ==
           "a record of unknown kind 4294967295");
 }
-#line 2696 "chapters/04-launcher.nw"
+#line 2701 "chapters/04-launcher.nw"
 TEST_CASE("exit log: each record is taken once, in order",
           "[launcher][exits]") {
     auto log = std::make_unique<ExitLog>();
@@ -79,7 +81,7 @@ TEST_CASE("exit log: each record is taken once, in order",
     }
     CHECK(log->tail == 302);
 }
-#line 2737 "chapters/04-launcher.nw"
+#line 2742 "chapters/04-launcher.nw"
 TEST_CASE("exit log: a hostile log is reported, not believed",
           "[launcher][exits]") {
     auto log = std::make_unique<ExitLog>();
