@@ -7,7 +7,7 @@ namespace lhv::abi {
 
 inline constexpr uint32_t kMailboxAddress = 0x0008'0000;
 inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
-inline constexpr uint32_t kLinkVersion = 1;
+inline constexpr uint32_t kLinkVersion = 2;
 inline constexpr uint32_t kReasonBytes = 256;
 
 #line 775 "chapters/01-preparation.nw"
@@ -45,7 +45,7 @@ struct Mailbox {
     char reason[kReasonBytes];  // NUL-terminated
 };
 static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
-#line 852 "chapters/01-preparation.nw"
+#line 856 "chapters/01-preparation.nw"
 inline constexpr uint32_t kExitLogAddress = 0x0008'1000;
 inline constexpr uint32_t kExitLogRecords = 128;
 

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3725 "chapters/04-launcher.nw"
+#line 3726 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -20,20 +20,20 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 3768 "chapters/04-launcher.nw"
+#line 3769 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 3784 "chapters/04-launcher.nw"
+#line 3785 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
                    const GuestImage& image,
                    std::span<const std::byte> file)
     : options_(options), host_image_(host_image), image_(image),
       file_(file), ram_bytes_(options.memory_mib << 20) {}
-#line 3795 "chapters/04-launcher.nw"
+#line 3796 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -41,7 +41,7 @@ int Launcher::run() {
     initialize_guest();
     return run_guest();
 }
-#line 3816 "chapters/04-launcher.nw"
+#line 3817 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
     ram_file_ = create_ram(ram_mib);
@@ -56,7 +56,7 @@ void Launcher::start_machine() {
     const int inherited[] = {ram_file_.get(), qemu_console.get(),
                              qemu_doorbell.get()};
     
-#line 3848 "chapters/04-launcher.nw"
+#line 3849 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -79,9 +79,9 @@ if (options_.wait_for_debugger)
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:"
               << options_.gdb_port << "'\n";
-#line 3830 "chapters/04-launcher.nw"
+#line 3831 "chapters/04-launcher.nw"
 }
-#line 4097 "chapters/04-launcher.nw"
+#line 4098 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -95,7 +95,7 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 4121 "chapters/04-launcher.nw"
+#line 4122 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
@@ -104,7 +104,7 @@ void Launcher::load_guest() {
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 4142 "chapters/04-launcher.nw"
+#line 4143 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -127,7 +127,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 4178 "chapters/04-launcher.nw"
+#line 4179 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -139,7 +139,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 4199 "chapters/04-launcher.nw"
+#line 4200 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -154,11 +154,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 4189 "chapters/04-launcher.nw"
+#line 4190 "chapters/04-launcher.nw"
         }
     }
 }
-#line 4229 "chapters/04-launcher.nw"
+#line 4230 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -169,7 +169,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3903 "chapters/04-launcher.nw"
+#line 3904 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -188,7 +188,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 3934 "chapters/04-launcher.nw"
+#line 3935 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to,
                            std::string* keep = nullptr) {
     std::byte buffer[4096];
@@ -223,7 +223,7 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3979 "chapters/04-launcher.nw"
+#line 3980 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
@@ -252,7 +252,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 4019 "chapters/04-launcher.nw"
+#line 4020 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -271,7 +271,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
-#line 4051 "chapters/04-launcher.nw"
+#line 4052 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -279,7 +279,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 4080 "chapters/04-launcher.nw"
+#line 4081 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -289,5 +289,5 @@ void Launcher::host_died(const std::string& reason) {
     throw HostDied(reason);
 }
 
-#line 3759 "chapters/04-launcher.nw"
+#line 3760 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

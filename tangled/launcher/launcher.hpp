@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3631 "chapters/04-launcher.nw"
+#line 3632 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -16,7 +16,7 @@
 
 namespace lhv::launcher {
 
-#line 3659 "chapters/04-launcher.nw"
+#line 3660 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -32,7 +32,7 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3681 "chapters/04-launcher.nw"
+#line 3682 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -41,16 +41,16 @@ class Launcher {
 
   private:
     
-#line 3712 "chapters/04-launcher.nw"
+#line 3713 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
 void initialize_guest();
 int run_guest();
 void handle_notify(GuestPhysical address);
-#line 3689 "chapters/04-launcher.nw"
+#line 3690 "chapters/04-launcher.nw"
     
-#line 3885 "chapters/04-launcher.nw"
+#line 3886 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -62,7 +62,7 @@ HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void show_exits();
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3691 "chapters/04-launcher.nw"
+#line 3692 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     const GuestImage& image_;
@@ -79,5 +79,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd console_, doorbell_;
 };
 
-#line 3650 "chapters/04-launcher.nw"
+#line 3651 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

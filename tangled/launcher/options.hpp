@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 541 "chapters/04-launcher.nw"
+#line 542 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
@@ -11,7 +11,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 573 "chapters/04-launcher.nw"
+#line 574 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -25,11 +25,11 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 596 "chapters/04-launcher.nw"
+#line 597 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 555 "chapters/04-launcher.nw"
+#line 556 "chapters/04-launcher.nw"
 inline constexpr std::array<std::string_view, 10> kOptionNames = {
     "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
     "--gdb", "-h", "--help", "--version"};
