@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2212 "chapters/05-host.nw"
+#line 2214 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -40,14 +40,19 @@ TEST_CASE("--show-exits shows the Guest's hypercalls in order",
 
 TEST_CASE("--show-exits shows the trap that kills a Guest",
           "[integration]") {
-    const std::string guest = test_guest("ud2");
+    const auto [name, trap, error] =
+        GENERATE(table<std::string, std::string, std::string>({
+            {"ud2", "trap 6", ""},
+            {"cli", "trap 13", ", error code 0x00000000"},
+        }));
+    const std::string guest = test_guest(name);
     const Outcome run = run_lhv({"--show-exits", guest});
-    INFO(describe(run));
+    INFO(name << ": " << describe(run));
     CHECK(run.exit_code == 1);
     const std::vector<std::string> lines = exit_lines(run.err);
     REQUIRE_FALSE(lines.empty());
-    CHECK(lines.back() ==
-          "lhv: exit: trap 6 at eip " + eip_text(elf_entry(guest)));
+    CHECK(lines.back() == "lhv: exit: " + trap + " at eip " +
+                              eip_text(elf_entry(guest)) + error);
     CHECK(run.err.find("lhv: exit: ") < run.err.find("lhv: guest died"));
 }
 
