@@ -81,7 +81,7 @@ if (options_.wait_for_debugger)
               << options_.gdb_port << "'\n";
 #line 3831 "chapters/04-launcher.nw"
 }
-#line 4098 "chapters/04-launcher.nw"
+#line 4105 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -95,7 +95,7 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 4122 "chapters/04-launcher.nw"
+#line 4129 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
@@ -104,7 +104,7 @@ void Launcher::load_guest() {
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 4143 "chapters/04-launcher.nw"
+#line 4150 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -127,7 +127,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 4179 "chapters/04-launcher.nw"
+#line 4186 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -139,7 +139,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 4200 "chapters/04-launcher.nw"
+#line 4207 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -154,11 +154,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 4190 "chapters/04-launcher.nw"
+#line 4197 "chapters/04-launcher.nw"
         }
     }
 }
-#line 4230 "chapters/04-launcher.nw"
+#line 4237 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -223,17 +223,19 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3980 "chapters/04-launcher.nw"
+#line 3984 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
             if (auto status = qemu_.reap_if_exited()) {
                 drain_output();
+                show_exits();
                 throw RuntimeFailure(
                     qemu_exit_message(*status, qemu_said_));
             }
             continue;
         }
+        show_exits();
         if (signal == SIGINT)
             throw StoppedBySignal(signal, "stopped by Ctrl-C (SIGINT)");
         throw StoppedBySignal(signal, std::string("stopped by SIG") +
@@ -243,6 +245,7 @@ void Launcher::handle_signal() {
 
 void Launcher::qemu_is_gone() {
     drain_output();
+    show_exits();
     for (int i = 0; i < 100 && qemu_.running(); ++i) {
         if (auto status = qemu_.reap_if_exited()) {
             drain_output();
@@ -252,7 +255,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 4020 "chapters/04-launcher.nw"
+#line 4027 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -271,7 +274,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
-#line 4052 "chapters/04-launcher.nw"
+#line 4059 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -279,7 +282,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 4081 "chapters/04-launcher.nw"
+#line 4088 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2214 "chapters/05-host.nw"
+#line 2253 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -76,6 +76,22 @@ TEST_CASE("--show-exits prints or counts every exit",
     CHECK(printed <= 1000);
     CHECK(printed + lost >= 1000);
     CHECK(printed + lost <= 1002);
+}
+
+TEST_CASE("--show-exits shows a hung Guest's last exits when stopped",
+          "[integration]") {
+    Lhv lhv({"--show-exits", test_guest("call_then_spin")});
+    REQUIRE(lhv.wait_until([&] {
+        return lhv.out().find("spinning\n") != std::string::npos;
+    }, 30s));
+    lhv.wait_until([] { return false; }, 1000ms);
+    lhv.signal(SIGTERM);
+    const Outcome run = lhv.finish(20s);
+    INFO(describe(run));
+    CHECK(run.exit_code == 128 + SIGTERM);
+    const auto call = run.err.find("lhv: exit: hypercall FLUSH_ASYNC()");
+    CHECK(call != std::string::npos);
+    CHECK(call < run.err.find("lhv: stopped by SIGTERM"));
 }
 
 TEST_CASE("without --show-exits no exit is shown", "[integration]") {
