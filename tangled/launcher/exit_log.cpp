@@ -9,7 +9,7 @@
 namespace lhv::launcher {
 
 #line 2521 "chapters/04-launcher.nw"
-static std::string word(std::uint32_t value) {
+static std::string hex_word(std::uint32_t value) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", value);
     return text;
@@ -27,14 +27,14 @@ std::string describe_exit(const abi::ExitRecord& record) {
         text += call.name ? call.name : std::to_string(record.number);
         text += '(';
         for (std::uint32_t i = 0; i < call.arguments; ++i)
-            text += (i ? ", " : "") + word(record.arg[i]);
-        return text + ") at eip " + word(record.eip);
+            text += (i ? ", " : "") + hex_word(record.arg[i]);
+        return text + ") at eip " + hex_word(record.eip);
     }
     case abi::ExitKind::Trap: {
         std::string text = "trap " + std::to_string(record.number) +
-                           " at eip " + word(record.eip);
+                           " at eip " + hex_word(record.eip);
         if (trap_has_error_code(record.number))
-            text += ", error code " + word(record.arg[0]);
+            text += ", error code " + hex_word(record.arg[0]);
         return text;
     }
     case abi::ExitKind::Interrupt: {
@@ -46,7 +46,7 @@ std::string describe_exit(const abi::ExitRecord& record) {
             text += " (IRQ " + std::to_string(line) +
                     (line == 3 ? ", the doorbell)" : ")");
         }
-        return text + " at eip " + word(record.eip);
+        return text + " at eip " + hex_word(record.eip);
     }
     }
     return "a record of unknown kind " + std::to_string(record.kind);
