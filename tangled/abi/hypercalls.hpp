@@ -5,9 +5,9 @@
 
 namespace lhv::abi {
 
-#line 433 "chapters/01-preparation.nw"
+#line 434 "chapters/01-preparation.nw"
 inline constexpr uint8_t kHypercallVector = 0x1f;
-#line 459 "chapters/01-preparation.nw"
+#line 460 "chapters/01-preparation.nw"
 enum Hypercall : uint32_t {
     LHCALL_FLUSH_ASYNC = 0,      // run the queued async hypercalls
     LHCALL_LGUEST_INIT = 1,      // here is my lguest_data
@@ -26,14 +26,45 @@ enum Hypercall : uint32_t {
     LHCALL_LOAD_GDT_ENTRY = 18,  // set one segment descriptor
     LHCALL_SEND_INTERRUPTS = 19, // deliver pending interrupts now
 };
-#line 486 "chapters/01-preparation.nw"
+#line 499 "chapters/01-preparation.nw"
+struct HypercallInfo {
+    const char* name;    // nullptr: not a hypercall of the table
+    uint32_t arguments;  // how many of %ebx, %ecx, %edx, %esi it reads
+};
+
+constexpr HypercallInfo hypercall_info(uint32_t call) {
+    switch (call) {
+    case LHCALL_FLUSH_ASYNC:     return {"FLUSH_ASYNC", 0};
+    case LHCALL_LGUEST_INIT:     return {"LGUEST_INIT", 1};
+    case LHCALL_SHUTDOWN:        return {"SHUTDOWN", 1};
+    case LHCALL_NEW_PGTABLE:     return {"NEW_PGTABLE", 1};
+    case LHCALL_FLUSH_TLB:       return {"FLUSH_TLB", 1};
+    case LHCALL_LOAD_IDT_ENTRY:  return {"LOAD_IDT_ENTRY", 3};
+    case LHCALL_SET_STACK:       return {"SET_STACK", 3};
+    case LHCALL_TS:              return {"TS", 1};
+    case LHCALL_SET_CLOCKEVENT:  return {"SET_CLOCKEVENT", 1};
+    case LHCALL_HALT:            return {"HALT", 0};
+    case LHCALL_SET_PTE:         return {"SET_PTE", 3};
+    case LHCALL_SET_PGD:         return {"SET_PGD", 2};
+    case LHCALL_LOAD_TLS:        return {"LOAD_TLS", 1};
+    case LHCALL_NOTIFY:          return {"NOTIFY", 1};
+    case LHCALL_LOAD_GDT_ENTRY:  return {"LOAD_GDT_ENTRY", 3};
+    case LHCALL_SEND_INTERRUPTS: return {"SEND_INTERRUPTS", 0};
+    }
+    return {nullptr, 4};
+}
+
+constexpr const char* hypercall_name(uint32_t call) {
+    return hypercall_info(call).name;
+}
+#line 534 "chapters/01-preparation.nw"
 enum ShutdownReason : uint32_t {
     LGUEST_SHUTDOWN_POWEROFF = 1,
     LGUEST_SHUTDOWN_RESTART = 2,
 };
-#line 507 "chapters/01-preparation.nw"
+#line 555 "chapters/01-preparation.nw"
 inline constexpr uint32_t kHypercallRingSize = 64;
 inline constexpr uint8_t kHypercallSlotFree = 0xFF;
 
-#line 422 "chapters/01-preparation.nw"
+#line 423 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 712 "chapters/01-preparation.nw"
+#line 760 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 
@@ -7,17 +7,17 @@ namespace lhv::abi {
 
 inline constexpr uint32_t kMailboxAddress = 0x0008'0000;
 inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
-inline constexpr uint32_t kLinkVersion = 1;
+inline constexpr uint32_t kLinkVersion = 2;
 inline constexpr uint32_t kReasonBytes = 256;
 
-#line 737 "chapters/01-preparation.nw"
+#line 786 "chapters/01-preparation.nw"
 enum class Request : uint32_t {
     None = 0,
     Initialize = 1,  // args: guest_base, pfn_limit, entry, boot_info
     Run = 2,         // run the Guest until the next event
     Irq = 3,         // args: the interrupt to raise in the Guest
 };
-#line 753 "chapters/01-preparation.nw"
+#line 802 "chapters/01-preparation.nw"
 enum class Event : uint32_t {
     None = 0,
     HostReady = 1,    // the Host has booted and awaits INITIALIZE
@@ -30,7 +30,7 @@ enum class Event : uint32_t {
     Done = 8,         // an Irq request was carried out
     HostDied = 9,     // reason: why the Host panicked; it has stopped
 };
-#line 773 "chapters/01-preparation.nw"
+#line 822 "chapters/01-preparation.nw"
 struct Mailbox {
     uint32_t magic;        // kMailboxMagic once the Host is up
     uint32_t version;      // kLinkVersion
@@ -45,6 +45,34 @@ struct Mailbox {
     char reason[kReasonBytes];  // NUL-terminated
 };
 static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
+#line 867 "chapters/01-preparation.nw"
+inline constexpr uint32_t kExitLogAddress = 0x0008'1000;
+inline constexpr uint32_t kExitLogRecords = 128;
 
-#line 726 "chapters/01-preparation.nw"
+enum class ExitKind : uint32_t {
+    Hypercall = 1,   // number: the call; arg: %ebx..%esi
+    Trap = 2,        // number: the vector; arg[0]: the error code
+    Interrupt = 3,   // number: the vector
+};
+
+struct ExitRecord {
+    uint32_t kind;   // an ExitKind
+    uint32_t number;
+    uint32_t arg[4];
+    uint32_t eip;    // where the Guest was
+};
+
+struct ExitLog {
+    // Written by the Launcher.
+    uint32_t wanted;    // nonzero: record every exit
+    uint32_t tail;      // records taken so far
+    // Written by the Host.
+    uint32_t head;      // records written so far
+    uint32_t lost;      // records dropped because the ring was full
+    ExitRecord records[kExitLogRecords];
+};
+static_assert(sizeof(ExitRecord) == 28);
+static_assert(sizeof(ExitLog) == 16 + 28 * kExitLogRecords);
+
+#line 775 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -1,20 +1,14 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3394 "chapters/05-host.nw"
+#line 3398 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
+#include "abi/hypercalls.hpp"
 
 namespace lhv::host {
 
 inline const char* hypercall_name(uint32_t call) {
-    static constexpr const char* kNames[] = {
-        "FLUSH_ASYNC", "LGUEST_INIT", "SHUTDOWN", nullptr,
-        "NEW_PGTABLE", "FLUSH_TLB", "LOAD_IDT_ENTRY", "SET_STACK",
-        "TS", "SET_CLOCKEVENT", "HALT", nullptr, nullptr, nullptr,
-        "SET_PTE", "SET_PGD", "LOAD_TLS", "NOTIFY", "LOAD_GDT_ENTRY",
-        "SEND_INTERRUPTS"};
-    if (call < sizeof(kNames) / sizeof(kNames[0]) && kNames[call])
-        return kNames[call];
-    return "no such call";
+    const char* name = abi::hypercall_info(call).name;
+    return name ? name : "no such call";
 }
 
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5235 "chapters/05-host.nw"
+#line 5576 "chapters/05-host.nw"
 #include "host/host.hpp"
 #include "host/guest.hpp"
 
@@ -15,7 +15,7 @@ void host_main(HostLink& link, MachinePhysical ram_end) {
         LinkRequest request = link.wait_for_request();
         switch (request.request) {
         
-#line 5266 "chapters/05-host.nw"
+#line 5607 "chapters/05-host.nw"
 case abi::Request::Initialize:
     if (Result r = guest.initialize(request, ram_end); r.ok())
         link.post(abi::Event::Initialized);
@@ -29,7 +29,7 @@ default:
     link.post(abi::Event::Refused, 0, "this Host does not know "
               "that request");
     break;
-#line 5250 "chapters/05-host.nw"
+#line 5591 "chapters/05-host.nw"
         }
     }
 }

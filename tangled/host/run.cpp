@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1848 "chapters/05-host.nw"
+#line 1850 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -34,9 +34,9 @@ void Guest::run(HostLink& link) {
         }
         switcher_state().guest_cr3 = page_tables_.cr3();
         
-#line 478 "chapters/05-host.nw"
+#line 479 "chapters/05-host.nw"
 switcher_state().null_hypercall =
-    has_lguest_data_ && !irqs_pending_
+    has_lguest_data_ && !irqs_pending_ && !exit_log_wanted()
         ? abi::kPageOffset + lguest_data_.value +
               offsetof(abi::LguestData, hcall_status) + next_hcall_
         : 0;
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 560 "chapters/05-host.nw"
+#line 562 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -66,21 +66,26 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 507 "chapters/05-host.nw"
+#line 508 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 2871 "chapters/05-host.nw"
+#line 5248 "chapters/05-host.nw"
+if (exit_log_wanted()) [[unlikely]]
+    record_exit(frame);
+#line 510 "chapters/05-host.nw"
+    
+#line 2873 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 3902 "chapters/05-host.nw"
+#line 3900 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 2874 "chapters/05-host.nw"
+#line 2876 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 509 "chapters/05-host.nw"
+#line 511 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -98,7 +103,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1616 "chapters/05-host.nw"
+#line 1618 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -124,7 +129,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 544 "chapters/05-host.nw"
+#line 546 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -133,7 +138,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 3914 "chapters/05-host.nw"
+#line 3912 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 103 "chapters/04-launcher.nw"
+#line 104 "chapters/04-launcher.nw"
 #pragma once
 #include <compare>
 #include <cstdint>

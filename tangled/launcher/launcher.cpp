@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3315 "chapters/04-launcher.nw"
+#line 3726 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -20,20 +20,20 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 3358 "chapters/04-launcher.nw"
+#line 3769 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 3374 "chapters/04-launcher.nw"
+#line 3785 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
                    const GuestImage& image,
                    std::span<const std::byte> file)
     : options_(options), host_image_(host_image), image_(image),
       file_(file), ram_bytes_(options.memory_mib << 20) {}
-#line 3385 "chapters/04-launcher.nw"
+#line 3796 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -41,7 +41,7 @@ int Launcher::run() {
     initialize_guest();
     return run_guest();
 }
-#line 3406 "chapters/04-launcher.nw"
+#line 3817 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
     ram_file_ = create_ram(ram_mib);
@@ -56,7 +56,7 @@ void Launcher::start_machine() {
     const int inherited[] = {ram_file_.get(), qemu_console.get(),
                              qemu_doorbell.get()};
     
-#line 3438 "chapters/04-launcher.nw"
+#line 3849 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -71,7 +71,7 @@ config.ram_mib = ram_mib;
 config.accelerator = options_.accelerator;
 config.wait_for_debugger = options_.wait_for_debugger;
 config.gdb_port = options_.gdb_port;
-config.trace_file = options_.trace_file;
+config.qemu_log = options_.qemu_log;
 qemu_ = ChildProcess::spawn(qemu_command_line(config), error_out.get(),
                             inherited);
 if (options_.wait_for_debugger)
@@ -79,9 +79,9 @@ if (options_.wait_for_debugger)
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:"
               << options_.gdb_port << "'\n";
-#line 3420 "chapters/04-launcher.nw"
+#line 3831 "chapters/04-launcher.nw"
 }
-#line 3663 "chapters/04-launcher.nw"
+#line 4105 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -95,7 +95,7 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 3687 "chapters/04-launcher.nw"
+#line 4129 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
@@ -104,8 +104,12 @@ void Launcher::load_guest() {
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 3706 "chapters/04-launcher.nw"
+#line 4150 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
+    exits_.emplace(MachineMemory(ram_.bytes())
+                       .object_at<abi::ExitLog>(
+                           MachinePhysical{abi::kExitLogAddress}));
+    exits_->open(options_.show_exits);
     std::uint32_t pfn_limit =
         ram_bytes_ / abi::kPageSize + kDevicePages;
     link_->post(Request::Initialize,
@@ -123,7 +127,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3738 "chapters/04-launcher.nw"
+#line 4186 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -135,7 +139,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3759 "chapters/04-launcher.nw"
+#line 4207 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -150,11 +154,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3749 "chapters/04-launcher.nw"
+#line 4197 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3789 "chapters/04-launcher.nw"
+#line 4237 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -165,7 +169,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3492 "chapters/04-launcher.nw"
+#line 3904 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -184,7 +188,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 3523 "chapters/04-launcher.nw"
+#line 3935 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to,
                            std::string* keep = nullptr) {
     std::byte buffer[4096];
@@ -219,17 +223,19 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3568 "chapters/04-launcher.nw"
+#line 3984 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
             if (auto status = qemu_.reap_if_exited()) {
                 drain_output();
+                show_exits();
                 throw RuntimeFailure(
                     qemu_exit_message(*status, qemu_said_));
             }
             continue;
         }
+        show_exits();
         if (signal == SIGINT)
             throw StoppedBySignal(signal, "stopped by Ctrl-C (SIGINT)");
         throw StoppedBySignal(signal, std::string("stopped by SIG") +
@@ -239,6 +245,7 @@ void Launcher::handle_signal() {
 
 void Launcher::qemu_is_gone() {
     drain_output();
+    show_exits();
     for (int i = 0; i < 100 && qemu_.running(); ++i) {
         if (auto status = qemu_.reap_if_exited()) {
             drain_output();
@@ -248,14 +255,16 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 3608 "chapters/04-launcher.nw"
+#line 4027 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
         if (auto event = link_->take_event()) {
+            show_exits();
             if (event->event == Event::HostDied) host_died(event->reason);
             return *event;
         }
+        show_exits();
         if (!wait_readable(doorbell_.get(), deadline))
             throw RuntimeFailure("no answer from the Host after " +
                                  std::to_string(kStartupTimeout.count()) +
@@ -265,7 +274,15 @@ HostEvent Launcher::next_event(Deadline deadline,
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
-#line 3646 "chapters/04-launcher.nw"
+#line 4059 "chapters/04-launcher.nw"
+void Launcher::show_exits() {
+    if (!exits_) return;
+    std::string text;
+    for (const std::string& line : exits_->take_lines())
+        text += line + '\n';
+    write_all(2, std::as_bytes(std::span(text)));
+}
+#line 4088 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -275,5 +292,5 @@ void Launcher::host_died(const std::string& reason) {
     throw HostDied(reason);
 }
 
-#line 3349 "chapters/04-launcher.nw"
+#line 3760 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

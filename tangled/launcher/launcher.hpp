@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3223 "chapters/04-launcher.nw"
+#line 3632 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include "launcher/elf_loader.hpp"
+#include "launcher/exit_log.hpp"
 #include "launcher/guest_memory.hpp"
 #include "launcher/host_link.hpp"
 #include "launcher/machine.hpp"
@@ -15,7 +16,7 @@
 
 namespace lhv::launcher {
 
-#line 3250 "chapters/04-launcher.nw"
+#line 3660 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -31,7 +32,7 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3272 "chapters/04-launcher.nw"
+#line 3682 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -40,16 +41,16 @@ class Launcher {
 
   private:
     
-#line 3302 "chapters/04-launcher.nw"
+#line 3713 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
 void initialize_guest();
 int run_guest();
 void handle_notify(GuestPhysical address);
-#line 3280 "chapters/04-launcher.nw"
+#line 3690 "chapters/04-launcher.nw"
     
-#line 3475 "chapters/04-launcher.nw"
+#line 3886 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -58,9 +59,10 @@ void handle_signal();
 [[noreturn]] void qemu_is_gone();
 [[noreturn]] void host_died(const std::string& reason);
 HostEvent next_event(Deadline deadline, const std::string& waiting_for);
+void show_exits();
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3282 "chapters/04-launcher.nw"
+#line 3692 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     const GuestImage& image_;
@@ -70,11 +72,12 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd ram_file_;
     Mapping ram_;
     std::optional<HostLink> link_;
+    std::optional<ExitLogReader> exits_;
     UniqueFd qemu_errors_;
     std::string qemu_said_;
     ChildProcess qemu_;
     UniqueFd console_, doorbell_;
 };
 
-#line 3241 "chapters/04-launcher.nw"
+#line 3651 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2414 "chapters/04-launcher.nw"
+#line 2823 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -14,12 +14,12 @@
 
 namespace lhv::launcher {
 
-#line 2444 "chapters/04-launcher.nw"
+#line 2853 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
-#line 2457 "chapters/04-launcher.nw"
+#line 2866 "chapters/04-launcher.nw"
 UniqueFd create_ram(std::uint32_t mib);
 std::pair<UniqueFd, UniqueFd> socket_pair();
-#line 2476 "chapters/04-launcher.nw"
+#line 2885 "chapters/04-launcher.nw"
 inline constexpr int kFirstInheritedFd = 3;
 inline constexpr int kQemuRamFd = kFirstInheritedFd;
 inline constexpr int kQemuConsoleFd = kFirstInheritedFd + 1;
@@ -33,11 +33,11 @@ struct MachineConfig {
     Accelerator accelerator = Accelerator::Tcg;
     bool wait_for_debugger = false;
     std::uint16_t gdb_port = 1234;
-    std::string trace_file;
+    std::string qemu_log;
 };
 
 std::vector<std::string> qemu_command_line(const MachineConfig& config);
-#line 2510 "chapters/04-launcher.nw"
+#line 2919 "chapters/04-launcher.nw"
 class ChildProcess {
   public:
     ChildProcess() = default;
@@ -60,8 +60,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 2855 "chapters/04-launcher.nw"
+#line 3264 "chapters/04-launcher.nw"
 std::string qemu_exit_message(int status, std::string_view qemu_said);
 
-#line 2434 "chapters/04-launcher.nw"
+#line 2843 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5051 "chapters/04-launcher.nw"
+#line 5499 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -18,18 +18,18 @@
 
 using namespace lhv::launcher;
 
-#line 5147 "chapters/04-launcher.nw"
-static void check_trace_file(const std::string& path) {
+#line 5595 "chapters/04-launcher.nw"
+static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
-    UniqueFd trace{::open(path.c_str(),
+    UniqueFd log{::open(path.c_str(),
                           O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK |
                               O_NOCTTY,
                           0666)};
-    if (!trace)
-        throw FileError("cannot write the trace file " + path + ": " +
+    if (!log)
+        throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 5125 "chapters/04-launcher.nw"
+#line 5573 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -39,7 +39,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 5072 "chapters/04-launcher.nw"
+#line 5520 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 5109 "chapters/04-launcher.nw"
+#line 5557 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -57,7 +57,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 5080 "chapters/04-launcher.nw"
+#line 5528 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -65,7 +65,7 @@ if (options.version) {
         std::vector<std::byte> contents;
         GuestImage image = read_guest_elf(
             options.guest_file, options.memory_mib << 20, contents);
-        check_trace_file(options.trace_file);
+        check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, image, contents);
         return launcher.run();
     } catch (const GuestDied& death) {

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 541 "chapters/04-launcher.nw"
+#line 542 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
@@ -11,26 +11,27 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 573 "chapters/04-launcher.nw"
+#line 574 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
     bool wait_for_debugger = false;  // --gdb[=PORT]
     std::uint16_t gdb_port = 1234;   // gdb's port, QEMU's default
-    std::string trace_file;          // --trace FILE; empty: no trace
+    std::string qemu_log;            // --qemu-log FILE; empty: none
+    bool show_exits = false;         // --show-exits
     std::string host_image;          // --host PATH; empty: the default
     std::string guest_file;
     std::string guest_command_line;  // the words after the Guest file
     bool help = false;
     bool version = false;
 };
-#line 595 "chapters/04-launcher.nw"
+#line 597 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 555 "chapters/04-launcher.nw"
-inline constexpr std::array<std::string_view, 9> kOptionNames = {
-    "-m", "--memory", "--accel", "--trace", "--host",
+#line 556 "chapters/04-launcher.nw"
+inline constexpr std::array<std::string_view, 10> kOptionNames = {
+    "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
     "--gdb", "-h", "--help", "--version"};
 
 Options parse_options(std::span<const std::string_view> arguments);

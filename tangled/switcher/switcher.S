@@ -85,7 +85,7 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 495 "chapters/06-switcher.nw"
+#line 496 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:

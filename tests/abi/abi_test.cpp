@@ -1,7 +1,8 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 819 "chapters/01-preparation.nw"
+#line 926 "chapters/01-preparation.nw"
 #include <catch2/catch.hpp>
 #include <cstddef>
+#include <string>
 #include "abi/hypercalls.hpp"
 #include "abi/lguest_data.hpp"
 #include "abi/layout.hpp"
@@ -10,7 +11,7 @@
 
 using namespace lhv::abi;
 
-#line 841 "chapters/01-preparation.nw"
+#line 949 "chapters/01-preparation.nw"
 TEST_CASE("lguest_data has lguest's 32-bit layout", "[abi]") {
     CHECK(offsetof(LguestData, irq_enabled) == 0);
     CHECK(offsetof(LguestData, blocked_interrupts) == 4);
@@ -31,10 +32,25 @@ TEST_CASE("hypercall numbers are lguest's", "[abi]") {
     CHECK(LHCALL_SEND_INTERRUPTS == 19);
     CHECK(kHypercallVector == 0x1f);
 }
-#line 868 "chapters/01-preparation.nw"
+
+TEST_CASE("every hypercall of the table has a name", "[abi]") {
+    int named = 0;
+    for (uint32_t call = 0; call < 32; ++call)
+        if (hypercall_name(call)) ++named;
+    CHECK(named == 16);
+    CHECK(std::string(hypercall_name(LHCALL_NOTIFY)) == "NOTIFY");
+    CHECK(hypercall_info(LHCALL_SET_PTE).arguments == 3);
+    CHECK(hypercall_name(3) == nullptr);      // lguest's gap
+    CHECK(hypercall_info(99).arguments == 4);
+}
+#line 989 "chapters/01-preparation.nw"
 TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK(kMailboxAddress + sizeof(Mailbox) <= 0x100000);  // below 1 MiB
     CHECK(kMailboxAddress % kPageSize == 0);
+    CHECK(kExitLogAddress == kMailboxAddress + kPageSize);
+    CHECK(sizeof(ExitLog) <= kPageSize);
+    CHECK(offsetof(ExitLog, wanted) == 0);  // the Host tests it there
+    CHECK(kExitLogAddress + kPageSize <= 0x9FC00);  // the BIOS's from here
     CHECK(kGuestBase >= kHostMemoryBytes);
     CHECK(kBootInfoAddress >= kPageSize);           // page 0 stays unmapped
     CHECK(kBootInfoAddress + sizeof(BootInfo) <= kGuestLoadAddress);
@@ -42,7 +58,7 @@ TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK((kGuestKernelCs & 3) == 1);               // ring 1
     CHECK((kGuestKernelDs & 3) == 1);
 }
-#line 886 "chapters/01-preparation.nw"
+#line 1011 "chapters/01-preparation.nw"
 TEST_CASE("the mailbox fits one page", "[abi]") {
     CHECK(sizeof(Mailbox) <= kPageSize);
     CHECK(offsetof(Mailbox, request_seq) < offsetof(Mailbox, event_seq));

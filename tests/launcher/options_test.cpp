@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 932 "chapters/04-launcher.nw"
+#line 961 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
@@ -15,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 962 "chapters/04-launcher.nw"
+#line 991 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -53,19 +53,22 @@ TEST_CASE("options: memory sizes with QEMU's suffixes",
 }
 
 TEST_CASE("options: the other options", "[launcher][options]") {
-    Options options = parse({"--accel", "kvm", "--gdb", "--trace=t.log",
+    Options options = parse({"--accel", "kvm", "--gdb",
+                             "--qemu-log=t.log", "--show-exits",
                              "--host", "h.elf", "g"});
     CHECK(options.accelerator == Accelerator::Kvm);
     CHECK(options.wait_for_debugger);
     CHECK(options.gdb_port == 1234);
     CHECK(parse({"--gdb=4321", "g"}).gdb_port == 4321);
-    CHECK(options.trace_file == "t.log");
+    CHECK(options.qemu_log == "t.log");
+    CHECK(options.show_exits);
+    CHECK_FALSE(parse({"g"}).show_exits);
     CHECK(options.host_image == "h.elf");
     CHECK(parse({"--help"}).help);
     CHECK(parse({"-h"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 1019 "chapters/04-launcher.nw"
+#line 1051 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -85,8 +88,8 @@ TEST_CASE("options: plain words after the Guest file are the Guest's",
 TEST_CASE("options: lhv's options after the Guest file are refused",
           "[launcher][options]") {
     for (auto late : {"-m", "-m64", "--memory=64", "--accel", "--gdb",
-                      "--trace", "--host=h", "-h", "--help",
-                      "--version"})
+                      "--qemu-log", "--show-exits", "--host=h", "-h",
+                      "--help", "--version"})
         CHECK_THROWS_WITH(parse({"g.elf", late, "64"}),
                           Catch::Contains(" after the Guest file: put "
                                           "lhv's options before it"));
@@ -96,7 +99,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 1061 "chapters/04-launcher.nw"
+#line 1093 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -107,6 +110,10 @@ TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"--gdb=yes", "--gdb=0", "--gdb=65536", "--gdb="})
         CHECK_THROWS_AS(parse({bad, "g"}), UsageError);
     CHECK_THROWS_AS(parse({"--help=yes", "g"}), UsageError);
+    CHECK_THROWS_AS(parse({"--show-exits=yes", "g"}), UsageError);
+    CHECK_THROWS_WITH(parse({"--trace", "t.log", "g"}),
+                      Catch::Contains("--qemu-log FILE") &&
+                          Catch::Contains("--show-exits"));
     CHECK_THROWS_WITH(parse({}), Catch::Contains("no Guest file"));
     UsageError error("x");
     CHECK(error.status() == kExitUsage);
@@ -116,7 +123,7 @@ TEST_CASE("options: the list of option names matches the parser",
           "[launcher][options]") {
     const std::map<std::string_view, std::string_view> values = {
         {"-m", "64"}, {"--memory", "64"}, {"--accel", "tcg"},
-        {"--trace", "t.log"}, {"--host", "h.elf"}};
+        {"--qemu-log", "t.log"}, {"--host", "h.elf"}};
     for (std::string_view name : kOptionNames) {
         INFO(name);
         std::vector<std::string_view> words{name};
@@ -146,7 +153,7 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 1117 "chapters/04-launcher.nw"
+#line 1153 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
@@ -156,7 +163,7 @@ TEST_CASE("options: help names the exit statuses and the rule",
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 1134 "chapters/04-launcher.nw"
+#line 1170 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");

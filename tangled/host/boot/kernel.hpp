@@ -23,7 +23,7 @@ bool timer_armed();
 void timer_interrupt();
 uint32_t tsc_khz();
 uint64_t wall_clock_nanoseconds();
-#line 1172 "chapters/A-kernel.nw"
+#line 1173 "chapters/A-kernel.nw"
 void load_descriptor_tables();
 inline constexpr uint32_t kIrqBase = 0x20;
 inline constexpr uint32_t kDoorbellIrq = 3;
@@ -31,7 +31,7 @@ void init_pics();
 void unmask_irq(uint32_t irq);
 void handle_irq(uint32_t vector);
 void doorbell_interrupt();
-#line 1196 "chapters/A-kernel.nw"
+#line 1197 "chapters/A-kernel.nw"
 class PageAllocator {
 public:
     void init(MachinePhysical first, MachinePhysical limit);
@@ -41,7 +41,7 @@ private:
     uint32_t next_ = 0, limit_ = 0, free_list_ = 0;
 };
 extern PageAllocator page_allocator;
-#line 1290 "chapters/A-kernel.nw"
+#line 1291 "chapters/A-kernel.nw"
 inline constexpr uint32_t kPresent = 0x1, kWritable = 0x2,
                           kUser = 0x4;
 inline constexpr uint32_t kPageAddressMask = 0xFFFFF000;

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1360 "chapters/A-kernel.nw"
+#line 1362 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/link.hpp"
@@ -23,5 +23,6 @@ private:
 };
 
 void link_last_words(const char* reason);
+void link_nudge();
 
 } // namespace lhv::host

@@ -1,0 +1,105 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 5442 "chapters/05-host.nw"
+#include "harness.hpp"
+
+using namespace lhv::test;
+
+static std::vector<std::string> exit_lines(const std::string& err) {
+    std::vector<std::string> lines;
+    std::string::size_type at = 0;
+    while ((at = err.find("lhv: exit: ", at)) != std::string::npos) {
+        auto end = err.find('\n', at);
+        lines.push_back(err.substr(at, end - at));
+        at = end;
+    }
+    return lines;
+}
+
+static bool starts(const std::string& line, const std::string& prefix) {
+    return line.rfind(prefix, 0) == 0;
+}
+
+TEST_CASE("--show-exits shows the Guest's hypercalls in order",
+          "[integration]") {
+    const Outcome run =
+        run_lhv({"--show-exits", path_from_environment("LHV_GUEST")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains(kGuestBanner));
+    std::vector<std::string> calls;
+    for (const std::string& line : exit_lines(run.err))
+        if (!starts(line, "lhv: exit: interrupt "))
+            calls.push_back(line);
+    REQUIRE(calls.size() == 3);
+    CHECK(starts(calls[0], "lhv: exit: hypercall LGUEST_INIT(0x"));
+    CHECK(starts(calls[1], "lhv: exit: hypercall NOTIFY(0x"));
+    CHECK(starts(calls[2], "lhv: exit: hypercall SHUTDOWN(0x00000001)"));
+    for (const std::string& line : calls)
+        CHECK_THAT(line, Contains(") at eip 0xc01"));
+}
+
+TEST_CASE("--show-exits shows the trap that kills a Guest",
+          "[integration]") {
+    const auto [name, trap, error] =
+        GENERATE(table<std::string, std::string, std::string>({
+            {"ud2", "trap 6", ""},
+            {"cli", "trap 13", ", error code 0x00000000"},
+        }));
+    const std::string guest = test_guest(name);
+    const Outcome run = run_lhv({"--show-exits", guest});
+    INFO(name << ": " << describe(run));
+    CHECK(run.exit_code == 1);
+    const std::vector<std::string> lines = exit_lines(run.err);
+    REQUIRE_FALSE(lines.empty());
+    CHECK(lines.back() == "lhv: exit: " + trap + " at eip " +
+                              eip_text(elf_entry(guest)) + error);
+    CHECK(run.err.find("lhv: exit: ") < run.err.find("lhv: guest died"));
+}
+
+TEST_CASE("--show-exits prints or counts every exit",
+          "[integration]") {
+    const Outcome run =
+        run_lhv({"--show-exits", test_guest("bench_null_hypercall")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    const std::vector<std::string> lines = exit_lines(run.err);
+    std::size_t printed = 0;
+    for (const std::string& line : lines)
+        if (starts(line, "lhv: exit: hypercall FLUSH_ASYNC() at eip "))
+            ++printed;
+    unsigned long lost = 0;
+    const std::string kLost = " exit records lost (the log was full)";
+    for (auto at = run.err.find(kLost); at != std::string::npos;
+         at = run.err.find(kLost, at + 1)) {
+        auto start = run.err.rfind("lhv: ", at) + 5;
+        lost += std::stoul(run.err.substr(start, at - start));
+    }
+    CHECK(printed <= 1000);
+    CHECK(printed + lost >= 1000);
+    CHECK(lines.size() + lost >= 1003);
+    CHECK(lines.size() + lost <= 1006);
+}
+
+TEST_CASE("--show-exits shows a hung Guest's last exits when stopped",
+          "[integration]") {
+    Lhv lhv({"--show-exits", test_guest("call_then_spin")});
+    REQUIRE(lhv.wait_until([&] {
+        return lhv.out().find("spinning\n") != std::string::npos;
+    }, 30s));
+    lhv.wait_until([] { return false; }, 1000ms);
+    lhv.signal(SIGTERM);
+    const Outcome run = lhv.finish(20s);
+    INFO(describe(run));
+    CHECK(run.exit_code == 128 + SIGTERM);
+    const auto call = run.err.find("lhv: exit: hypercall FLUSH_ASYNC()");
+    CHECK(call != std::string::npos);
+    CHECK(call < run.err.find("lhv: stopped by SIGTERM"));
+}
+
+TEST_CASE("without --show-exits no exit is shown", "[integration]") {
+    const Outcome run = run_lhv({path_from_environment("LHV_GUEST")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(exit_lines(run.err).empty());
+    CHECK(run.err.empty());
+}
