@@ -6,7 +6,7 @@
 
 namespace lhv::host {
 
-#line 228 "chapters/05-host.nw"
+#line 229 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -33,17 +33,27 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 263 "chapters/05-host.nw"
+#line 2623 "chapters/05-host.nw"
+static void forget_translated_code(const GuestMemory& memory) {
+    auto words = memory.to_host<volatile uint32_t>({0});
+    for (uint32_t i = 0; i < memory.bytes() / 4; ++i)
+        words[i] = words[i];
+}
+#line 267 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
         return r;
+    bool after_another = state_ != State::Empty;
     page_tables_.release();
     memory_ = {{request.arg[0]}, request.arg[1]};
+    if (after_another)
+        forget_translated_code(memory_);
     if (!page_tables_.build(memory_)) {
         state_ = State::Empty;
         return {"out of Host memory for the Guest's page tables"};
     }
+    reset_guest_tables();
     give_segments();
     vcpu_.reset({request.arg[2]}, {abi::kPageOffset + request.arg[3]});
     has_lguest_data_ = false;
@@ -52,7 +62,7 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 297 "chapters/05-host.nw"
+#line 305 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -63,7 +73,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 322 "chapters/05-host.nw"
+#line 330 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -74,5 +84,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 217 "chapters/05-host.nw"
+#line 218 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -59,14 +59,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 312 "chapters/05-host.nw"
+#line 320 "chapters/05-host.nw"
 void give_segments();
-#line 487 "chapters/05-host.nw"
+#line 495 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 552 "chapters/05-host.nw"
+#line 562 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -75,17 +75,17 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 633 "chapters/05-host.nw"
+#line 643 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 734 "chapters/05-host.nw"
+#line 744 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 789 "chapters/05-host.nw"
+#line 799 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 807 "chapters/05-host.nw"
+#line 817 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];

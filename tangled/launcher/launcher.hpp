@@ -1,11 +1,12 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3223 "chapters/04-launcher.nw"
+#line 3237 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 #include "launcher/elf_loader.hpp"
 #include "launcher/guest_memory.hpp"
 #include "launcher/host_link.hpp"
@@ -15,7 +16,7 @@
 
 namespace lhv::launcher {
 
-#line 3250 "chapters/04-launcher.nw"
+#line 3266 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -31,25 +32,33 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3272 "chapters/04-launcher.nw"
+#line 3288 "chapters/04-launcher.nw"
+struct GuestToRun {
+    std::string path;
+    GuestImage image;
+    std::vector<std::byte> contents;
+};
+#line 3301 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
-             const GuestImage& image, std::span<const std::byte> file);
+             std::span<const GuestToRun> guests);
     int run();
 
   private:
     
-#line 3302 "chapters/04-launcher.nw"
+#line 3333 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
 void initialize_guest();
 int run_guest();
 void handle_notify(GuestPhysical address);
-#line 3280 "chapters/04-launcher.nw"
+int run_in_turn();
+void check_host();
+#line 3309 "chapters/04-launcher.nw"
     
-#line 3475 "chapters/04-launcher.nw"
+#line 3522 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -60,11 +69,11 @@ void handle_signal();
 HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3282 "chapters/04-launcher.nw"
+#line 3311 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
-    const GuestImage& image_;
-    std::span<const std::byte> file_;
+    std::span<const GuestToRun> guests_;
+    const GuestToRun* guest_ = nullptr;
     std::uint32_t ram_bytes_;
     SignalWatch signals_;
     UniqueFd ram_file_;
@@ -76,5 +85,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd console_, doorbell_;
 };
 
-#line 3241 "chapters/04-launcher.nw"
+#line 3257 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

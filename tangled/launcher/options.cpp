@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 606 "chapters/04-launcher.nw"
+#line 612 "chapters/04-launcher.nw"
 #include "launcher/options.hpp"
 #include <algorithm>
 #include <array>
@@ -20,7 +20,7 @@ static_assert(std::uint64_t{kMaxMemoryMib} * (1 << 20) +
                   kDevicePages * abi::kPageSize <=
               abi::kSwitcherAddress - abi::kPageOffset);
 
-#line 654 "chapters/04-launcher.nw"
+#line 660 "chapters/04-launcher.nw"
 static std::uint32_t parse_memory(std::string_view text) {
     auto refuse = [&](const std::string& what) {
         throw UsageError("memory must be " + what + ", not '" +
@@ -48,14 +48,14 @@ static std::uint32_t parse_memory(std::string_view text) {
     if (mib < kMinMemoryMib || mib > kMaxMemoryMib) refuse(range);
     return static_cast<std::uint32_t>(mib);
 }
-#line 690 "chapters/04-launcher.nw"
+#line 696 "chapters/04-launcher.nw"
 static Accelerator parse_accelerator(std::string_view text) {
     if (text == "tcg") return Accelerator::Tcg;
     if (text == "kvm") return Accelerator::Kvm;
     throw UsageError("--accel takes tcg or kvm, not '" +
                      std::string(text) + "'");
 }
-#line 705 "chapters/04-launcher.nw"
+#line 711 "chapters/04-launcher.nw"
 static std::uint16_t parse_port(std::string_view text) {
     unsigned port = 0;
     auto [end, error] =
@@ -66,7 +66,7 @@ static std::uint16_t parse_port(std::string_view text) {
                          "not '" + std::string(text) + "'");
     return static_cast<std::uint16_t>(port);
 }
-#line 727 "chapters/04-launcher.nw"
+#line 733 "chapters/04-launcher.nw"
 static bool is_option_word(std::string_view word) {
     return word.size() >= 2 && word[0] == '-';
 }
@@ -75,7 +75,7 @@ static std::string_view option_name(std::string_view word) {
     if (word[1] != '-') return word.substr(0, 2);
     return word.substr(0, word.find('='));
 }
-#line 843 "chapters/04-launcher.nw"
+#line 851 "chapters/04-launcher.nw"
 [[noreturn]] static void
 refuse_option_after_guest_file(std::string_view word) {
     std::string_view name = option_name(word);
@@ -88,7 +88,7 @@ refuse_option_after_guest_file(std::string_view word) {
                      "' after the Guest file is not an lhv option: "
                      "use -- before it to pass it to the Guest");
 }
-#line 744 "chapters/04-launcher.nw"
+#line 750 "chapters/04-launcher.nw"
 Options parse_options(std::span<const std::string_view> arguments) {
     Options options;
     size_t i = 0;
@@ -98,7 +98,7 @@ Options parse_options(std::span<const std::string_view> arguments) {
         if (word == "--") { options_ended = true; ++i; break; }
         if (!is_option_word(word)) break;
         
-#line 765 "chapters/04-launcher.nw"
+#line 771 "chapters/04-launcher.nw"
 std::string_view name = option_name(word);
 std::optional<std::string_view> value;
 if (name.size() < word.size())
@@ -110,9 +110,9 @@ auto take_value = [&]() -> std::string_view {
                          " needs a value");
     return arguments[++i];
 };
-#line 753 "chapters/04-launcher.nw"
+#line 759 "chapters/04-launcher.nw"
         
-#line 787 "chapters/04-launcher.nw"
+#line 793 "chapters/04-launcher.nw"
 if (name == "-m" || name == "--memory")
     options.memory_mib = parse_memory(take_value());
 else if (name == "--accel")
@@ -121,6 +121,8 @@ else if (name == "--trace")
     options.trace_file = take_value();
 else if (name == "--host")
     options.host_image = take_value();
+else if (name == "--then")
+    options.then_files.emplace_back(take_value());
 else if (name == "--gdb") {
     options.wait_for_debugger = true;
     if (value) options.gdb_port = parse_port(*value);
@@ -134,10 +136,10 @@ else if (name == "--version")
     options.version = true;
 else
     throw UsageError("unknown option '" + std::string(word) + "'");
-#line 754 "chapters/04-launcher.nw"
+#line 760 "chapters/04-launcher.nw"
     }
     
-#line 817 "chapters/04-launcher.nw"
+#line 825 "chapters/04-launcher.nw"
 if (options.help || options.version) return options;
 if (i == arguments.size()) throw UsageError("no Guest file given");
 options.guest_file = arguments[i++];
@@ -157,10 +159,10 @@ if (options.guest_command_line.size() >= abi::kCommandLineBytes)
     throw UsageError("the Guest's command line is longer than " +
                      std::to_string(abi::kCommandLineBytes - 1) +
                      " bytes");
-#line 756 "chapters/04-launcher.nw"
+#line 762 "chapters/04-launcher.nw"
     return options;
 }
-#line 864 "chapters/04-launcher.nw"
+#line 872 "chapters/04-launcher.nw"
 std::string usage_text() {
     return "usage: lhv [options] GUEST.elf [GUEST WORDS...]"
            " [-- GUEST WORDS...]\n"
@@ -172,6 +174,8 @@ std::string usage_text() {
            "  --trace FILE       log traps and resets to FILE\n"
            "  --host PATH        the Host image (default: $LHV_HOST,\n"
            "                     else host/host.elf beside lhv)\n"
+           "  --then FILE        when a Guest ends, check the Host and\n"
+           "                     run FILE on it (repeat: in order)\n"
            "  -h, --help         this text\n"
            "  --version          the version\n\n"
            "Options go before the Guest file.  The words after it\n"
@@ -179,20 +183,20 @@ std::string usage_text() {
            "must come after --, which passes the rest to the Guest\n"
            "as it is.  QEMU: $LHV_QEMU, else qemu-system-i386.\n\n"
            "Exit status:\n"
-           "  0    the Guest powered off\n"
-           "  1    the Guest died, or the machine failed\n"
+           "  0    the Guest (every Guest) powered off\n"
+           "  1    a Guest died, or the machine failed\n"
            "  2    bad usage, or a bad Guest, Host or trace file\n"
            "       (QEMU never ran)\n"
            "  130  stopped by Ctrl-C (128 + SIGINT)\n"
            "  143  stopped by SIGTERM (128 + SIGTERM)\n";
 }
-#line 897 "chapters/04-launcher.nw"
+#line 907 "chapters/04-launcher.nw"
 std::string version_text() {
     return std::string("lhv ") + abi::kVersion +
            " (Little Hypervisor, link version " +
            std::to_string(abi::kLinkVersion) + ")\n";
 }
-#line 912 "chapters/04-launcher.nw"
+#line 922 "chapters/04-launcher.nw"
 std::string resolve_host_image(const std::string& from_option,
                                const char* from_environment,
                                const std::string& launcher_path) {
@@ -202,5 +206,5 @@ std::string resolve_host_image(const std::string& from_option,
     return (launcher.parent_path() / "host" / "host.elf").string();
 }
 
-#line 636 "chapters/04-launcher.nw"
+#line 642 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

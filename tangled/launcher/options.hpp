@@ -1,17 +1,18 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 541 "chapters/04-launcher.nw"
+#line 543 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 573 "chapters/04-launcher.nw"
+#line 578 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -20,18 +21,19 @@ struct Options {
     std::string trace_file;          // --trace FILE; empty: no trace
     std::string host_image;          // --host PATH; empty: the default
     std::string guest_file;
+    std::vector<std::string> then_files;  // --then FILE, in order
     std::string guest_command_line;  // the words after the Guest file
     bool help = false;
     bool version = false;
 };
-#line 595 "chapters/04-launcher.nw"
+#line 601 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 555 "chapters/04-launcher.nw"
-inline constexpr std::array<std::string_view, 9> kOptionNames = {
+#line 558 "chapters/04-launcher.nw"
+inline constexpr std::array<std::string_view, 10> kOptionNames = {
     "-m", "--memory", "--accel", "--trace", "--host",
-    "--gdb", "-h", "--help", "--version"};
+    "--gdb", "--then", "-h", "--help", "--version"};
 
 Options parse_options(std::span<const std::string_view> arguments);
 std::string usage_text();

@@ -1,11 +1,11 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 263 "chapters/06-switcher.nw"
+#line 265 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 282 "chapters/06-switcher.nw"
+#line 284 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
@@ -16,13 +16,13 @@ switch_to_guest:
         sidt STATE(HOST_IDT_POINTER)
         movl %cr3, %eax
         movl %eax, STATE(HOST_CR3)
-#line 304 "chapters/06-switcher.nw"
+#line 306 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 335 "chapters/06-switcher.nw"
+#line 337 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -33,7 +33,7 @@ switch_to_guest:
         popl %ds
         addl $8, %esp
         iret
-#line 798 "chapters/A-kernel.nw"
+#line 804 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
         .macro trap_stubs target
@@ -48,12 +48,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 359 "chapters/06-switcher.nw"
+#line 361 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 384 "chapters/06-switcher.nw"
+#line 386 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -64,7 +64,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 405 "chapters/06-switcher.nw"
+#line 407 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -76,7 +76,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 429 "chapters/06-switcher.nw"
+#line 431 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -85,5 +85,5 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 273 "chapters/06-switcher.nw"
+#line 275 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

@@ -75,8 +75,9 @@ static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
 static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 241 "chapters/06-switcher.nw"
+#line 242 "chapters/06-switcher.nw"
 void install_switcher();
+void reset_guest_tables();
 MachinePhysical guest_switcher_page_table();
 extern "C" uint32_t switch_to_guest();  // where the trap frame starts
 

@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 808 "chapters/01-preparation.nw"
+#line 818 "chapters/01-preparation.nw"
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include "abi/hypercalls.hpp"
@@ -10,7 +10,7 @@
 
 using namespace lhv::abi;
 
-#line 830 "chapters/01-preparation.nw"
+#line 840 "chapters/01-preparation.nw"
 TEST_CASE("lguest_data has lguest's 32-bit layout", "[abi]") {
     CHECK(offsetof(LguestData, irq_enabled) == 0);
     CHECK(offsetof(LguestData, blocked_interrupts) == 4);
@@ -31,7 +31,7 @@ TEST_CASE("hypercall numbers are lguest's", "[abi]") {
     CHECK(LHCALL_SEND_INTERRUPTS == 19);
     CHECK(kHypercallVector == 0x1f);
 }
-#line 857 "chapters/01-preparation.nw"
+#line 867 "chapters/01-preparation.nw"
 TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK(kMailboxAddress + sizeof(Mailbox) <= 0x100000);  // below 1 MiB
     CHECK(kMailboxAddress % kPageSize == 0);
@@ -42,7 +42,7 @@ TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK((kGuestKernelCs & 3) == 1);               // ring 1
     CHECK((kGuestKernelDs & 3) == 1);
 }
-#line 875 "chapters/01-preparation.nw"
+#line 885 "chapters/01-preparation.nw"
 TEST_CASE("the mailbox fits one page", "[abi]") {
     CHECK(sizeof(Mailbox) <= kPageSize);
     CHECK(offsetof(Mailbox, request_seq) < offsetof(Mailbox, event_seq));

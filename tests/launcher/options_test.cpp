@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 932 "chapters/04-launcher.nw"
+#line 942 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
@@ -15,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 962 "chapters/04-launcher.nw"
+#line 972 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -61,11 +61,14 @@ TEST_CASE("options: the other options", "[launcher][options]") {
     CHECK(parse({"--gdb=4321", "g"}).gdb_port == 4321);
     CHECK(options.trace_file == "t.log");
     CHECK(options.host_image == "h.elf");
+    CHECK(options.then_files.empty());
+    CHECK(parse({"--then", "b.elf", "--then=c.elf", "a.elf"}).then_files ==
+          std::vector<std::string>{"b.elf", "c.elf"});
     CHECK(parse({"--help"}).help);
     CHECK(parse({"-h"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 1019 "chapters/04-launcher.nw"
+#line 1032 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -96,7 +99,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 1061 "chapters/04-launcher.nw"
+#line 1074 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -116,7 +119,8 @@ TEST_CASE("options: the list of option names matches the parser",
           "[launcher][options]") {
     const std::map<std::string_view, std::string_view> values = {
         {"-m", "64"}, {"--memory", "64"}, {"--accel", "tcg"},
-        {"--trace", "t.log"}, {"--host", "h.elf"}};
+        {"--trace", "t.log"}, {"--host", "h.elf"},
+        {"--then", "g2.elf"}};
     for (std::string_view name : kOptionNames) {
         INFO(name);
         std::vector<std::string_view> words{name};
@@ -146,7 +150,7 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 1117 "chapters/04-launcher.nw"
+#line 1131 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
@@ -156,7 +160,7 @@ TEST_CASE("options: help names the exit statuses and the rule",
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 1134 "chapters/04-launcher.nw"
+#line 1148 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");

@@ -1,19 +1,19 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 364 "chapters/A-kernel.nw"
+#line 370 "chapters/A-kernel.nw"
 #pragma once
 #include <stdarg.h>
 #include <stdint.h>
 
 namespace lhv::host {
 
-#line 388 "chapters/A-kernel.nw"
+#line 394 "chapters/A-kernel.nw"
 struct Sink {
     char* buffer = nullptr;  // nullptr: write to the console
     uint32_t size = 0;
     uint32_t used = 0;
     void put(char c);
 };
-#line 371 "chapters/A-kernel.nw"
+#line 377 "chapters/A-kernel.nw"
 void vformat(Sink& sink, const char* format, va_list args);
 void vformat_to(char* buffer, uint32_t size, const char* format,
                 va_list args);

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 834 "chapters/A-kernel.nw"
+#line 840 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "host/addresses.hpp"
@@ -13,7 +13,7 @@ struct InterruptFrame {
     uint32_t vector, error_code, eip, cs, eflags;
 };
 
-#line 938 "chapters/A-kernel.nw"
+#line 944 "chapters/A-kernel.nw"
 void load_descriptor_tables();
 inline constexpr uint32_t kIrqBase = 0x20;
 inline constexpr uint32_t kDoorbellIrq = 3;
@@ -21,7 +21,7 @@ void init_pics();
 void unmask_irq(uint32_t irq);
 void handle_irq(uint32_t vector);
 void doorbell_interrupt();
-#line 962 "chapters/A-kernel.nw"
+#line 968 "chapters/A-kernel.nw"
 class PageAllocator {
 public:
     void init(MachinePhysical first, MachinePhysical limit);
@@ -31,7 +31,7 @@ private:
     uint32_t next_ = 0, limit_ = 0, free_list_ = 0;
 };
 extern PageAllocator page_allocator;
-#line 1056 "chapters/A-kernel.nw"
+#line 1062 "chapters/A-kernel.nw"
 inline constexpr uint32_t kPresent = 0x1, kWritable = 0x2,
                           kUser = 0x4;
 inline constexpr uint32_t kPageAddressMask = 0xFFFFF000;
@@ -40,5 +40,5 @@ void map_host_page(uint32_t virtual_address, MachinePhysical page,
                    uint32_t flags);
 uint32_t host_cr3();
 
-#line 849 "chapters/A-kernel.nw"
+#line 855 "chapters/A-kernel.nw"
 } // namespace lhv::host

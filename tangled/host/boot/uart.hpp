@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 274 "chapters/A-kernel.nw"
+#line 280 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "host/boot/cpu.hpp"
@@ -9,7 +9,7 @@ namespace lhv::host {
 class Uart {
 public:
     explicit constexpr Uart(uint16_t base) : base_(base) {}
-#line 301 "chapters/A-kernel.nw"
+#line 307 "chapters/A-kernel.nw"
 static constexpr uint16_t kData = 0;        // RBR / THR
 static constexpr uint16_t kIrqEnable = 1;   // IER
 static constexpr uint16_t kFifoControl = 2; // FCR (write)
@@ -18,7 +18,7 @@ static constexpr uint16_t kModemControl = 4;// MCR
 static constexpr uint16_t kLineStatus = 5;  // LSR
 static constexpr uint8_t kDataReady = 0x01;
 static constexpr uint8_t kTransmitterEmpty = 0x20;
-#line 320 "chapters/A-kernel.nw"
+#line 326 "chapters/A-kernel.nw"
 void init(bool receive_interrupt) const {
     outb(base_ + kIrqEnable, 0);
     outb(base_ + kLineControl, 0x80);
@@ -30,18 +30,18 @@ void init(bool receive_interrupt) const {
     drain();
     outb(base_ + kIrqEnable, receive_interrupt ? 1 : 0);
 }
-#line 337 "chapters/A-kernel.nw"
+#line 343 "chapters/A-kernel.nw"
 void put(char c) const {
     while (!(inb(base_ + kLineStatus) & kTransmitterEmpty)) {
     }
     outb(base_ + kData, static_cast<uint8_t>(c));
 }
-#line 348 "chapters/A-kernel.nw"
+#line 354 "chapters/A-kernel.nw"
 void drain() const {
     while (inb(base_ + kLineStatus) & kDataReady)
         (void)inb(base_ + kData);
 }
-#line 287 "chapters/A-kernel.nw"
+#line 293 "chapters/A-kernel.nw"
     uint16_t base() const { return base_; }
 private:
     uint16_t base_;
