@@ -33,7 +33,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 2626 "chapters/05-host.nw"
+#line 2633 "chapters/05-host.nw"
 static void forget_translated_code(const GuestMemory& memory) {
     auto words = memory.to_host<volatile uint32_t>({0});
     for (uint32_t i = 0; i < memory.bytes() / 4; ++i)

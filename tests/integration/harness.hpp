@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1268 "chapters/02-guest.nw"
+#line 1273 "chapters/02-guest.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
@@ -305,7 +305,7 @@ inline Lhv::~Lhv() {
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
-#line 1637 "chapters/02-guest.nw"
+#line 1642 "chapters/02-guest.nw"
 inline uint32_t elf_entry(const std::string& path) {
     Elf32_Ehdr header{};
     std::ifstream file(path, std::ios::binary);
@@ -315,13 +315,13 @@ inline uint32_t elf_entry(const std::string& path) {
     REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS32);
     return header.e_entry;
 }
-#line 1651 "chapters/02-guest.nw"
+#line 1656 "chapters/02-guest.nw"
 inline std::string eip_text(uint32_t eip) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", eip);
     return text;
 }
-#line 1210 "chapters/02-guest.nw"
+#line 1215 "chapters/02-guest.nw"
 inline const std::string kHostIntact =
     "lhv: host self-check: code, descriptor tables, page tables and "
     "processor state as at boot";
@@ -374,5 +374,5 @@ inline Survived run_then_healthy(const std::vector<std::string>& rogues) {
     return result;
 }
 
-#line 1313 "chapters/02-guest.nw"
+#line 1318 "chapters/02-guest.nw"
 } // namespace lhv::test
