@@ -199,7 +199,7 @@ int Launcher::run_in_turn() {
         return kExitFailure;
     }
 }
-#line 3924 "chapters/04-launcher.nw"
+#line 3954 "chapters/04-launcher.nw"
 void Launcher::check_host() {
     link_->post(Request::SelfCheck);
     ring_doorbell();
