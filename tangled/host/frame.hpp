@@ -1,17 +1,17 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1459 "chapters/05-host.nw"
+#line 1458 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "switcher/switcher.hpp"
 
 namespace lhv::host {
 
-#line 1480 "chapters/05-host.nw"
+#line 1479 "chapters/05-host.nw"
 inline constexpr uint32_t kEflagsIf = 1u << 9;
 inline constexpr uint32_t kEflagsIopl = 3u << 12;
 inline constexpr uint32_t kEflagsVm = 1u << 17;
 inline constexpr uint32_t kVm86ExtraBytes = 16;  // es, ds, fs, gs
-#line 1524 "chapters/05-host.nw"
+#line 1523 "chapters/05-host.nw"
 inline const char* eflags_problem(uint32_t eflags) {
     if (eflags & kEflagsVm)
         return "virtual-8086 mode, EFLAGS";
@@ -19,7 +19,7 @@ inline const char* eflags_problem(uint32_t eflags) {
         return "I/O privilege in EFLAGS";
     return "interrupts off in EFLAGS";
 }
-#line 1490 "chapters/05-host.nw"
+#line 1489 "chapters/05-host.nw"
 struct FrameProblem {
     const char* what = nullptr;
     uint32_t value = 0;
@@ -45,5 +45,5 @@ inline FrameProblem check_frame(uint32_t address, const Registers& r) {
     return {};
 }
 
-#line 1469 "chapters/05-host.nw"
+#line 1468 "chapters/05-host.nw"
 } // namespace lhv::host

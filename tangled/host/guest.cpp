@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 206 "chapters/05-host.nw"
+#line 207 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
-#line 229 "chapters/05-host.nw"
+#line 230 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -33,22 +33,35 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 2633 "chapters/05-host.nw"
-static void forget_translated_code(const GuestMemory& memory) {
-    auto words = memory.to_host<volatile uint32_t>({0});
-    for (uint32_t i = 0; i < memory.bytes() / 4; ++i)
-        words[i] = words[i];
+#line 2640 "chapters/05-host.nw"
+void ShadowPageTables::forget_touched_pages() const {
+    constexpr uint32_t kAccessed = 0x20;
+    if (!directory_.value)
+        return;
+    for (uint32_t i = 0; i < 1023; ++i) {
+        if (!(directory()[i] & kPresent))
+            continue;
+        auto table = reinterpret_cast<uint32_t*>(directory()[i] &
+                                                 kPageAddressMask);
+        for (uint32_t j = 0; j < 1024; ++j) {
+            if ((table[j] & (kPresent | kAccessed)) !=
+                (kPresent | kAccessed))
+                continue;
+            auto words = reinterpret_cast<volatile uint32_t*>(
+                table[j] & kPageAddressMask);
+            for (uint32_t w = 0; w < kPageSize / 4; ++w)
+                words[w] = words[w];
+        }
+    }
 }
-#line 267 "chapters/05-host.nw"
+#line 268 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
         return r;
-    bool after_another = state_ != State::Empty;
+    page_tables_.forget_touched_pages();
     page_tables_.release();
     memory_ = {{request.arg[0]}, request.arg[1]};
-    if (after_another)
-        forget_translated_code(memory_);
     if (!page_tables_.build(memory_)) {
         state_ = State::Empty;
         return {"out of Host memory for the Guest's page tables"};
@@ -62,7 +75,7 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 305 "chapters/05-host.nw"
+#line 304 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -73,7 +86,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 330 "chapters/05-host.nw"
+#line 329 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -84,5 +97,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 218 "chapters/05-host.nw"
+#line 219 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -35,6 +35,7 @@ struct GuestMemory {
 class ShadowPageTables {
 public:
     bool build(const GuestMemory& memory);  // false: out of memory
+    void forget_touched_pages() const;
     void release();
     uint32_t cr3() const { return directory_.value; }
 private:
@@ -44,13 +45,13 @@ private:
     }
     MachinePhysical directory_{0};
 };
-#line 166 "chapters/05-host.nw"
+#line 167 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 178 "chapters/05-host.nw"
+#line 179 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -59,14 +60,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 320 "chapters/05-host.nw"
+#line 319 "chapters/05-host.nw"
 void give_segments();
-#line 495 "chapters/05-host.nw"
+#line 494 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 562 "chapters/05-host.nw"
+#line 561 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -75,24 +76,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 643 "chapters/05-host.nw"
+#line 642 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 744 "chapters/05-host.nw"
+#line 743 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 799 "chapters/05-host.nw"
+#line 798 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 817 "chapters/05-host.nw"
+#line 816 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 186 "chapters/05-host.nw"
+#line 187 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;

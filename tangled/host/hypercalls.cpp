@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 577 "chapters/05-host.nw"
+#line 576 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 
 namespace lhv::host {
 
-#line 660 "chapters/05-host.nw"
+#line 659 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -18,7 +18,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 721 "chapters/05-host.nw"
+#line 720 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     if (has_lguest_data_) {
@@ -37,49 +37,49 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     has_lguest_data_ = true;
     return true;
 }
-#line 627 "chapters/05-host.nw"
+#line 626 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 682 "chapters/05-host.nw"
+#line 681 "chapters/05-host.nw"
 if (call != abi::LHCALL_LGUEST_INIT && call != abi::LHCALL_NOTIFY &&
     call != abi::LHCALL_SHUTDOWN && call != abi::LHCALL_FLUSH_ASYNC) {
     kill_call(link, c.from, "unknown hypercall %u", call);
     return false;
 }
-#line 631 "chapters/05-host.nw"
+#line 630 "chapters/05-host.nw"
     
-#line 695 "chapters/05-host.nw"
+#line 694 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u before LGUEST_INIT",
               call);
     return false;
 }
-#line 632 "chapters/05-host.nw"
+#line 631 "chapters/05-host.nw"
     switch (call) {
     
-#line 710 "chapters/05-host.nw"
+#line 709 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 756 "chapters/05-host.nw"
+#line 755 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 766 "chapters/05-host.nw"
+#line 765 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 781 "chapters/05-host.nw"
+#line 780 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 634 "chapters/05-host.nw"
+#line 633 "chapters/05-host.nw"
     }
     return true;
 }
-#line 863 "chapters/05-host.nw"
+#line 862 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -97,7 +97,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 604 "chapters/05-host.nw"
+#line 603 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -111,5 +111,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 588 "chapters/05-host.nw"
+#line 587 "chapters/05-host.nw"
 } // namespace lhv::host

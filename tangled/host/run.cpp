@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 423 "chapters/05-host.nw"
+#line 422 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -23,7 +23,7 @@ void Guest::run(HostLink& link) {
     }
 }
 
-#line 525 "chapters/05-host.nw"
+#line 524 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -41,16 +41,16 @@ static const char* trap_name(uint32_t trap) {
 static bool has_error_code(uint32_t trap) {
     return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
 }
-#line 470 "chapters/05-host.nw"
+#line 469 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 1539 "chapters/05-host.nw"
+#line 1538 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 472 "chapters/05-host.nw"
+#line 471 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -68,7 +68,7 @@ if (FrameProblem p = check_frame(frame,
              trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 509 "chapters/05-host.nw"
+#line 508 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -78,5 +78,5 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     link.post(abi::Event::GuestDied, 0, reason_);
 }
 
-#line 450 "chapters/05-host.nw"
+#line 449 "chapters/05-host.nw"
 } // namespace lhv::host
