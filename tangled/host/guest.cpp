@@ -33,7 +33,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 2641 "chapters/05-host.nw"
+#line 2646 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() const {
     constexpr uint32_t kAccessed = 0x20;
     if (!directory_.value)

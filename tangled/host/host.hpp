@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2674 "chapters/05-host.nw"
+#line 2679 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -10,5 +10,5 @@ namespace lhv::host {
 #line 1421 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 2683 "chapters/05-host.nw"
+#line 2688 "chapters/05-host.nw"
 } // namespace lhv::host
