@@ -10,14 +10,15 @@ inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
 inline constexpr uint32_t kLinkVersion = 2;
 inline constexpr uint32_t kReasonBytes = 256;
 
-#line 786 "chapters/01-preparation.nw"
+#line 791 "chapters/01-preparation.nw"
 enum class Request : uint32_t {
     None = 0,
     Initialize = 1,  // args: guest_base, pfn_limit, entry, boot_info
     Run = 2,         // run the Guest until the next event
     Irq = 3,         // args: the interrupt to raise in the Guest
+    SelfCheck = 4,   // compare the Host with itself at boot
 };
-#line 802 "chapters/01-preparation.nw"
+#line 811 "chapters/01-preparation.nw"
 enum class Event : uint32_t {
     None = 0,
     HostReady = 1,    // the Host has booted and awaits INITIALIZE
@@ -29,8 +30,9 @@ enum class Event : uint32_t {
     Refused = 7,      // reason: what was wrong with the request
     Done = 8,         // an Irq request was carried out
     HostDied = 9,     // reason: why the Host panicked; it has stopped
+    SelfChecked = 10, // arg0: 1 if intact; reason: what differs
 };
-#line 822 "chapters/01-preparation.nw"
+#line 832 "chapters/01-preparation.nw"
 struct Mailbox {
     uint32_t magic;        // kMailboxMagic once the Host is up
     uint32_t version;      // kLinkVersion
@@ -45,7 +47,7 @@ struct Mailbox {
     char reason[kReasonBytes];  // NUL-terminated
 };
 static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
-#line 867 "chapters/01-preparation.nw"
+#line 877 "chapters/01-preparation.nw"
 inline constexpr uint32_t kExitLogAddress = 0x0008'1000;
 inline constexpr uint32_t kExitLogRecords = 128;
 

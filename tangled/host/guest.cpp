@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 207 "chapters/05-host.nw"
+#line 208 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 230 "chapters/05-host.nw"
+#line 232 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -34,17 +34,40 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 265 "chapters/05-host.nw"
+#line 6218 "chapters/05-host.nw"
+void ShadowPageTables::forget_touched_pages() const {
+    constexpr uint32_t kAccessed = 0x20;
+    if (!directory_.value)
+        return;
+    for (uint32_t i = 0; i < 1023; ++i) {
+        if (!(directory()[i] & kPresent))
+            continue;
+        auto table = reinterpret_cast<uint32_t*>(directory()[i] &
+                                                 kPageAddressMask);
+        for (uint32_t j = 0; j < 1024; ++j) {
+            if ((table[j] & (kPresent | kAccessed)) !=
+                (kPresent | kAccessed))
+                continue;
+            auto words = reinterpret_cast<volatile uint32_t*>(
+                table[j] & kPageAddressMask);
+            for (uint32_t w = 0; w < kPageSize / 4; ++w)
+                words[w] = words[w];
+        }
+    }
+}
+#line 270 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
         return r;
+    page_tables_.forget_touched_pages();
     page_tables_.release();
     memory_ = {{request.arg[0]}, request.arg[1]};
     if (!page_tables_.build(memory_)) {
         state_ = State::Empty;
         return {"out of Host memory for the Guest's page tables"};
     }
+    reset_guest_tables();
     give_segments();
     reset_interrupts();
     vcpu_.reset({request.arg[2]}, {abi::kPageOffset + request.arg[3]});
@@ -54,7 +77,7 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 303 "chapters/05-host.nw"
+#line 310 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -67,7 +90,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 330 "chapters/05-host.nw"
+#line 337 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -78,5 +101,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 219 "chapters/05-host.nw"
+#line 221 "chapters/05-host.nw"
 } // namespace lhv::host

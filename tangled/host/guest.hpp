@@ -35,6 +35,7 @@ struct GuestMemory {
 class ShadowPageTables {
 public:
     bool build(const GuestMemory& memory);  // false: out of memory
+    void forget_touched_pages() const;
     void release();
     uint32_t cr3() const { return directory_.value; }
 private:
@@ -44,13 +45,13 @@ private:
     }
     MachinePhysical directory_{0};
 };
-#line 167 "chapters/05-host.nw"
+#line 168 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 179 "chapters/05-host.nw"
+#line 180 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -59,14 +60,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 320 "chapters/05-host.nw"
+#line 327 "chapters/05-host.nw"
 void give_segments();
-#line 534 "chapters/05-host.nw"
+#line 541 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 599 "chapters/05-host.nw"
+#line 608 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -75,24 +76,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 682 "chapters/05-host.nw"
+#line 691 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 802 "chapters/05-host.nw"
+#line 811 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 857 "chapters/05-host.nw"
+#line 866 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 875 "chapters/05-host.nw"
+#line 884 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1291 "chapters/05-host.nw"
+#line 1313 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t kernel_esp_ = 0;
@@ -101,7 +102,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1567 "chapters/05-host.nw"
+#line 1589 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
@@ -116,7 +117,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3732 "chapters/05-host.nw"
+#line 3796 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -125,10 +126,10 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 3928 "chapters/05-host.nw"
+#line 3992 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 4772 "chapters/05-host.nw"
+#line 4836 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -138,7 +139,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 5257 "chapters/05-host.nw"
+#line 5321 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);
@@ -147,7 +148,7 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
-#line 187 "chapters/05-host.nw"
+#line 188 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3726 "chapters/04-launcher.nw"
+#line 3759 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -14,34 +14,44 @@
 #include "abi/link.hpp"
 #include "launcher/boot_info.hpp"
 #include "launcher/errors.hpp"
+#include "launcher/symbols.hpp"
 
 namespace lhv::launcher {
 
 using abi::Event;
 using abi::Request;
 
-#line 3769 "chapters/04-launcher.nw"
+#line 3805 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 3785 "chapters/04-launcher.nw"
+#line 3821 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
-                   const GuestImage& image,
-                   std::span<const std::byte> file)
-    : options_(options), host_image_(host_image), image_(image),
-      file_(file), ram_bytes_(options.memory_mib << 20) {}
-#line 3796 "chapters/04-launcher.nw"
+                   std::span<const GuestToRun> guests)
+    : options_(options), host_image_(host_image), guests_(guests),
+      ram_bytes_(options.memory_mib << 20) {}
+#line 3833 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
-    load_guest();
-    initialize_guest();
-    return run_guest();
+    if (guests_.size() == 1) {
+        guest_ = &guests_.front();
+        load_guest();
+        initialize_guest();
+        return run_guest();
+    }
+    int status = kExitPowerOff;
+    for (const GuestToRun& guest : guests_) {
+        guest_ = &guest;
+        status = std::max(status, run_in_turn());
+        check_host();
+    }
+    return status;
 }
-#line 3817 "chapters/04-launcher.nw"
+#line 3864 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
     ram_file_ = create_ram(ram_mib);
@@ -56,7 +66,7 @@ void Launcher::start_machine() {
     const int inherited[] = {ram_file_.get(), qemu_console.get(),
                              qemu_doorbell.get()};
     
-#line 3849 "chapters/04-launcher.nw"
+#line 3896 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -79,9 +89,9 @@ if (options_.wait_for_debugger)
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:"
               << options_.gdb_port << "'\n";
-#line 3831 "chapters/04-launcher.nw"
+#line 3878 "chapters/04-launcher.nw"
 }
-#line 4105 "chapters/04-launcher.nw"
+#line 4152 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -95,16 +105,24 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 4129 "chapters/04-launcher.nw"
+#line 4176 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
         machine.guest(ram_bytes_, kDevicePages * abi::kPageSize);
-    load_guest_image(image_, file_, memory);
+    
+#line 4361 "chapters/04-launcher.nw"
+if (guest_ != &guests_.front()) {
+    auto all = memory.bytes(GuestPhysical{0},
+                            ram_bytes_ + kDevicePages * abi::kPageSize);
+    std::fill(all.begin(), all.end(), std::byte{0});
+}
+#line 4181 "chapters/04-launcher.nw"
+    load_guest_image(guest_->image, guest_->contents, memory);
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 4150 "chapters/04-launcher.nw"
+#line 4198 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -113,7 +131,7 @@ void Launcher::initialize_guest() {
     std::uint32_t pfn_limit =
         ram_bytes_ / abi::kPageSize + kDevicePages;
     link_->post(Request::Initialize,
-                {abi::kGuestBase, pfn_limit, image_.entry.value,
+                {abi::kGuestBase, pfn_limit, guest_->image.entry.value,
                  abi::kBootInfoAddress});
     ring_doorbell();
     HostEvent event = next_event(Deadline::after(kStartupTimeout),
@@ -127,7 +145,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 4186 "chapters/04-launcher.nw"
+#line 4234 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -139,10 +157,11 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 4207 "chapters/04-launcher.nw"
+#line 4255 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
+    if (guests_.size() > 1) std::cerr << "lhv: guest powered off\n";
     return kExitPowerOff;
 case Event::Restart:
     std::cerr << "lhv: guest asked to restart\n";
@@ -154,11 +173,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 4197 "chapters/04-launcher.nw"
+#line 4245 "chapters/04-launcher.nw"
         }
     }
 }
-#line 4237 "chapters/04-launcher.nw"
+#line 4286 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -169,7 +188,36 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3904 "chapters/04-launcher.nw"
+#line 4337 "chapters/04-launcher.nw"
+int Launcher::run_in_turn() {
+    try {
+        load_guest();
+        initialize_guest();
+        return run_guest();
+    } catch (const GuestDied& death) {
+        drain_output();
+        std::cerr << "lhv: "
+                  << annotate_eips(death.what(),
+                                   Symbols::from_file(guest_->path))
+                  << '\n';
+        return kExitFailure;
+    }
+}
+#line 4402 "chapters/04-launcher.nw"
+void Launcher::check_host() {
+    link_->post(Request::SelfCheck);
+    ring_doorbell();
+    HostEvent event = next_event(Deadline::after(kStartupTimeout),
+                                 "the Host to check itself");
+    if (event.event != Event::SelfChecked)
+        throw RuntimeFailure("unexpected answer to SelfCheck: event " +
+                             std::to_string(static_cast<int>(
+                                 event.event)) + " " + event.reason);
+    if (event.arg[0] != 1)
+        throw RuntimeFailure("host self-check failed: " + event.reason);
+    std::cerr << "lhv: host self-check: " << event.reason << '\n';
+}
+#line 3951 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -188,7 +236,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 3935 "chapters/04-launcher.nw"
+#line 3982 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to,
                            std::string* keep = nullptr) {
     std::byte buffer[4096];
@@ -223,7 +271,7 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3984 "chapters/04-launcher.nw"
+#line 4031 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
@@ -255,7 +303,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 4027 "chapters/04-launcher.nw"
+#line 4074 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -274,7 +322,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
-#line 4059 "chapters/04-launcher.nw"
+#line 4106 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -282,7 +330,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 4088 "chapters/04-launcher.nw"
+#line 4135 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -292,5 +340,5 @@ void Launcher::host_died(const std::string& reason) {
     throw HostDied(reason);
 }
 
-#line 3760 "chapters/04-launcher.nw"
+#line 3796 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

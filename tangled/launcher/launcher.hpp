@@ -1,11 +1,12 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3632 "chapters/04-launcher.nw"
+#line 3646 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 #include "launcher/elf_loader.hpp"
 #include "launcher/exit_log.hpp"
 #include "launcher/guest_memory.hpp"
@@ -16,7 +17,7 @@
 
 namespace lhv::launcher {
 
-#line 3660 "chapters/04-launcher.nw"
+#line 3676 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -32,25 +33,33 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3682 "chapters/04-launcher.nw"
+#line 3698 "chapters/04-launcher.nw"
+struct GuestToRun {
+    std::string path;
+    GuestImage image;
+    std::vector<std::byte> contents;
+};
+#line 3711 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
-             const GuestImage& image, std::span<const std::byte> file);
+             std::span<const GuestToRun> guests);
     int run();
 
   private:
     
-#line 3713 "chapters/04-launcher.nw"
+#line 3744 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
 void initialize_guest();
 int run_guest();
 void handle_notify(GuestPhysical address);
-#line 3690 "chapters/04-launcher.nw"
+int run_in_turn();
+void check_host();
+#line 3719 "chapters/04-launcher.nw"
     
-#line 3886 "chapters/04-launcher.nw"
+#line 3933 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -62,11 +71,11 @@ HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void show_exits();
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3692 "chapters/04-launcher.nw"
+#line 3721 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
-    const GuestImage& image_;
-    std::span<const std::byte> file_;
+    std::span<const GuestToRun> guests_;
+    const GuestToRun* guest_ = nullptr;
     std::uint32_t ram_bytes_;
     SignalWatch signals_;
     UniqueFd ram_file_;
@@ -79,5 +88,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd console_, doorbell_;
 };
 
-#line 3651 "chapters/04-launcher.nw"
+#line 3667 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5499 "chapters/04-launcher.nw"
+#line 5669 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -18,7 +18,7 @@
 
 using namespace lhv::launcher;
 
-#line 5595 "chapters/04-launcher.nw"
+#line 5770 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -29,7 +29,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 5573 "chapters/04-launcher.nw"
+#line 5748 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -39,7 +39,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 5520 "chapters/04-launcher.nw"
+#line 5690 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 5557 "chapters/04-launcher.nw"
+#line 5732 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -57,16 +57,21 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 5528 "chapters/04-launcher.nw"
+#line 5698 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
         check_host_image(host_image);
-        std::vector<std::byte> contents;
-        GuestImage image = read_guest_elf(
-            options.guest_file, options.memory_mib << 20, contents);
+        std::vector<GuestToRun> guests(1 + options.then_files.size());
+        for (std::size_t i = 0; i < guests.size(); ++i) {
+            guests[i].path =
+                i == 0 ? options.guest_file : options.then_files[i - 1];
+            guests[i].image =
+                read_guest_elf(guests[i].path, options.memory_mib << 20,
+                               guests[i].contents);
+        }
         check_qemu_log(options.qemu_log);
-        Launcher launcher(options, host_image, image, contents);
+        Launcher launcher(options, host_image, guests);
         return launcher.run();
     } catch (const GuestDied& death) {
         return report(death, options.guest_file);

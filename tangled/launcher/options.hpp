@@ -1,17 +1,18 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 542 "chapters/04-launcher.nw"
+#line 544 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 574 "chapters/04-launcher.nw"
+#line 579 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -21,18 +22,19 @@ struct Options {
     bool show_exits = false;         // --show-exits
     std::string host_image;          // --host PATH; empty: the default
     std::string guest_file;
+    std::vector<std::string> then_files;  // --then FILE, in order
     std::string guest_command_line;  // the words after the Guest file
     bool help = false;
     bool version = false;
 };
-#line 597 "chapters/04-launcher.nw"
+#line 603 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 556 "chapters/04-launcher.nw"
-inline constexpr std::array<std::string_view, 10> kOptionNames = {
+#line 559 "chapters/04-launcher.nw"
+inline constexpr std::array<std::string_view, 11> kOptionNames = {
     "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
-    "--gdb", "-h", "--help", "--version"};
+    "--gdb", "--then", "-h", "--help", "--version"};
 
 Options parse_options(std::span<const std::string_view> arguments);
 std::string usage_text();

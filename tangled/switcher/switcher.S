@@ -1,11 +1,11 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 276 "chapters/06-switcher.nw"
+#line 278 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 296 "chapters/06-switcher.nw"
+#line 298 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
@@ -16,13 +16,13 @@ switch_to_guest:
         sidt STATE(HOST_IDT_POINTER)
         movl %cr3, %eax
         movl %eax, STATE(HOST_CR3)
-#line 318 "chapters/06-switcher.nw"
+#line 320 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 349 "chapters/06-switcher.nw"
+#line 351 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -33,7 +33,7 @@ switch_to_guest:
         popl %ds
         addl $8, %esp
         iret
-#line 803 "chapters/A-kernel.nw"
+#line 809 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
         .macro trap_stubs target
@@ -48,12 +48,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 373 "chapters/06-switcher.nw"
+#line 375 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 398 "chapters/06-switcher.nw"
+#line 400 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -64,7 +64,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 419 "chapters/06-switcher.nw"
+#line 421 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -76,7 +76,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 443 "chapters/06-switcher.nw"
+#line 445 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -85,7 +85,7 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 496 "chapters/06-switcher.nw"
+#line 498 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:
@@ -103,5 +103,5 @@ switcher_hypercall_entry:
 2:      pushl $0
         pushl $HYPERCALL_VECTOR
         jmp return_to_host
-#line 287 "chapters/06-switcher.nw"
+#line 289 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

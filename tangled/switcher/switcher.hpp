@@ -84,9 +84,10 @@ static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
 static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 253 "chapters/06-switcher.nw"
+#line 254 "chapters/06-switcher.nw"
 void install_switcher();
 Gate switcher_gate(uint32_t vector);
+void reset_guest_tables();
 MachinePhysical guest_switcher_page_table();
 extern "C" uint32_t switch_to_guest();  // where the trap frame starts
 

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1199 "chapters/02-guest.nw"
+#line 1271 "chapters/02-guest.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
@@ -305,7 +305,7 @@ inline Lhv::~Lhv() {
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
-#line 1567 "chapters/02-guest.nw"
+#line 1640 "chapters/02-guest.nw"
 inline uint32_t elf_entry(const std::string& path) {
     Elf32_Ehdr header{};
     std::ifstream file(path, std::ios::binary);
@@ -315,12 +315,64 @@ inline uint32_t elf_entry(const std::string& path) {
     REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS32);
     return header.e_entry;
 }
-#line 1581 "chapters/02-guest.nw"
+#line 1654 "chapters/02-guest.nw"
 inline std::string eip_text(uint32_t eip) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", eip);
     return text;
 }
+#line 1213 "chapters/02-guest.nw"
+inline const std::string kHostIntact =
+    "lhv: host self-check: code, descriptor tables, page tables and "
+    "processor state as at boot";
 
-#line 1243 "chapters/02-guest.nw"
+inline std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::string::size_type at = 0, end;
+    while ((end = text.find('\n', at)) != std::string::npos) {
+        lines.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    if (at < text.size())
+        lines.push_back(text.substr(at));
+    return lines;
+}
+
+struct Survived {
+    Outcome run;
+    std::vector<std::string> deaths;  // one line per rogue, in order
+};
+
+inline Survived run_then_healthy(const std::vector<std::string>& rogues) {
+    REQUIRE(!rogues.empty());
+    std::vector<std::string> arguments;
+    for (std::size_t i = 1; i < rogues.size(); ++i)
+        arguments.insert(arguments.end(), {"--then", rogues[i]});
+    arguments.insert(arguments.end(),
+                     {"--then", path_from_environment("LHV_GUEST"),
+                      rogues.front()});
+    Survived result{run_lhv(arguments), {}};
+    const Outcome& run = result.run;
+    INFO(describe(run));
+    const std::vector<std::string> lines = lines_of(run.err);
+    const std::size_t n = rogues.size();
+    REQUIRE(lines.size() == 2 * n + 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        INFO(rogues[i]);
+        CHECK_THAT(lines[2 * i], Catch::StartsWith("lhv: guest died: "));
+        CHECK(lines[2 * i + 1] == kHostIntact);
+        result.deaths.push_back(lines[2 * i]);
+    }
+    CHECK(lines[2 * n] == "lhv: guest powered off");
+    CHECK(lines[2 * n + 1] == kHostIntact);
+    const auto banner = run.out.find(kHostBanner);
+    CHECK(banner != std::string::npos);
+    CHECK(banner == run.out.rfind(kHostBanner));
+    CHECK_THAT(run.out, Catch::EndsWith(kGuestBanner +
+                                        "booted at ring 1 with 32 MiB\n"));
+    CHECK(run.exit_code == 1);
+    return result;
+}
+
+#line 1316 "chapters/02-guest.nw"
 } // namespace lhv::test

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2407 "chapters/05-host.nw"
+#line 2455 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -111,6 +111,21 @@ TEST_CASE("a Guest that could never wake is reported", "[integration]") {
     INFO(letter << ": " << describe(run));
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err, Contains("lhv: guest died: " + words));
+}
+
+TEST_CASE("what a Guest may change is not a change to the Host",
+          "[integration]") {
+    const Outcome run =
+        run_lhv({"--then", path_from_environment("LHV_GUEST"),
+                 test_guest("per_guest_state")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK(lines_of(run.err) ==
+          std::vector<std::string>{"lhv: guest powered off", kHostIntact,
+                                   "lhv: guest powered off",
+                                   kHostIntact});
+    CHECK_THAT(run.out, Contains("per-Guest state set\n") &&
+                            Contains(kGuestBanner));
 }
 
 TEST_CASE("a storm of clock events and hypercalls leaves the Host "

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 961 "chapters/04-launcher.nw"
+#line 971 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
@@ -15,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 991 "chapters/04-launcher.nw"
+#line 1001 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -64,11 +64,14 @@ TEST_CASE("options: the other options", "[launcher][options]") {
     CHECK(options.show_exits);
     CHECK_FALSE(parse({"g"}).show_exits);
     CHECK(options.host_image == "h.elf");
+    CHECK(options.then_files.empty());
+    CHECK(parse({"--then", "b.elf", "--then=c.elf", "a.elf"}).then_files ==
+          std::vector<std::string>{"b.elf", "c.elf"});
     CHECK(parse({"--help"}).help);
     CHECK(parse({"-h"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 1051 "chapters/04-launcher.nw"
+#line 1064 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -99,7 +102,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 1093 "chapters/04-launcher.nw"
+#line 1106 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -123,7 +126,8 @@ TEST_CASE("options: the list of option names matches the parser",
           "[launcher][options]") {
     const std::map<std::string_view, std::string_view> values = {
         {"-m", "64"}, {"--memory", "64"}, {"--accel", "tcg"},
-        {"--qemu-log", "t.log"}, {"--host", "h.elf"}};
+        {"--qemu-log", "t.log"}, {"--host", "h.elf"},
+        {"--then", "g2.elf"}};
     for (std::string_view name : kOptionNames) {
         INFO(name);
         std::vector<std::string_view> words{name};
@@ -153,7 +157,7 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 1153 "chapters/04-launcher.nw"
+#line 1167 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
@@ -163,7 +167,7 @@ TEST_CASE("options: help names the exit statuses and the rule",
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 1170 "chapters/04-launcher.nw"
+#line 1184 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");

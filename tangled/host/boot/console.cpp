@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 404 "chapters/A-kernel.nw"
+#line 410 "chapters/A-kernel.nw"
 #include "host/boot/console.hpp"
 #include "host/boot/link.hpp"
 #include "host/boot/uart.hpp"
@@ -9,7 +9,7 @@ namespace {
 constexpr Uart console_uart(kCom1);
 }
 
-#line 424 "chapters/A-kernel.nw"
+#line 430 "chapters/A-kernel.nw"
 void Sink::put(char c) {
     if (!buffer) {
         console_uart.put(c);
@@ -18,7 +18,7 @@ void Sink::put(char c) {
         buffer[used] = '\0';
     }
 }
-#line 440 "chapters/A-kernel.nw"
+#line 446 "chapters/A-kernel.nw"
 static void put_number(Sink& sink, uint32_t value, uint32_t base,
                        bool negative, uint32_t width, char pad) {
     char digits[12];
@@ -34,7 +34,7 @@ static void put_number(Sink& sink, uint32_t value, uint32_t base,
     while (n)
         sink.put(digits[--n]);
 }
-#line 461 "chapters/A-kernel.nw"
+#line 467 "chapters/A-kernel.nw"
 void vformat(Sink& sink, const char* f, va_list args) {
     for (; *f; ++f) {
         if (*f != '%') {
@@ -49,7 +49,7 @@ void vformat(Sink& sink, const char* f, va_list args) {
         while (*f >= '0' && *f <= '9')
             width = width * 10 + uint32_t(*f++ - '0');
         
-#line 483 "chapters/A-kernel.nw"
+#line 489 "chapters/A-kernel.nw"
 switch (*f) {
 case 's': {
     const char* s = va_arg(args, const char*);
@@ -71,10 +71,10 @@ case 'd': {
 case '\0': return;
 default: sink.put('%'); sink.put(*f); break;
 }
-#line 475 "chapters/A-kernel.nw"
+#line 481 "chapters/A-kernel.nw"
     }
 }
-#line 527 "chapters/A-kernel.nw"
+#line 533 "chapters/A-kernel.nw"
 void console_init() { console_uart.init(false); }
 
 void vformat_to(char* buffer, uint32_t size, const char* f,
@@ -116,5 +116,5 @@ void panic(const char* f, ...) {
         asm volatile("cli; hlt");
 }
 
-#line 418 "chapters/A-kernel.nw"
+#line 424 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,11 +1,11 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 209 "chapters/A-kernel.nw"
+#line 215 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::host {
 
-#line 225 "chapters/A-kernel.nw"
+#line 231 "chapters/A-kernel.nw"
 inline void outb(uint16_t port, uint8_t value) {
     asm volatile("outb %0, %1" : : "a"(value), "Nd"(port));
 }
@@ -15,7 +15,7 @@ inline uint8_t inb(uint16_t port) {
     asm volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
     return value;
 }
-#line 242 "chapters/A-kernel.nw"
+#line 248 "chapters/A-kernel.nw"
 inline uint32_t read_cr0() {
     uint32_t v;
     asm volatile("mov %%cr0, %0" : "=r"(v));
@@ -37,8 +37,8 @@ inline uint32_t read_cr3() {
 inline void write_cr3(uint32_t v) {
     asm volatile("mov %0, %%cr3" : : "r"(v) : "memory");
 }
-#line 270 "chapters/A-kernel.nw"
+#line 276 "chapters/A-kernel.nw"
 inline void compiler_barrier() { asm volatile("" : : : "memory"); }
 
-#line 218 "chapters/A-kernel.nw"
+#line 224 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,15 +1,15 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 580 "chapters/A-kernel.nw"
+#line 586 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::host {
 
-#line 601 "chapters/A-kernel.nw"
+#line 607 "chapters/A-kernel.nw"
 inline constexpr uint16_t kKernelCs = 0x08;
 inline constexpr uint16_t kKernelDs = 0x10;
 inline constexpr uint16_t kTssSelector = 0x18;
-#line 617 "chapters/A-kernel.nw"
+#line 623 "chapters/A-kernel.nw"
 struct SegmentDescriptor {
     uint32_t low, high;
 
@@ -28,7 +28,7 @@ struct SegmentDescriptor {
     static constexpr uint8_t kPage32 = 0xC;         // G|D
 };
 static_assert(sizeof(SegmentDescriptor) == 8);
-#line 644 "chapters/A-kernel.nw"
+#line 650 "chapters/A-kernel.nw"
 struct Gate {
     uint16_t offset_low, selector;
     uint8_t zero, type;
@@ -40,7 +40,7 @@ struct Gate {
     }
 };
 static_assert(sizeof(Gate) == 8);
-#line 665 "chapters/A-kernel.nw"
+#line 671 "chapters/A-kernel.nw"
 struct Tss {
     uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
     uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
@@ -48,12 +48,12 @@ struct Tss {
     uint16_t trap, io_map_base;
 };
 static_assert(sizeof(Tss) == 104);
-#line 678 "chapters/A-kernel.nw"
+#line 684 "chapters/A-kernel.nw"
 struct [[gnu::packed]] DescriptorTablePointer {
     uint16_t limit;
     uint32_t base;
 };
 static_assert(sizeof(DescriptorTablePointer) == 6);
 
-#line 591 "chapters/A-kernel.nw"
+#line 597 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 279 "chapters/A-kernel.nw"
+#line 285 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "host/boot/cpu.hpp"
@@ -9,7 +9,7 @@ namespace lhv::host {
 class Uart {
 public:
     explicit constexpr Uart(uint16_t base) : base_(base) {}
-#line 306 "chapters/A-kernel.nw"
+#line 312 "chapters/A-kernel.nw"
 static constexpr uint16_t kData = 0;        // RBR / THR
 static constexpr uint16_t kIrqEnable = 1;   // IER
 static constexpr uint16_t kFifoControl = 2; // FCR (write)
@@ -18,7 +18,7 @@ static constexpr uint16_t kModemControl = 4;// MCR
 static constexpr uint16_t kLineStatus = 5;  // LSR
 static constexpr uint8_t kDataReady = 0x01;
 static constexpr uint8_t kTransmitterEmpty = 0x20;
-#line 325 "chapters/A-kernel.nw"
+#line 331 "chapters/A-kernel.nw"
 void init(bool receive_interrupt) const {
     outb(base_ + kIrqEnable, 0);
     outb(base_ + kLineControl, 0x80);
@@ -30,18 +30,18 @@ void init(bool receive_interrupt) const {
     drain();
     outb(base_ + kIrqEnable, receive_interrupt ? 1 : 0);
 }
-#line 342 "chapters/A-kernel.nw"
+#line 348 "chapters/A-kernel.nw"
 void put(char c) const {
     while (!(inb(base_ + kLineStatus) & kTransmitterEmpty)) {
     }
     outb(base_ + kData, static_cast<uint8_t>(c));
 }
-#line 353 "chapters/A-kernel.nw"
+#line 359 "chapters/A-kernel.nw"
 void drain() const {
     while (inb(base_ + kLineStatus) & kDataReady)
         (void)inb(base_ + kData);
 }
-#line 292 "chapters/A-kernel.nw"
+#line 298 "chapters/A-kernel.nw"
     uint16_t base() const { return base_; }
 private:
     uint16_t base_;
