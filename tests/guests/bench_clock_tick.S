@@ -51,7 +51,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 236 "chapters/07-mastery.nw"
+#line 258 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "clock-tick"
 #define BODY call tick_once
@@ -64,7 +64,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 244 "chapters/07-mastery.nw"
+#line 266 "chapters/07-mastery.nw"
     gate 0x20, handler
     movl $EFLAGS_IF, lguest_data + IRQ_ENABLED
 #line 157 "chapters/07-mastery.nw"
@@ -96,7 +96,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 247 "chapters/07-mastery.nw"
+#line 269 "chapters/07-mastery.nw"
 tick_once:
     hcall LHCALL_SET_CLOCKEVENT, $1
     hcall LHCALL_HALT
@@ -122,7 +122,7 @@ lguest_data:
     .balign 16
     .skip 4096
 stack_top:
-#line 262 "chapters/07-mastery.nw"
+#line 284 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: "

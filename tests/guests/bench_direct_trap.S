@@ -51,7 +51,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 207 "chapters/07-mastery.nw"
+#line 229 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "direct-trap"
 #define BODY int $0x80
@@ -64,7 +64,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 215 "chapters/07-mastery.nw"
+#line 237 "chapters/07-mastery.nw"
     gate 0x80, handler, 0xF, 3
 #line 157 "chapters/07-mastery.nw"
     rdtsc
@@ -95,7 +95,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 217 "chapters/07-mastery.nw"
+#line 239 "chapters/07-mastery.nw"
 handler:
     iret
 #line 1528 "chapters/02-guest.nw"
@@ -116,7 +116,7 @@ lguest_data:
     .balign 16
     .skip 4096
 stack_top:
-#line 262 "chapters/07-mastery.nw"
+#line 284 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: "

@@ -51,7 +51,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 180 "chapters/07-mastery.nw"
+#line 202 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "reflected-trap"
 #define BODY ud2
@@ -64,7 +64,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 188 "chapters/07-mastery.nw"
+#line 210 "chapters/07-mastery.nw"
     gate 6, handler
 #line 157 "chapters/07-mastery.nw"
     rdtsc
@@ -95,7 +95,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 190 "chapters/07-mastery.nw"
+#line 212 "chapters/07-mastery.nw"
 handler:
     addl $2, (%esp)
     iret
@@ -117,7 +117,7 @@ lguest_data:
     .balign 16
     .skip 4096
 stack_top:
-#line 262 "chapters/07-mastery.nw"
+#line 284 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: "
