@@ -51,7 +51,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 181 "chapters/07-mastery.nw"
+#line 186 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "full-hypercall"
 #define BODY hcall LHCALL_SEND_INTERRUPTS
@@ -62,7 +62,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 157 "chapters/07-mastery.nw"
+#line 162 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
@@ -73,7 +73,7 @@ bench_loop:
     jnz bench_loop
     rdtsc
     sub %edi, %eax
-#line 103 "chapters/07-mastery.nw"
+#line 108 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -83,7 +83,7 @@ bench_loop:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 123 "chapters/07-mastery.nw"
+#line 128 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -104,7 +104,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 284 "chapters/07-mastery.nw"
+#line 289 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: "

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 63 "chapters/07-mastery.nw"
+#line 67 "chapters/07-mastery.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define ITERATIONS 1000
     .text
@@ -20,7 +20,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 85 "chapters/07-mastery.nw"
+#line 90 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
@@ -32,7 +32,7 @@ bench_loop:
     jnz bench_loop
     rdtsc
     sub %edi, %eax
-#line 103 "chapters/07-mastery.nw"
+#line 108 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -42,7 +42,7 @@ bench_loop:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 123 "chapters/07-mastery.nw"
+#line 128 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -63,7 +63,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 136 "chapters/07-mastery.nw"
+#line 141 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: null-hypercall x 1000 = 0x"
