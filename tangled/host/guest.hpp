@@ -86,14 +86,14 @@ bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
 #line 866 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 884 "chapters/05-host.nw"
+#line 885 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1313 "chapters/05-host.nw"
+#line 1314 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t kernel_esp_ = 0;
@@ -102,7 +102,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1589 "chapters/05-host.nw"
+#line 1590 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
@@ -117,7 +117,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3796 "chapters/05-host.nw"
+#line 3795 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -126,10 +126,10 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 3992 "chapters/05-host.nw"
+#line 3991 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 4836 "chapters/05-host.nw"
+#line 4835 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,

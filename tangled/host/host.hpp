@@ -7,7 +7,7 @@
 namespace lhv::host {
 
 [[noreturn]] void host_main(HostLink& link, MachinePhysical ram_end);
-#line 2816 "chapters/05-host.nw"
+#line 2817 "chapters/05-host.nw"
 void choose_processor_state();
 
 #line 6260 "chapters/05-host.nw"

@@ -85,7 +85,7 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 498 "chapters/06-switcher.nw"
+#line 500 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 972 "chapters/05-host.nw"
+#line 973 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4551 "chapters/05-host.nw"
+#line 4550 "chapters/05-host.nw"
 #include "switcher/switcher.hpp"
 #line 1390 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
@@ -12,13 +12,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4553 "chapters/05-host.nw"
+#line 4552 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3101 "chapters/05-host.nw"
+#line 3102 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 4557 "chapters/05-host.nw"
+#line 4556 "chapters/05-host.nw"
     pushf
     push $LGUEST_CS
     push $1f
@@ -32,7 +32,7 @@ misdeed:
 1:  jmp 1b
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 3111 "chapters/05-host.nw"
+#line 3112 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096
