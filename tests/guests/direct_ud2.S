@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1390 "chapters/02-guest.nw"
+#line 1394 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -17,6 +17,7 @@
 #define LHCALL_SET_CLOCKEVENT 9
 #define LHCALL_HALT 10
 #define LHCALL_SEND_INTERRUPTS 19
+#define LHCALL_LOAD_GDT_ENTRY 18
 #define GUEST_KERNEL_CS 0x21          /* abi::kGuestKernelCs */
 #define GUEST_KERNEL_DS 0x29          /* abi::kGuestKernelDs */
 #define IRQ_ENABLED 0                 /* offsets in abi::LguestData */
@@ -51,17 +52,17 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2054 "chapters/05-host.nw"
+#line 2055 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3102 "chapters/05-host.nw"
+#line 3250 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1549 "chapters/02-guest.nw"
+#line 1553 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2059 "chapters/05-host.nw"
+#line 2060 "chapters/05-host.nw"
     gate 6, handler, 0xF
     movl $0, lguest_data + IRQ_ENABLED
 misdeed:
@@ -79,7 +80,7 @@ wrong:
     .section .rodata
 right:  .asciz "trap 6 went straight to the Guest\n"
 bad:    .asciz "trap 6 came through the Host\n"
-#line 1528 "chapters/02-guest.nw"
+#line 1532 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -92,7 +93,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3112 "chapters/05-host.nw"
+#line 3260 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1390 "chapters/02-guest.nw"
+#line 1394 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -17,6 +17,7 @@
 #define LHCALL_SET_CLOCKEVENT 9
 #define LHCALL_HALT 10
 #define LHCALL_SEND_INTERRUPTS 19
+#define LHCALL_LOAD_GDT_ENTRY 18
 #define GUEST_KERNEL_CS 0x21          /* abi::kGuestKernelCs */
 #define GUEST_KERNEL_DS 0x29          /* abi::kGuestKernelDs */
 #define IRQ_ENABLED 0                 /* offsets in abi::LguestData */
@@ -51,19 +52,19 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2246 "chapters/05-host.nw"
+#line 2247 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3102 "chapters/05-host.nw"
+#line 3250 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 2250 "chapters/05-host.nw"
+#line 2251 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
-#line 1549 "chapters/02-guest.nw"
+#line 1553 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2252 "chapters/05-host.nw"
+#line 2253 "chapters/05-host.nw"
     cmp $'r', %edi
     jne 1f
     hcall LHCALL_SET_STACK, $0x10, $stack_top, $1
@@ -80,14 +81,14 @@ _start:
     jne 1f
     hcall LHCALL_SET_STACK, $GUEST_KERNEL_DS, $stack_top, $1
 1:
-#line 1378 "chapters/02-guest.nw"
+#line 1382 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1528 "chapters/02-guest.nw"
+#line 1532 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -100,7 +101,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3112 "chapters/05-host.nw"
+#line 3260 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,0 +1,130 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 1394 "chapters/02-guest.nw"
+#define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
+#define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
+#define LHCALL_LGUEST_INIT 1
+#define LHCALL_SHUTDOWN 2
+#define LHCALL_NOTIFY 17
+#define LGUEST_SHUTDOWN_POWEROFF 1
+#define BOOT_INFO_DEVICE_PAGE 8       /* offsetof(BootInfo, ...) */
+#define BOOT_INFO_DEVICE_PAGES 12
+#define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
+#define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
+#line 1963 "chapters/05-host.nw"
+#define LHCALL_LOAD_IDT_ENTRY 6
+#define LHCALL_SET_STACK 7
+#define LHCALL_TS 8
+#define LHCALL_SET_CLOCKEVENT 9
+#define LHCALL_HALT 10
+#define LHCALL_SEND_INTERRUPTS 19
+#define LHCALL_LOAD_GDT_ENTRY 18
+#define GUEST_KERNEL_CS 0x21          /* abi::kGuestKernelCs */
+#define GUEST_KERNEL_DS 0x29          /* abi::kGuestKernelDs */
+#define IRQ_ENABLED 0                 /* offsets in abi::LguestData */
+#define BLOCKED_INTERRUPTS 4
+#define CR2 8
+#define TIME_SEC 12
+#define IRQ_PENDING 20
+#define TSC_KHZ 1372
+#define NOIRQ_IRET 1376
+#define EFLAGS_IF 0x200
+    .macro hcall call, a1=$0, a2=$0, a3=$0
+    mov $\call, %eax
+    mov \a1, %ebx
+    mov \a2, %ecx
+    mov \a3, %edx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro say text
+    hcall LHCALL_NOTIFY, $(\text - PAGE_OFFSET)
+    .endm
+    .macro gate vector, handler, type=0xE, dpl=1, selector=GUEST_KERNEL_CS
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(\selector << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $(0x8000 | (\dpl << 13) | (\type << 8)), %edx
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    mov $\vector, %ebx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro power_off
+    hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
+    .endm
+#line 2291 "chapters/05-host.nw"
+#define USER_CS 0x73
+#define USER_DS 0x7b
+#define USER_ESP 0xC0001000
+    .text
+    .globl _start
+_start:
+#line 3250 "chapters/05-host.nw"
+    mov $stack_top, %esp
+#line 2298 "chapters/05-host.nw"
+    movzbl 16(%esi), %edi
+#line 1553 "chapters/02-guest.nw"
+    mov $LHCALL_LGUEST_INIT, %eax
+    mov $(lguest_data - PAGE_OFFSET), %ebx
+    int $HYPERCALL_VECTOR
+#line 2300 "chapters/05-host.nw"
+    hcall LHCALL_LOAD_GDT_ENTRY, $14, $0x0000FFFF, $0x00CFFA00
+    hcall LHCALL_LOAD_GDT_ENTRY, $15, $0x0000FFFF, $0x00CFF200
+    cmp $'n', %edi
+    je 1f
+    hcall LHCALL_SET_STACK, $GUEST_KERNEL_DS, $kernel_stack_top, $1
+1:  gate 14, handler
+    pushl $USER_DS
+    pushl $USER_ESP
+    pushl $0x202
+    pushl $USER_CS
+    pushl $user_code
+    iret
+user_code:
+    nop
+handler:
+    cmpl $(kernel_stack_top - 24), %esp
+    jne wrong
+    cmpl $5, (%esp)
+    jne wrong
+    cmpl $user_code, 4(%esp)
+    jne wrong
+    cmpl $USER_CS, 8(%esp)
+    jne wrong
+    cmpl $USER_ESP, 16(%esp)
+    jne wrong
+    cmpl $USER_DS, 20(%esp)
+    jne wrong
+    cmpl $user_code, lguest_data + CR2
+    jne wrong
+    say right
+    power_off
+wrong:
+    say bad
+    power_off
+    .section .rodata
+right:  .asciz "a trap from ring 3 lands on the kernel stack, six words\n"
+bad:    .asciz "a trap from ring 3 pushed the wrong frame\n"
+#line 1532 "chapters/02-guest.nw"
+    .data
+    .balign 4
+lguest_data:
+    .skip 24                /* irq_enabled ... irq_pending */
+    .fill 64, 1, 0xff       /* hcall_status: every slot free */
+    .skip 64 * 20 + 8       /* hcalls, reserve_mem, tsc_khz */
+    .long 0                 /* noirq_iret */
+    .long PAGE_OFFSET       /* kernel_address */
+    .long 0x80              /* syscall_vec */
+    .if . - lguest_data != LGUEST_DATA_BYTES
+    .error "lguest_data does not match abi::LguestData"
+    .endif
+#line 3260 "chapters/05-host.nw"
+    .bss
+    .balign 16
+    .skip 4096
+stack_top:
+#line 2339 "chapters/05-host.nw"
+    .bss
+    .balign 16
+    .skip 4096
+kernel_stack_top:
