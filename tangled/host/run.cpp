@@ -69,19 +69,19 @@ static bool has_error_code(uint32_t trap) {
 #line 515 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 5460 "chapters/05-host.nw"
+#line 5464 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 517 "chapters/05-host.nw"
     
-#line 3085 "chapters/05-host.nw"
+#line 3089 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4111 "chapters/05-host.nw"
+#line 4115 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3088 "chapters/05-host.nw"
+#line 3092 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -138,7 +138,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4123 "chapters/05-host.nw"
+#line 4127 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

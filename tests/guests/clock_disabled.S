@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1394 "chapters/02-guest.nw"
+#line 1395 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -52,17 +52,17 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2440 "chapters/05-host.nw"
+#line 2444 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3250 "chapters/05-host.nw"
+#line 3254 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1553 "chapters/02-guest.nw"
+#line 1554 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2445 "chapters/05-host.nw"
+#line 2449 "chapters/05-host.nw"
     gate 0x20, tick
     hcall LHCALL_SET_CLOCKEVENT, $1000000
     hcall LHCALL_HALT
@@ -81,7 +81,7 @@ tick:
 pending: .asciz "irq_pending set while interrupts were off\n"
 delivered: .asciz "the tick arrived after SEND_INTERRUPTS\n"
 bad:    .asciz "the tick was lost or came too early\n"
-#line 1532 "chapters/02-guest.nw"
+#line 1533 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -94,7 +94,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3260 "chapters/05-host.nw"
+#line 3264 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

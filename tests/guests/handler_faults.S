@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1394 "chapters/02-guest.nw"
+#line 1395 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -56,9 +56,9 @@
     .text
     .globl _start
 _start:
-#line 3250 "chapters/05-host.nw"
+#line 3254 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1553 "chapters/02-guest.nw"
+#line 1554 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -66,14 +66,14 @@ _start:
     gate 13, 0x1000
     gate 14, 0x1000
     cli
-#line 1382 "chapters/02-guest.nw"
+#line 1383 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1532 "chapters/02-guest.nw"
+#line 1533 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -86,7 +86,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3260 "chapters/05-host.nw"
+#line 3264 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1275 "chapters/02-guest.nw"
+#line 1276 "chapters/02-guest.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
@@ -305,7 +305,7 @@ inline Lhv::~Lhv() {
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
-#line 1644 "chapters/02-guest.nw"
+#line 1645 "chapters/02-guest.nw"
 inline uint32_t elf_entry(const std::string& path) {
     Elf32_Ehdr header{};
     std::ifstream file(path, std::ios::binary);
@@ -315,7 +315,7 @@ inline uint32_t elf_entry(const std::string& path) {
     REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS32);
     return header.e_entry;
 }
-#line 1658 "chapters/02-guest.nw"
+#line 1659 "chapters/02-guest.nw"
 inline std::string eip_text(uint32_t eip) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", eip);
@@ -343,8 +343,9 @@ struct Survived {
     std::vector<std::string> deaths;  // one line per rogue, in order
 };
 
-inline Survived run_then_healthy(const std::vector<std::string>& rogues,
-                                 const std::vector<std::string>& words = {}) {
+inline Survived run_then_healthy(
+    const std::vector<std::string>& rogues,
+    const std::vector<std::string>& words = {}) {
     REQUIRE(!rogues.empty());
     std::vector<std::string> arguments;
     for (std::size_t i = 1; i < rogues.size(); ++i)
@@ -376,5 +377,5 @@ inline Survived run_then_healthy(const std::vector<std::string>& rogues,
     return result;
 }
 
-#line 1320 "chapters/02-guest.nw"
+#line 1321 "chapters/02-guest.nw"
 } // namespace lhv::test
