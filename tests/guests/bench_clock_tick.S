@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 263 "chapters/07-mastery.nw"
+#line 267 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "clock-tick"
 #define BODY call tick_once
@@ -65,10 +65,10 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 271 "chapters/07-mastery.nw"
+#line 275 "chapters/07-mastery.nw"
     gate 0x20, handler
     movl $EFLAGS_IF, lguest_data + IRQ_ENABLED
-#line 162 "chapters/07-mastery.nw"
+#line 166 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
@@ -79,7 +79,7 @@ bench_loop:
     jnz bench_loop
     rdtsc
     sub %edi, %eax
-#line 108 "chapters/07-mastery.nw"
+#line 109 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -89,7 +89,7 @@ bench_loop:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 128 "chapters/07-mastery.nw"
+#line 129 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -97,7 +97,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 274 "chapters/07-mastery.nw"
+#line 278 "chapters/07-mastery.nw"
 tick_once:
     hcall LHCALL_SET_CLOCKEVENT, $1
     hcall LHCALL_HALT
@@ -123,7 +123,7 @@ lguest_data:
     .balign 16
     .skip 4096
 stack_top:
-#line 289 "chapters/07-mastery.nw"
+#line 143 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: "

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 234 "chapters/07-mastery.nw"
+#line 238 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "direct-trap"
 #define BODY int $0x80
@@ -65,9 +65,9 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 242 "chapters/07-mastery.nw"
+#line 246 "chapters/07-mastery.nw"
     gate 0x80, handler, 0xF, 3
-#line 162 "chapters/07-mastery.nw"
+#line 166 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
@@ -78,7 +78,7 @@ bench_loop:
     jnz bench_loop
     rdtsc
     sub %edi, %eax
-#line 108 "chapters/07-mastery.nw"
+#line 109 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -88,7 +88,7 @@ bench_loop:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 128 "chapters/07-mastery.nw"
+#line 129 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -96,7 +96,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 244 "chapters/07-mastery.nw"
+#line 248 "chapters/07-mastery.nw"
 handler:
     iret
 #line 1533 "chapters/02-guest.nw"
@@ -117,7 +117,7 @@ lguest_data:
     .balign 16
     .skip 4096
 stack_top:
-#line 289 "chapters/07-mastery.nw"
+#line 143 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: "

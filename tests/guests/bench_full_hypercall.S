@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 186 "chapters/07-mastery.nw"
+#line 190 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "full-hypercall"
 #define BODY hcall LHCALL_SEND_INTERRUPTS
@@ -63,7 +63,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 162 "chapters/07-mastery.nw"
+#line 166 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
@@ -74,7 +74,7 @@ bench_loop:
     jnz bench_loop
     rdtsc
     sub %edi, %eax
-#line 108 "chapters/07-mastery.nw"
+#line 109 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -84,7 +84,7 @@ bench_loop:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 128 "chapters/07-mastery.nw"
+#line 129 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -105,7 +105,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 289 "chapters/07-mastery.nw"
+#line 143 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: "

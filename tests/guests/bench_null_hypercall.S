@@ -13,6 +13,7 @@
 #line 67 "chapters/07-mastery.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define ITERATIONS 1000
+#define NAME "null-hypercall"
     .text
     .globl _start
 _start:
@@ -20,7 +21,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 90 "chapters/07-mastery.nw"
+#line 91 "chapters/07-mastery.nw"
     rdtsc
     mov %eax, %edi
     mov $ITERATIONS, %ebp
@@ -32,7 +33,7 @@ bench_loop:
     jnz bench_loop
     rdtsc
     sub %edi, %eax
-#line 108 "chapters/07-mastery.nw"
+#line 109 "chapters/07-mastery.nw"
     mov $digits, %edi
     mov $8, %ecx
 2:  rol $4, %eax
@@ -42,7 +43,7 @@ bench_loop:
     movb %dl, (%edi)
     inc %edi
     loop 2b
-#line 128 "chapters/07-mastery.nw"
+#line 129 "chapters/07-mastery.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(report - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -63,10 +64,12 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 141 "chapters/07-mastery.nw"
+#line 143 "chapters/07-mastery.nw"
     .data
 report:
-    .ascii "bench: null-hypercall x 1000 = 0x"
+    .ascii "bench: "
+    .ascii NAME
+    .ascii " x 1000 = 0x"
 digits:
     .ascii "00000000"
     .asciz " instructions\n"
