@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1930 "chapters/05-host.nw"
+#line 1943 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/cpu.hpp"
@@ -25,7 +25,7 @@ static uint8_t gate_type(const Gate& g) { return g.type & 0x0F; }
 static uint32_t gate_handler(const Gate& g) {
     return g.offset_low | uint32_t(g.offset_high) << 16;
 }
-#line 1444 "chapters/05-host.nw"
+#line 1450 "chapters/05-host.nw"
 static bool could_go_direct(uint32_t vector, uint32_t syscall_vector) {
     if (vector >= 32)
         return vector == syscall_vector;
@@ -33,7 +33,7 @@ static bool could_go_direct(uint32_t vector, uint32_t syscall_vector) {
            vector != 14 && vector != 15 && vector != 18 &&
            vector != abi::kHypercallVector;
 }
-#line 1376 "chapters/05-host.nw"
+#line 1379 "chapters/05-host.nw"
 bool Guest::load_idt_entry(HostLink& link, const Call& c) {
     uint32_t vector = c.args.arg1;
     if (vector > 255) {
@@ -49,7 +49,7 @@ bool Guest::load_idt_entry(HostLink& link, const Call& c) {
         idt_[vector] = {};
     } else {
         
-#line 1404 "chapters/05-host.nw"
+#line 1408 "chapters/05-host.nw"
 if (gate_type(gate) != kInterruptGate && gate_type(gate) != kTrapGate) {
     kill_call(link, c.from, "LOAD_IDT_ENTRY: vector %u has gate type "
               "0x%x, not an interrupt or trap gate", vector,
@@ -61,15 +61,16 @@ if (gate_handler(gate) >= abi::kSwitcherAddress) {
               "0x%08x is in the Switcher", vector, gate_handler(gate));
     return false;
 }
-#line 1391 "chapters/05-host.nw"
+#line 1394 "chapters/05-host.nw"
         gate.selector = abi::kGuestKernelCs;
         gate.zero = 0;
+        gate.type = kGatePresent | (gate.type & 0x60) | gate_type(gate);
         idt_[vector] = gate;
     }
     install_gate(vector);
     return true;
 }
-#line 1462 "chapters/05-host.nw"
+#line 1468 "chapters/05-host.nw"
 void Guest::install_gate(uint32_t vector) {
     const Gate& wanted = idt_[vector];
     Gate& real = switcher_state().guest_idt[vector];
@@ -79,7 +80,7 @@ void Guest::install_gate(uint32_t vector) {
     else
         real = switcher_gate(vector);
 }
-#line 1487 "chapters/05-host.nw"
+#line 1493 "chapters/05-host.nw"
 bool Guest::set_stack(HostLink& link, const Call& c) {
     uint32_t segment = c.args.arg1, top = c.args.arg2,
              pages = c.args.arg3;
@@ -99,7 +100,7 @@ bool Guest::set_stack(HostLink& link, const Call& c) {
     switcher_state().guest_tss.esp1 = top;
     return true;
 }
-#line 1516 "chapters/05-host.nw"
+#line 1522 "chapters/05-host.nw"
 uint32_t* Guest::guest_stack(uint32_t top, uint32_t bytes) const {
     if (top < abi::kPageOffset + bytes)
         return nullptr;
@@ -108,7 +109,7 @@ uint32_t* Guest::guest_stack(uint32_t top, uint32_t bytes) const {
         return nullptr;
     return memory_.to_host<uint32_t>(start);
 }
-#line 1549 "chapters/05-host.nw"
+#line 1555 "chapters/05-host.nw"
 Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
                                   uint32_t error, uint32_t& top) {
     const Gate gate = idt_[vector];
@@ -144,7 +145,7 @@ Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
         data->irq_enabled = 0;
     return Entry::Done;
 }
-#line 1609 "chapters/05-host.nw"
+#line 1615 "chapters/05-host.nw"
 const char* Guest::why_not(Entry entry) {
     switch (entry) {
     case Entry::NoHandler:
@@ -158,12 +159,12 @@ const char* Guest::why_not(Entry entry) {
     }
     return "";
 }
-#line 1682 "chapters/05-host.nw"
+#line 1691 "chapters/05-host.nw"
 uint32_t Guest::deliverable_irqs() const {
     auto data = memory_.to_host<const abi::LguestData>(lguest_data_);
     return irqs_pending_ & ~data->blocked_interrupts[0];
 }
-#line 1711 "chapters/05-host.nw"
+#line 1724 "chapters/05-host.nw"
 bool Guest::deliver_interrupt(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint32_t ready = deliverable_irqs();
@@ -197,14 +198,14 @@ bool Guest::deliver_interrupt(HostLink& link) {
     write_time();
     return true;
 }
-#line 1776 "chapters/05-host.nw"
+#line 1789 "chapters/05-host.nw"
 void Guest::write_time() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint64_t now = wall_clock_nanoseconds();
     data->time_sec = int32_t(now / 1000000000);
     data->time_nsec = int32_t(now % 1000000000);
 }
-#line 1825 "chapters/05-host.nw"
+#line 1838 "chapters/05-host.nw"
 bool Guest::sleep_until_interrupt(HostLink& link) {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -222,7 +223,7 @@ bool Guest::sleep_until_interrupt(HostLink& link) {
     halted_ = false;
     return true;
 }
-#line 1911 "chapters/05-host.nw"
+#line 1924 "chapters/05-host.nw"
 void Guest::reset_interrupts() {
     for (Gate& gate : idt_)
         gate = {};
@@ -237,5 +238,5 @@ void Guest::reset_interrupts() {
     asm volatile("clts; fninit" : : : "memory");
 }
 
-#line 1948 "chapters/05-host.nw"
+#line 1961 "chapters/05-host.nw"
 } // namespace lhv::host

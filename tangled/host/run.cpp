@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1873 "chapters/05-host.nw"
+#line 1886 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -69,19 +69,19 @@ static bool has_error_code(uint32_t trap) {
 #line 515 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 5464 "chapters/05-host.nw"
+#line 5477 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 517 "chapters/05-host.nw"
     
-#line 3089 "chapters/05-host.nw"
+#line 3102 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4115 "chapters/05-host.nw"
+#line 4128 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3092 "chapters/05-host.nw"
+#line 3105 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -103,7 +103,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1641 "chapters/05-host.nw"
+#line 1650 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -138,7 +138,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4127 "chapters/05-host.nw"
+#line 4140 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
