@@ -29,7 +29,10 @@ known() {
 }
 
 # Blank a chapter: each listed chunk keeps its name, loses its code and
-# gets the lab's stub (or a comment that says what to write).
+# gets the lab's stub (or a comment that says what to write), followed by
+# blank lines up to the chunk's old length, so that every line after it
+# keeps its number: the tangled files that do not use the chunk then come
+# out the same, keep their #line directives, and are not compiled again.
 blank_chapter() {  # blank_chapter LAB < chapter > blanked chapter
     awk -v lab="$1" -v spec="labs/$1.lab" '
         BEGIN {
@@ -46,17 +49,23 @@ blank_chapter() {  # blank_chapter LAB < chapter > blanked chapter
                 }
             }
         }
-        skipping && (/^@([ \t]|$)/ || /^<<.*>>=[ \t]*$/) { skipping = 0 }
-        skipping { next }
+        function pad() { while (skipped-- > stubbed) print "" }
+        skipping && (/^@([ \t]|$)/ || /^<<.*>>=[ \t]*$/) {
+            skipping = 0; pad()
+        }
+        skipping { skipped++; next }
         /^<<.*>>=[ \t]*$/ {
             name = $0; sub(/^<</, "", name); sub(/>>=[ \t]*$/, "", name)
             if (name in blank) {
                 print; print stub[name]; skipping = 1; found[name] = 1
+                skipped = 0; stubbed = split(stub[name], unused, "\n")
                 next
             }
         }
         { print }
         END {
+            if (skipping)
+                pad()
             for (name in blank)
                 if (!(name in found)) {
                     print "lab: " lab ": no chunk <" "<" name ">" ">" \
