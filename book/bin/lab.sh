@@ -127,6 +127,26 @@ grade() {  # grade LAB DIR: prints the score; status 0 when all pass
     [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
 }
 
+check_one() {  # check_one LAB: prints the lab's verdict; status 0 if honest
+    local lab=$1 spec out
+    spec=$(field "$lab" grade)
+    # The book's own chunks must pass (the tests are already built).
+    if ! out=$(book/bin/run-tests.sh -t "$spec" build/tests/unit \
+               build/tests/integration 2>&1); then
+        echo "check: lab $lab: the book's own chunks fail its grade:"
+        tail -n 5 <<< "$out"; return 1
+    fi
+    make_copy "$lab" "$scratch/$lab" with-build || return 1
+    if grade "$lab" "$scratch/$lab" > "$scratch/$lab.grade" 2>&1; then
+        echo "check: lab $lab: its blank copy passes its grade"
+        return 1
+    fi
+    echo "check: lab $lab honest: the book passes," \
+         "$(tail -n 1 "$scratch/$lab.grade" | sed 's/^grade: [^:]*: //')" \
+         "with the blanks"
+    rm -rf "${scratch:?}/$lab"
+}
+
 case "${1:-}" in
 list)
     for f in labs/*.lab; do
@@ -145,28 +165,21 @@ check)
                                         basename "$f" .lab; done))
     scratch=$(mktemp -d "${TMPDIR:-/tmp}/lhv-labs-XXXXXX") || exit 1
     trap 'rm -rf "$scratch"' EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
+    for lab in "${labs[@]}"; do known "$lab"; done
+    # Labs are checked side by side, as many at once as there are
+    # processors; each one's verdict is kept and printed in order.
+    trap 'kill $(jobs -p) 2> /dev/null; exit 130' INT
+    trap 'kill $(jobs -p) 2> /dev/null; exit 143' TERM
+    for lab in "${labs[@]}"; do
+        while [ "$(jobs -pr | wc -l)" -ge "$(nproc)" ]; do wait -n; done
+        check_one "$lab" > "$scratch/$lab.verdict" 2>&1 &
+    done
+    wait
     status=0
     for lab in "${labs[@]}"; do
-        known "$lab"
-        spec=$(field "$lab" grade)
-        # The book's own chunks must pass (the tests are already built).
-        if ! out=$(book/bin/run-tests.sh -t "$spec" build/tests/unit \
-                   build/tests/integration 2>&1); then
-            echo "check: lab $lab: the book's own chunks fail its grade:"
-            tail -n 5 <<< "$out"; status=1; continue
-        fi
-        make_copy "$lab" "$scratch/$lab" with-build || { status=1; continue; }
-        if grade "$lab" "$scratch/$lab" > "$scratch/$lab.grade" 2>&1; then
-            echo "check: lab $lab: its blank copy passes its grade"
+        cat "$scratch/$lab.verdict"
+        grep -q '^check: lab [^ ]* honest:' "$scratch/$lab.verdict" ||
             status=1
-        else
-            echo "check: lab $lab honest: the book passes," \
-                 "$(tail -n 1 "$scratch/$lab.grade" | sed 's/^grade: [^:]*: //')" \
-                 "with the blanks"
-        fi
-        rm -rf "${scratch:?}/$lab"
     done
     exit $status ;;
 *)
