@@ -75,6 +75,10 @@ struct ExitLog {
 };
 static_assert(sizeof(ExitRecord) == 28);
 static_assert(sizeof(ExitLog) == 16 + 28 * kExitLogRecords);
+#line 912 "chapters/01-preparation.nw"
+constexpr bool trap_has_error_code(uint32_t vector) {
+    return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
+}
 
 #line 775 "chapters/01-preparation.nw"
 } // namespace lhv::abi

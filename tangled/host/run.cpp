@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1886 "chapters/05-host.nw"
+#line 1888 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 571 "chapters/05-host.nw"
+#line 572 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -62,26 +62,22 @@ static const char* trap_name(uint32_t trap) {
         return names[trap];
     return trap < 32 ? "reserved" : "unexpected interrupt";
 }
-
-static bool has_error_code(uint32_t trap) {
-    return trap == 8 || (trap >= 10 && trap <= 14) || trap == 17;
-}
 #line 515 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 5477 "chapters/05-host.nw"
+#line 5480 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 517 "chapters/05-host.nw"
     
-#line 3102 "chapters/05-host.nw"
+#line 3105 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4128 "chapters/05-host.nw"
+#line 4131 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3105 "chapters/05-host.nw"
+#line 3108 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -103,11 +99,11 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1650 "chapters/05-host.nw"
+#line 1652 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
-    bool error = has_error_code(trap);
+    bool error = abi::trap_has_error_code(trap);
     if (eip == handler_entered_) {
         kill(link, "trap %u (%s) at eip 0x%08x, the first instruction "
              "of a handler the Host just entered", trap,
@@ -138,7 +134,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4140 "chapters/05-host.nw"
+#line 4143 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

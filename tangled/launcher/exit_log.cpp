@@ -8,15 +8,11 @@
 
 namespace lhv::launcher {
 
-#line 2535 "chapters/04-launcher.nw"
+#line 2536 "chapters/04-launcher.nw"
 static std::string hex_word(std::uint32_t value) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", value);
     return text;
-}
-
-static bool trap_has_error_code(std::uint32_t vector) {
-    return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
 }
 
 std::string describe_exit(const abi::ExitRecord& record) {
@@ -33,7 +29,7 @@ std::string describe_exit(const abi::ExitRecord& record) {
     case abi::ExitKind::Trap: {
         std::string text = "trap " + std::to_string(record.number) +
                            " at eip " + hex_word(record.eip);
-        if (trap_has_error_code(record.number))
+        if (abi::trap_has_error_code(record.number))
             text += ", error code " + hex_word(record.arg[0]);
         return text;
     }
@@ -51,14 +47,14 @@ std::string describe_exit(const abi::ExitRecord& record) {
     }
     return "a record of unknown kind " + std::to_string(record.kind);
 }
-#line 2590 "chapters/04-launcher.nw"
+#line 2587 "chapters/04-launcher.nw"
 void ExitLogReader::open(bool wanted) {
     std::memset(static_cast<void*>(&log_), 0, sizeof log_);
     tail_ = lost_seen_ = 0;
     std::atomic_ref(log_.wanted)
         .store(wanted ? 1 : 0, std::memory_order_release);
 }
-#line 2616 "chapters/04-launcher.nw"
+#line 2613 "chapters/04-launcher.nw"
 std::vector<std::string> ExitLogReader::take_lines() {
     std::vector<std::string> lines;
     std::uint32_t head =
