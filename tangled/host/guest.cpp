@@ -34,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 6386 "chapters/05-host.nw"
+#line 6383 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() const {
     constexpr uint32_t kAccessed = 0x20;
     if (!directory_.value)

@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1888 "chapters/05-host.nw"
+#line 1885 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -65,19 +65,19 @@ static const char* trap_name(uint32_t trap) {
 #line 515 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 5480 "chapters/05-host.nw"
+#line 5477 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 517 "chapters/05-host.nw"
     
-#line 3105 "chapters/05-host.nw"
+#line 3102 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4131 "chapters/05-host.nw"
+#line 4128 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3108 "chapters/05-host.nw"
+#line 3105 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -99,7 +99,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1652 "chapters/05-host.nw"
+#line 1649 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -134,7 +134,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4143 "chapters/05-host.nw"
+#line 4140 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
