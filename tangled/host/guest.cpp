@@ -34,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 6383 "chapters/05-host.nw"
+#line 6380 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() const {
     constexpr uint32_t kAccessed = 0x20;
     if (!directory_.value)
@@ -83,14 +83,12 @@ void Guest::give_segments() {
     constexpr uint8_t kRing1 = 1 << 5;
     constexpr uint32_t kLimit = (abi::kSwitcherAddress >> 12) - 1;
     SwitcherState& state = switcher_state();
-    for (uint32_t i = kFirstGuestEntry; i < GUEST_GDT_ENTRIES; ++i)
-        state.guest_gdt[i] = {};
     state.guest_gdt[abi::kGuestKernelCs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kCodeAccessed, S::kPage32);
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 337 "chapters/05-host.nw"
+#line 335 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};

@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 357 "chapters/05-host.nw"
+#line 355 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
-#line 386 "chapters/05-host.nw"
+#line 384 "chapters/05-host.nw"
 bool ShadowPageTables::map(GuestVirtual address, MachinePhysical page) {
     uint32_t& pde = directory()[address.value >> 22];
     if (!(pde & kPresent)) {
@@ -20,7 +20,7 @@ bool ShadowPageTables::map(GuestVirtual address, MachinePhysical page) {
     return true;
 }
 
-#line 364 "chapters/05-host.nw"
+#line 362 "chapters/05-host.nw"
 bool ShadowPageTables::build(const GuestMemory& memory) {
     directory_ = page_allocator.allocate();
     if (!directory_.value)
@@ -35,7 +35,7 @@ bool ShadowPageTables::build(const GuestMemory& memory) {
     return true;
 }
 
-#line 405 "chapters/05-host.nw"
+#line 403 "chapters/05-host.nw"
 void ShadowPageTables::release() {
     if (!directory_.value)
         return;
@@ -46,5 +46,5 @@ void ShadowPageTables::release() {
     directory_ = {0};
 }
 
-#line 380 "chapters/05-host.nw"
+#line 378 "chapters/05-host.nw"
 } // namespace lhv::host
