@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 601 "chapters/02-guest.nw"
+#line 676 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
@@ -30,22 +30,62 @@ void lguest_init() {
     hypercall(abi::LHCALL_LGUEST_INIT,
               physical_address_of(&lguest_data).value);
 }
-#line 552 "chapters/02-guest.nw"
+#line 568 "chapters/02-guest.nw"
+extern "C" char __bss_end[];
+
+namespace {
+constexpr uint32_t kPresent = 1, kWritable = 2;
+uint32_t next_boot_page = 0;  // Guest-physical
+uint32_t boot_pages_end = 0;
+}
+
+uint32_t* take_boot_page() {
+    if (!next_boot_page)
+        next_boot_page = (physical_address_of(__bss_end).value +
+                          abi::kPageSize - 1) & ~(abi::kPageSize - 1);
+    if (next_boot_page + abi::kPageSize > boot_pages_end)
+        panic("out of memory for the kernel's page tables");
+    auto page = reinterpret_cast<uint32_t*>(abi::kPageOffset +
+                                            next_boot_page);
+    next_boot_page += abi::kPageSize;
+    for (uint32_t i = 0; i < 1024; ++i)
+        page[i] = 0;
+    return page;
+}
+#line 598 "chapters/02-guest.nw"
+void use_own_page_tables(const abi::BootInfo& boot) {
+    boot_pages_end = boot.memory_bytes;
+    uint32_t* directory = take_boot_page();
+    uint32_t mapped = boot.device_page + boot.device_pages * abi::kPageSize;
+    for (uint32_t offset = 0; offset < mapped; offset += abi::kPageSize) {
+        uint32_t& pde = directory[(abi::kPageOffset + offset) >> 22];
+        if (!(pde & kPresent))
+            pde = physical_address_of(take_boot_page()).value |
+                  kPresent | kWritable;
+        auto table = reinterpret_cast<uint32_t*>(
+            abi::kPageOffset + (pde & ~(abi::kPageSize - 1)));
+        table[(offset >> 12) & 1023] = offset | kPresent | kWritable;
+    }
+    hypercall(abi::LHCALL_NEW_PGTABLE,
+              physical_address_of(directory).value);
+}
+#line 626 "chapters/02-guest.nw"
 uint32_t current_ring() {
     uint16_t cs;
     asm("mov %%cs, %0" : "=r"(cs));
     return cs & 3;
 }
-#line 564 "chapters/02-guest.nw"
+#line 638 "chapters/02-guest.nw"
 [[noreturn]] void power_off() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 579 "chapters/02-guest.nw"
+#line 653 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
         panic("no boot information from the Launcher");
+    use_own_page_tables(*boot);
     Line()
         .text("Little Hypervisor Guest: booted at ring ")
         .decimal(current_ring())
@@ -56,5 +96,5 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     power_off();
 }
 
-#line 619 "chapters/02-guest.nw"
+#line 696 "chapters/02-guest.nw"
 } // namespace lhv::guest

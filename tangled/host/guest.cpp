@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 208 "chapters/05-host.nw"
+#line 192 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 232 "chapters/05-host.nw"
+#line 216 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -34,39 +34,32 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 6380 "chapters/05-host.nw"
-void ShadowPageTables::forget_touched_pages() const {
-    constexpr uint32_t kAccessed = 0x20;
-    if (!directory_.value)
-        return;
-    for (uint32_t i = 0; i < 1023; ++i) {
-        if (!(directory()[i] & kPresent))
-            continue;
-        auto table = reinterpret_cast<uint32_t*>(directory()[i] &
-                                                 kPageAddressMask);
-        for (uint32_t j = 0; j < 1024; ++j) {
-            if ((table[j] & (kPresent | kAccessed)) !=
-                (kPresent | kAccessed))
-                continue;
-            auto words = reinterpret_cast<volatile uint32_t*>(
-                table[j] & kPageAddressMask);
-            for (uint32_t w = 0; w < kPageSize / 4; ++w)
-                words[w] = words[w];
+#line 7078 "chapters/05-host.nw"
+void ShadowPageTables::forget_touched_pages() {
+    uint32_t words = (memory_.pages + 31) / 32;
+    for (uint32_t w = 0; w < words; ++w) {
+        for (uint32_t bits = touched_[w]; bits; bits &= bits - 1) {
+            uint32_t page = w * 32 + __builtin_ctz(bits);
+            auto words_of_page = memory_.to_host<volatile uint32_t>(
+                {page * kPageSize});
+            for (uint32_t i = 0; i < kPageSize / 4; ++i)
+                words_of_page[i] = words_of_page[i];
         }
+        touched_[w] = 0;
     }
 }
-#line 270 "chapters/05-host.nw"
+#line 255 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
         return r;
     page_tables_.forget_touched_pages();
-    page_tables_.release();
     memory_ = {{request.arg[0]}, request.arg[1]};
-    if (!page_tables_.build(memory_)) {
+    if (Result r = page_tables_.start(memory_); !r.ok()) {
         state_ = State::Empty;
-        return {"out of Host memory for the Guest's page tables"};
+        return r;
     }
+    stack_pages_ = 0;
     reset_guest_tables();
     give_segments();
     reset_interrupts();
@@ -77,7 +70,7 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 310 "chapters/05-host.nw"
+#line 295 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -88,7 +81,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 335 "chapters/05-host.nw"
+#line 320 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -99,5 +92,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 221 "chapters/05-host.nw"
+#line 205 "chapters/05-host.nw"
 } // namespace lhv::host

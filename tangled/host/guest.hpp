@@ -31,27 +31,71 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 145 "chapters/05-host.nw"
+#line 4905 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
-    bool build(const GuestMemory& memory);  // false: out of memory
-    void forget_touched_pages() const;
-    void release();
-    uint32_t cr3() const { return directory_.value; }
-private:
-    bool map(GuestVirtual address, MachinePhysical page);
-    uint32_t* directory() const {
-        return reinterpret_cast<uint32_t*>(directory_.value);
-    }
-    MachinePhysical directory_{0};
+    static constexpr uint32_t kTopLevels = 4;
+    static constexpr uint32_t kPoolPages = 512;
+    static constexpr uint32_t kKernelIndex = abi::kPageOffset >> 22;
+    static constexpr uint32_t kMaxGuestPages =
+        (abi::kSwitcherAddress - abi::kPageOffset) / kPageSize;
+    
+#line 4961 "chapters/05-host.nw"
+struct Walk {
+    enum class Is { Mapped, GuestFault, BadEntry, NoMemory };
+    Is is = Is::GuestFault;
+    GuestPhysical page{0};          // Mapped: the page
+    uint32_t rights = 0;            // Mapped: present, writable, user
+    uint32_t entry = 0;             // the Guest's entry, as read
+    volatile uint32_t* pte = nullptr;  // where it is; null if linear
+    bool present = false;           // GuestFault: refused, not absent
+    const char* which = nullptr;    // BadEntry: which kind of entry
+    const char* problem = nullptr;  // BadEntry: what is wrong with it
 };
-#line 168 "chapters/05-host.nw"
+#line 4913 "chapters/05-host.nw"
+    Result start(const GuestMemory& memory);
+    void release();
+    Walk resolve(GuestVirtual address, uint32_t access);
+    Walk fill(GuestVirtual address, uint32_t access);
+    bool switch_to(GuestPhysical directory);  // false: out of memory
+    void drop_entry(GuestPhysical directory, GuestVirtual address);
+    void drop_table(GuestPhysical directory, uint32_t index);
+    void drop_user();
+    void drop_all();
+    void forget_touched_pages();
+    uint32_t cr3() const { return top_[current_].shadow.value; }
+    uint32_t flushes() const { return flushes_; }
+    uint32_t high_water() const { return high_water_; }
+private:
+    struct TopLevel {
+        GuestPhysical guest{0};     // the Guest's directory
+        MachinePhysical shadow{0};  // its shadow; {0}: the slot is free
+    };
+    Walk walk(GuestVirtual address) const;
+    uint32_t* shadow_entry(GuestVirtual address);
+    bool new_directory(TopLevel& top);
+    void share_kernel_table(uint32_t index, MachinePhysical table);
+    void drop_user(TopLevel& top);
+    MachinePhysical take_page();
+    void give_page(MachinePhysical page);
+    static uint32_t* entries(MachinePhysical page) {
+        return reinterpret_cast<uint32_t*>(page.value);
+    }
+    GuestMemory memory_;
+    bool linear_ = true;
+    TopLevel top_[kTopLevels];
+    uint32_t current_ = 0, next_victim_ = 0;
+    MachinePhysical kernel_[1023 - kKernelIndex] = {};
+    uint32_t pages_used_ = 0, high_water_ = 0, flushes_ = 0;
+    uint32_t touched_[kMaxGuestPages / 32] = {};
+};
+#line 152 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 180 "chapters/05-host.nw"
+#line 164 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -60,14 +104,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 325 "chapters/05-host.nw"
+#line 310 "chapters/05-host.nw"
 void give_segments();
-#line 539 "chapters/05-host.nw"
+#line 467 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 603 "chapters/05-host.nw"
+#line 531 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -76,24 +120,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 686 "chapters/05-host.nw"
+#line 614 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 806 "chapters/05-host.nw"
+#line 738 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 861 "chapters/05-host.nw"
+#line 793 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 880 "chapters/05-host.nw"
+#line 812 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1307 "chapters/05-host.nw"
+#line 1239 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t irqs_pending_ = 0;   // bit n: the Guest's interrupt n waits
@@ -101,11 +145,11 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1593 "chapters/05-host.nw"
+#line 1541 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
-uint32_t* guest_stack(uint32_t top, uint32_t bytes) const;
+uint32_t* guest_stack_page(uint32_t address);
 bool load_idt_entry(HostLink& link, const Call& c);
 bool set_stack(HostLink& link, const Call& c);
 void install_gate(uint32_t vector);
@@ -116,7 +160,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3957 "chapters/05-host.nw"
+#line 3906 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -125,10 +169,15 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4153 "chapters/05-host.nw"
+#line 4102 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 4997 "chapters/05-host.nw"
+#line 5459 "chapters/05-host.nw"
+uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
+bool pin_kernel_stack(HostLink& link, const char* after);
+bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
+bool page_fault(HostLink& link);
+#line 5621 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -138,7 +187,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 5483 "chapters/05-host.nw"
+#line 6173 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);
@@ -147,7 +196,7 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
-#line 188 "chapters/05-host.nw"
+#line 172 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;

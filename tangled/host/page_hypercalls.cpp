@@ -1,12 +1,14 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5012 "chapters/05-host.nw"
+#line 5636 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/page_entries.hpp"
+#include "host/boot/cpu.hpp"
+#include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
-#line 5030 "chapters/05-host.nw"
+#line 5658 "chapters/05-host.nw"
 bool Guest::page_directory_ok(HostLink& link, uint32_t call,
                               uint32_t address, Origin from) {
     if (const char* problem = page_directory_problem(address,
@@ -18,7 +20,7 @@ bool Guest::page_directory_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 5046 "chapters/05-host.nw"
+#line 5674 "chapters/05-host.nw"
 bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
                            const char* kind, uint32_t entry,
                            Origin from) {
@@ -29,18 +31,20 @@ bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 5062 "chapters/05-host.nw"
+#line 5691 "chapters/05-host.nw"
 bool Guest::new_page_table(HostLink& link, uint32_t directory,
                            Origin from) {
     constexpr uint32_t call = abi::LHCALL_NEW_PGTABLE;
     if (!page_directory_ok(link, call, directory, from))
         return false;
-    kill_call(link, from, "hypercall %u (%s): page directory 0x%08x: "
-              "this Host has no shadow page tables yet and cannot run a "
-              "Guest on its own", call, hypercall_name(call), directory);
-    return false;
+    if (!page_tables_.switch_to({directory})) {
+        kill_call(link, from, "hypercall %u (%s): out of Host memory "
+                  "for the shadow page tables", call, hypercall_name(call));
+        return false;
+    }
+    return pin_kernel_stack(link, "NEW_PGTABLE");
 }
-#line 5077 "chapters/05-host.nw"
+#line 5708 "chapters/05-host.nw"
 bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
                     uint32_t entry, Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PTE;
@@ -51,9 +55,13 @@ bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
                   "the Switcher's", call, hypercall_name(call), address);
         return false;
     }
-    return guest_entry_ok(link, call, "page-table entry", entry, from);
+    if (!guest_entry_ok(link, call, "page-table entry", entry, from))
+        return false;
+    page_tables_.drop_entry({directory}, {address});
+    return !touches_kernel_stack(address, 1) ||
+           pin_kernel_stack(link, "SET_PTE");
 }
-#line 5097 "chapters/05-host.nw"
+#line 5732 "chapters/05-host.nw"
 bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
                     Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PGD;
@@ -68,9 +76,59 @@ bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
     }
     auto entries = memory_.to_host<const volatile uint32_t>({directory});
     uint32_t entry = entries[index];
-    return guest_entry_ok(link, call, "page-directory entry", entry,
-                          from);
+    if (!guest_entry_ok(link, call, "page-directory entry", entry, from))
+        return false;
+    page_tables_.drop_table({directory}, index);
+    return !touches_kernel_stack(index << 22, 1u << 22) ||
+           pin_kernel_stack(link, "SET_PGD");
+}
+#line 5431 "chapters/05-host.nw"
+bool Guest::pin_kernel_stack(HostLink& link, const char* after) {
+    uint32_t top = switcher_state().guest_tss.esp1;
+    if (!stack_pages_)
+        return true;
+    uint32_t page = (top - stack_pages_ * kPageSize) & kPageAddressMask;
+    for (; page < top; page += kPageSize) {
+        ShadowPageTables::Walk w = page_tables_.fill({page}, kWritable);
+        if (w.is != ShadowPageTables::Walk::Is::Mapped) {
+            kill(link, "%s: the kernel stack page 0x%08x is not mapped "
+                 "writable by the Guest's page tables", after, page);
+            return false;
+        }
+    }
+    return true;
 }
 
-#line 5024 "chapters/05-host.nw"
+bool Guest::touches_kernel_stack(uint32_t first, uint32_t bytes) const {
+    uint32_t top = switcher_state().guest_tss.esp1;
+    uint32_t low = (top - stack_pages_ * kPageSize) & kPageAddressMask;
+    return stack_pages_ && first < top && first + bytes > low;
+}
+#line 5480 "chapters/05-host.nw"
+bool Guest::page_fault(HostLink& link) {
+    Registers& r = vcpu_.regs();
+    uint32_t address = read_cr2(), flushes = page_tables_.flushes();
+    ShadowPageTables::Walk w =
+        page_tables_.fill({address}, r.errcode & (kWritable | kUser));
+    switch (w.is) {
+    case ShadowPageTables::Walk::Is::Mapped:
+        return flushes == page_tables_.flushes() ||
+               pin_kernel_stack(link, "eviction");
+    case ShadowPageTables::Walk::Is::GuestFault:
+        r.errcode = (r.errcode & (kWritable | kUser)) |
+                    (w.present ? kPresent : 0);
+        return reflect_trap(link);
+    case ShadowPageTables::Walk::Is::BadEntry:
+        kill(link, "page fault at 0x%08x (eip 0x%08x): %s 0x%08x %s",
+             address, r.eip, w.which, w.entry, w.problem);
+        return false;
+    case ShadowPageTables::Walk::Is::NoMemory:
+        break;
+    }
+    kill(link, "page fault at 0x%08x: out of Host memory for the "
+         "shadow page tables", address);
+    return false;
+}
+
+#line 5652 "chapters/05-host.nw"
 } // namespace lhv::host

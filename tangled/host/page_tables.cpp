@@ -1,50 +1,270 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 355 "chapters/05-host.nw"
+#line 4977 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/kernel.hpp"
+#include "host/page_entries.hpp"
 
 namespace lhv::host {
 
-#line 384 "chapters/05-host.nw"
-bool ShadowPageTables::map(GuestVirtual address, MachinePhysical page) {
-    uint32_t& pde = directory()[address.value >> 22];
-    if (!(pde & kPresent)) {
-        MachinePhysical table = page_allocator.allocate();
-        if (!table.value)
-            return false;
-        pde = table.value | kPresent | kWritable;
-    }
-    auto table = reinterpret_cast<uint32_t*>(pde & kPageAddressMask);
-    table[(address.value >> 12) & 1023] =
-        page.value | kPresent | kWritable;
-    return true;
+inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
+inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
+
+#line 5006 "chapters/05-host.nw"
+MachinePhysical ShadowPageTables::take_page() {
+    if (pages_used_ == kPoolPages)
+        return {0};
+    MachinePhysical page = page_allocator.allocate();  // zeroed
+    if (page.value && ++pages_used_ > high_water_)
+        high_water_ = pages_used_;
+    return page;
 }
 
-#line 362 "chapters/05-host.nw"
-bool ShadowPageTables::build(const GuestMemory& memory) {
-    directory_ = page_allocator.allocate();
-    if (!directory_.value)
-        return false;
-    for (uint32_t offset = 0; offset < memory.bytes();
-         offset += kPageSize)
-        if (!map({abi::kPageOffset + offset},
-                 memory.to_machine({offset})))
-            return false;
-    directory()[1023] = guest_switcher_page_table().value |
-                        kPresent | kWritable;
-    return true;
+void ShadowPageTables::give_page(MachinePhysical page) {
+    page_allocator.free(page);
+    --pages_used_;
+}
+#line 5029 "chapters/05-host.nw"
+Result ShadowPageTables::start(const GuestMemory& memory) {
+    release();
+    memory_ = memory;
+    linear_ = true;
+    high_water_ = flushes_ = 0;
+    current_ = 0;
+    next_victim_ = 1;
+    if (!new_directory(top_[0]))
+        return {"out of Host memory for the Guest's page tables"};
+    return {};
 }
 
-#line 403 "chapters/05-host.nw"
 void ShadowPageTables::release() {
-    if (!directory_.value)
-        return;
-    for (uint32_t i = 0; i < 1023; ++i)
-        if (directory()[i] & kPresent)
-            page_allocator.free({directory()[i] & kPageAddressMask});
-    page_allocator.free(directory_);
-    directory_ = {0};
+    drop_all();
+    for (TopLevel& top : top_) {
+        if (top.shadow.value)
+            give_page(top.shadow);
+        top = {};
+    }
 }
 
-#line 378 "chapters/05-host.nw"
+bool ShadowPageTables::new_directory(TopLevel& top) {
+    MachinePhysical page = take_page();
+    if (!page.value) {
+        drop_all();
+        page = take_page();
+        if (!page.value)
+            return false;
+    }
+    uint32_t* d = entries(page);
+    for (uint32_t i = kKernelIndex; i < 1023; ++i)
+        if (MachinePhysical t = kernel_[i - kKernelIndex]; t.value)
+            d[i] = t.value | kRights;
+    d[1023] = guest_switcher_page_table().value | kPresent | kWritable;
+    top.shadow = page;
+    return true;
+}
+#line 5107 "chapters/05-host.nw"
+ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
+    Walk w;
+    if (v.value >= abi::kSwitcherAddress)
+        return w;
+    if (linear_) {
+        uint32_t offset = v.value - abi::kPageOffset;
+        if (v.value < abi::kPageOffset || offset >= memory_.bytes())
+            return w;
+        w.page = {offset & kPageAddressMask};
+        w.rights = kPresent | kWritable;
+        w.is = Walk::Is::Mapped;
+        return w;
+    }
+    auto directory = memory_.to_host<const volatile uint32_t>(
+        top_[current_].guest);
+    uint32_t pde = directory[v.value >> 22];
+    w.entry = pde;
+    w.which = "page-directory entry";
+    if (!(pde & kPresent))
+        return w;
+    if ((w.problem = guest_entry_problem(pde, memory_.pages))) {
+        w.is = Walk::Is::BadEntry;
+        return w;
+    }
+    auto table = memory_.to_host<volatile uint32_t>(
+        {pde & kPageAddressMask});
+    w.pte = &table[(v.value >> 12) & 1023];
+    w.entry = *w.pte;
+    w.which = "page-table entry";
+    if (!(w.entry & kPresent))
+        return w;
+    if ((w.problem = guest_entry_problem(w.entry, memory_.pages))) {
+        w.is = Walk::Is::BadEntry;
+        return w;
+    }
+    w.page = {w.entry & kPageAddressMask};
+    w.rights = pde & w.entry & kRights;
+    w.is = Walk::Is::Mapped;
+    return w;
+}
+#line 5168 "chapters/05-host.nw"
+ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
+                                                 uint32_t access) {
+    Walk w = walk(v);
+    if (w.is != Walk::Is::Mapped)
+        return w;
+    uint32_t needed = kPresent | (access & (kWritable | kUser));
+    if ((w.rights & needed) != needed) {
+        w.is = Walk::Is::GuestFault;
+        w.present = true;
+        return w;
+    }
+    uint32_t bits = kAccessed | (access & kWritable ? kDirty : 0);
+    if (w.pte && (w.entry & bits) != bits) {
+        w.entry |= bits;
+        *w.pte = w.entry;
+    }
+    return w;
+}
+#line 5205 "chapters/05-host.nw"
+ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
+                                              uint32_t access) {
+    Walk w = resolve(v, access);
+    if (w.is != Walk::Is::Mapped)
+        return w;
+    uint32_t rights = w.rights & (kPresent | kUser);
+    if ((w.rights & kWritable) && (!w.pte || (w.entry & kDirty)))
+        rights |= kWritable;
+    uint32_t* entry = shadow_entry(v);
+    if (!entry) {
+        w.is = Walk::Is::NoMemory;
+        return w;
+    }
+    *entry = memory_.to_machine(w.page).value | rights;
+    uint32_t frame = w.page.value / kPageSize;
+    touched_[frame / 32] |= 1u << (frame % 32);
+    return w;
+}
+#line 5233 "chapters/05-host.nw"
+uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
+    uint32_t index = v.value >> 22;
+    bool kernel = index >= kKernelIndex;
+    uint32_t* directory = entries(top_[current_].shadow);
+    if (!(directory[index] & kPresent)) {
+        MachinePhysical table{0};
+        if (kernel)
+            table = kernel_[index - kKernelIndex];
+        if (!table.value) {
+            table = take_page();
+            if (!table.value) {
+                drop_all();
+                table = take_page();
+                if (!table.value)
+                    return nullptr;
+            }
+            if (kernel)
+                share_kernel_table(index, table);
+        }
+        directory[index] = table.value | kRights;
+    }
+    auto table = entries({directory[index] & kPageAddressMask});
+    return &table[(v.value >> 12) & 1023];
+}
+
+void ShadowPageTables::share_kernel_table(uint32_t index,
+                                          MachinePhysical table) {
+    kernel_[index - kKernelIndex] = table;
+    for (TopLevel& top : top_)
+        if (top.shadow.value)
+            entries(top.shadow)[index] = table.value | kRights;
+}
+#line 5285 "chapters/05-host.nw"
+bool ShadowPageTables::switch_to(GuestPhysical directory) {
+    if (linear_) {
+        linear_ = false;
+        drop_all();
+        top_[current_].guest = directory;
+        return true;
+    }
+    for (uint32_t i = 0; i < kTopLevels; ++i)
+        if (top_[i].shadow.value &&
+            top_[i].guest.value == directory.value) {
+            current_ = i;
+            return true;
+        }
+    TopLevel& top = top_[next_victim_];
+    if (top.shadow.value)
+        drop_user(top);
+    else if (!new_directory(top))
+        return false;
+    top.guest = directory;
+    current_ = next_victim_;
+    next_victim_ = (next_victim_ + 1) % kTopLevels;
+    return true;
+}
+#line 5326 "chapters/05-host.nw"
+void ShadowPageTables::drop_entry(GuestPhysical directory,
+                                  GuestVirtual v) {
+    uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
+    if (linear_)
+        return;
+    if (index >= kKernelIndex) {
+        if (MachinePhysical t = kernel_[index - kKernelIndex]; t.value)
+            entries(t)[slot] = 0;
+        return;
+    }
+    for (TopLevel& top : top_)
+        if (top.shadow.value && top.guest.value == directory.value)
+            if (uint32_t pde = entries(top.shadow)[index];
+                pde & kPresent)
+                entries({pde & kPageAddressMask})[slot] = 0;
+}
+#line 5349 "chapters/05-host.nw"
+void ShadowPageTables::drop_table(GuestPhysical directory,
+                                  uint32_t index) {
+    if (linear_)
+        return;
+    if (index >= kKernelIndex) {
+        MachinePhysical& t = kernel_[index - kKernelIndex];
+        if (!t.value)
+            return;
+        for (TopLevel& top : top_)
+            if (top.shadow.value)
+                entries(top.shadow)[index] = 0;
+        give_page(t);
+        t = {0};
+        return;
+    }
+    for (TopLevel& top : top_)
+        if (top.shadow.value && top.guest.value == directory.value)
+            if (uint32_t& pde = entries(top.shadow)[index];
+                pde & kPresent) {
+                give_page({pde & kPageAddressMask});
+                pde = 0;
+            }
+}
+#line 5383 "chapters/05-host.nw"
+void ShadowPageTables::drop_user(TopLevel& top) {
+    uint32_t* d = entries(top.shadow);
+    for (uint32_t i = 0; i < kKernelIndex; ++i)
+        if (d[i] & kPresent) {
+            give_page({d[i] & kPageAddressMask});
+            d[i] = 0;
+        }
+}
+
+void ShadowPageTables::drop_user() { drop_user(top_[current_]); }
+
+void ShadowPageTables::drop_all() {
+    for (TopLevel& top : top_) {
+        if (!top.shadow.value)
+            continue;
+        drop_user(top);
+        for (uint32_t i = kKernelIndex; i < 1023; ++i)
+            entries(top.shadow)[i] = 0;
+    }
+    for (MachinePhysical& t : kernel_)
+        if (t.value) {
+            give_page(t);
+            t = {0};
+        }
+    ++flushes_;
+}
+
+#line 4994 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,11 +1,11 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 278 "chapters/06-switcher.nw"
+#line 288 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 298 "chapters/06-switcher.nw"
+#line 308 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
@@ -16,13 +16,13 @@ switch_to_guest:
         sidt STATE(HOST_IDT_POINTER)
         movl %cr3, %eax
         movl %eax, STATE(HOST_CR3)
-#line 320 "chapters/06-switcher.nw"
+#line 330 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 351 "chapters/06-switcher.nw"
+#line 361 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -48,12 +48,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 375 "chapters/06-switcher.nw"
+#line 385 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 400 "chapters/06-switcher.nw"
+#line 410 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -64,7 +64,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 421 "chapters/06-switcher.nw"
+#line 431 "chapters/06-switcher.nw"
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
         lgdt STATE(HOST_GDT_POINTER)
@@ -76,7 +76,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 445 "chapters/06-switcher.nw"
+#line 455 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -85,7 +85,7 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 500 "chapters/06-switcher.nw"
+#line 511 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:
@@ -103,5 +103,5 @@ switcher_hypercall_entry:
 2:      pushl $0
         pushl $HYPERCALL_VECTOR
         jmp return_to_host
-#line 289 "chapters/06-switcher.nw"
+#line 299 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

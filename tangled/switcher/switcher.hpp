@@ -7,7 +7,9 @@
 #define SWITCHER_REGS_PAGE (SWITCHER_ADDRESS + 0x2000)
 #define SWITCHER_STATE_PAGE (SWITCHER_ADDRESS + 0x3000)
 #define SWITCHER_PAGES 4
-#line 115 "chapters/06-switcher.nw"
+#define SWITCHER_WINDOW (SWITCHER_ADDRESS + 0x4000)
+#define SWITCHER_WINDOW_PAGES 2
+#line 124 "chapters/06-switcher.nw"
 #define LGUEST_CS 0x08
 #define LGUEST_DS 0x10
 #define LGUEST_TSS 0x18
@@ -16,10 +18,10 @@
 #define HYPERCALL_VECTOR 0x1f
 #define HYPERCALL_SLOT_FREE 0xFF
 #define LHCALL_FLUSH_ASYNC_NUMBER 0
-#line 166 "chapters/06-switcher.nw"
+#line 175 "chapters/06-switcher.nw"
 #define REGISTERS_BYTES 76
 #define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
-#line 202 "chapters/06-switcher.nw"
+#line 211 "chapters/06-switcher.nw"
 #define STATE_GUEST_GDT_POINTER 2
 #define STATE_GUEST_IDT_POINTER 10
 #define STATE_HOST_GDT_POINTER 18
@@ -40,14 +42,14 @@
 #include "host/boot/descriptors.hpp"
 
 namespace lhv::host {
-#line 154 "chapters/06-switcher.nw"
+#line 163 "chapters/06-switcher.nw"
 struct Registers {
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
     uint32_t gs, fs, es, ds;         // pushed by the Switcher
     uint32_t trapnum, errcode;       // pushed by the Switcher's stub
     uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
 };
-#line 181 "chapters/06-switcher.nw"
+#line 190 "chapters/06-switcher.nw"
 struct TablePointerSlot {
     uint16_t padding;
     DescriptorTablePointer pointer;
@@ -61,7 +63,7 @@ struct SwitcherState {
     SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
     Gate guest_idt[256];
 };
-#line 218 "chapters/06-switcher.nw"
+#line 227 "chapters/06-switcher.nw"
 #define LHV_AT(field, offset) \
     static_assert(offsetof(SwitcherState, field) + 2 == (offset))
 LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
@@ -84,11 +86,12 @@ static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
 static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 254 "chapters/06-switcher.nw"
+#line 263 "chapters/06-switcher.nw"
 void install_switcher();
 Gate switcher_gate(uint32_t vector);
 void reset_guest_tables();
 MachinePhysical guest_switcher_page_table();
+void map_switcher_window(MachinePhysical first, uint32_t pages);
 extern "C" uint32_t switch_to_guest();  // where the trap frame starts
 
 inline Registers& guest_registers() {

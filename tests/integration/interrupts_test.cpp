@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2591 "chapters/05-host.nw"
+#line 2540 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -95,8 +95,8 @@ TEST_CASE("SET_STACK takes only a kernel stack in the Guest's memory",
               "segment"},
         {"s", "SET_STACK: 1 pages below 0xffc03000 are not a stack in "
               "the Guest's memory"},
-        {"u", "SET_STACK: 1 pages below 0x00400000 are not a stack in "
-              "the Guest's memory"},
+        {"u", "SET_STACK: the kernel stack page 0x003ff000 is not mapped "
+              "writable by the Guest's page tables"},
         {"p", "SET_STACK: 3 pages below 0x"},
     }));
     INFO(letter);
