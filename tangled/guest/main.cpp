@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 601 "chapters/02-guest.nw"
+#line 602 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
@@ -11,7 +11,7 @@
 
 namespace lhv::guest {
 
-#line 364 "chapters/02-guest.nw"
+#line 365 "chapters/02-guest.nw"
 inline constexpr uint32_t kSyscallVector = 0x80;
 
 constexpr abi::LguestData initial_lguest_data() {
@@ -23,25 +23,25 @@ constexpr abi::LguestData initial_lguest_data() {
     data.noirq_iret = 0;  // no interrupt handlers yet
     return data;
 }
-#line 384 "chapters/02-guest.nw"
+#line 385 "chapters/02-guest.nw"
 constinit abi::LguestData lguest_data = initial_lguest_data();
-#line 395 "chapters/02-guest.nw"
+#line 396 "chapters/02-guest.nw"
 void lguest_init() {
     hypercall(abi::LHCALL_LGUEST_INIT,
               physical_address_of(&lguest_data).value);
 }
-#line 552 "chapters/02-guest.nw"
+#line 553 "chapters/02-guest.nw"
 uint32_t current_ring() {
     uint16_t cs;
     asm("mov %%cs, %0" : "=r"(cs));
     return cs & 3;
 }
-#line 564 "chapters/02-guest.nw"
+#line 565 "chapters/02-guest.nw"
 [[noreturn]] void power_off() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 579 "chapters/02-guest.nw"
+#line 580 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
@@ -56,5 +56,5 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     power_off();
 }
 
-#line 619 "chapters/02-guest.nw"
+#line 620 "chapters/02-guest.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 208 "chapters/05-host.nw"
+#line 215 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 232 "chapters/05-host.nw"
+#line 239 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -34,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 6380 "chapters/05-host.nw"
+#line 6387 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() const {
     constexpr uint32_t kAccessed = 0x20;
     if (!directory_.value)
@@ -55,7 +55,7 @@ void ShadowPageTables::forget_touched_pages() const {
         }
     }
 }
-#line 270 "chapters/05-host.nw"
+#line 277 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
@@ -77,7 +77,7 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 310 "chapters/05-host.nw"
+#line 317 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -88,7 +88,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 335 "chapters/05-host.nw"
+#line 342 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -99,5 +99,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 221 "chapters/05-host.nw"
+#line 228 "chapters/05-host.nw"
 } // namespace lhv::host

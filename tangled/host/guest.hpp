@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 74 "chapters/05-host.nw"
+#line 81 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/lguest_data.hpp"
@@ -9,12 +9,12 @@
 
 namespace lhv::host {
 
-#line 96 "chapters/05-host.nw"
+#line 103 "chapters/05-host.nw"
 struct [[nodiscard]] Result {
     const char* reason = nullptr;
     bool ok() const { return reason == nullptr; }
 };
-#line 111 "chapters/05-host.nw"
+#line 118 "chapters/05-host.nw"
 struct GuestMemory {
     MachinePhysical base{0};
     uint32_t pages = 0;
@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 145 "chapters/05-host.nw"
+#line 152 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     bool build(const GuestMemory& memory);  // false: out of memory
@@ -45,13 +45,13 @@ private:
     }
     MachinePhysical directory_{0};
 };
-#line 168 "chapters/05-host.nw"
+#line 175 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 180 "chapters/05-host.nw"
+#line 187 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -60,14 +60,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 325 "chapters/05-host.nw"
+#line 332 "chapters/05-host.nw"
 void give_segments();
-#line 539 "chapters/05-host.nw"
+#line 546 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 603 "chapters/05-host.nw"
+#line 610 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -76,24 +76,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 686 "chapters/05-host.nw"
+#line 693 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 806 "chapters/05-host.nw"
+#line 813 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 861 "chapters/05-host.nw"
+#line 868 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 880 "chapters/05-host.nw"
+#line 887 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1307 "chapters/05-host.nw"
+#line 1314 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t irqs_pending_ = 0;   // bit n: the Guest's interrupt n waits
@@ -101,7 +101,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1593 "chapters/05-host.nw"
+#line 1600 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
@@ -116,7 +116,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3957 "chapters/05-host.nw"
+#line 3964 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -125,10 +125,10 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4153 "chapters/05-host.nw"
+#line 4160 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 4997 "chapters/05-host.nw"
+#line 5004 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -138,7 +138,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 5483 "chapters/05-host.nw"
+#line 5490 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);
@@ -147,7 +147,7 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
-#line 188 "chapters/05-host.nw"
+#line 195 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;
@@ -157,5 +157,5 @@ wanted:
     char reason_[abi::kReasonBytes] = {};
 };
 
-#line 89 "chapters/05-host.nw"
+#line 96 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 618 "chapters/05-host.nw"
+#line 625 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 704 "chapters/05-host.nw"
+#line 711 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -20,7 +20,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 780 "chapters/05-host.nw"
+#line 787 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     const char* name = host::hypercall_name(abi::LHCALL_LGUEST_INIT);
@@ -36,7 +36,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     }
     auto data = memory_.to_host<abi::LguestData>(address);
     
-#line 1902 "chapters/05-host.nw"
+#line 1909 "chapters/05-host.nw"
 uint32_t vector = data->syscall_vec;
 if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
                     vector > 255)) {
@@ -47,19 +47,19 @@ if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
 syscall_vector_ = vector;
 noirq_iret_ = data->noirq_iret;
 data->tsc_khz = tsc_khz();
-#line 795 "chapters/05-host.nw"
+#line 802 "chapters/05-host.nw"
     data->reserve_mem = 0u - abi::kSwitcherAddress;
     lguest_data_ = address;
     has_lguest_data_ = true;
     write_time();
     return true;
 }
-#line 670 "chapters/05-host.nw"
+#line 677 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 731 "chapters/05-host.nw"
+#line 738 "chapters/05-host.nw"
 constexpr uint32_t kKnownHypercalls =
     1u << abi::LHCALL_FLUSH_ASYNC | 1u << abi::LHCALL_LGUEST_INIT |
     1u << abi::LHCALL_SHUTDOWN | 1u << abi::LHCALL_NOTIFY |
@@ -74,41 +74,41 @@ if (call >= 32 || !(kKnownHypercalls >> call & 1)) {
               hypercall_name(call));
     return false;
 }
-#line 674 "chapters/05-host.nw"
+#line 681 "chapters/05-host.nw"
     
-#line 753 "chapters/05-host.nw"
+#line 760 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u (%s) before LGUEST_INIT",
               call, hypercall_name(call));
     return false;
 }
-#line 675 "chapters/05-host.nw"
+#line 682 "chapters/05-host.nw"
     switch (call) {
     
-#line 769 "chapters/05-host.nw"
+#line 776 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 818 "chapters/05-host.nw"
+#line 825 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 828 "chapters/05-host.nw"
+#line 835 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 843 "chapters/05-host.nw"
+#line 850 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 1771 "chapters/05-host.nw"
+#line 1778 "chapters/05-host.nw"
 case abi::LHCALL_SET_CLOCKEVENT:
     if (c.args.arg1)
         timer_start(c.args.arg1);
     else
         timer_stop();
     return true;
-#line 1813 "chapters/05-host.nw"
+#line 1820 "chapters/05-host.nw"
 case abi::LHCALL_HALT:
     if (!timer_armed() && !deliverable_irqs()) {
         kill_call(link, c.from, "HALT with no clock event set and no "
@@ -119,7 +119,7 @@ case abi::LHCALL_HALT:
     return true;
 case abi::LHCALL_SEND_INTERRUPTS:
     return true;
-#line 1870 "chapters/05-host.nw"
+#line 1877 "chapters/05-host.nw"
 case abi::LHCALL_TS:
     task_switched_ = c.args.arg1 != 0;
     return true;
@@ -127,15 +127,15 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 3912 "chapters/05-host.nw"
+#line 3919 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
-#line 677 "chapters/05-host.nw"
+#line 684 "chapters/05-host.nw"
     }
     return true;
 }
-#line 926 "chapters/05-host.nw"
+#line 933 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -153,7 +153,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 647 "chapters/05-host.nw"
+#line 654 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -167,5 +167,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 631 "chapters/05-host.nw"
+#line 638 "chapters/05-host.nw"
 } // namespace lhv::host

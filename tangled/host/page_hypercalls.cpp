@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5012 "chapters/05-host.nw"
+#line 5019 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/page_entries.hpp"
 
 namespace lhv::host {
 
-#line 5030 "chapters/05-host.nw"
+#line 5037 "chapters/05-host.nw"
 bool Guest::page_directory_ok(HostLink& link, uint32_t call,
                               uint32_t address, Origin from) {
     if (const char* problem = page_directory_problem(address,
@@ -18,7 +18,7 @@ bool Guest::page_directory_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 5046 "chapters/05-host.nw"
+#line 5053 "chapters/05-host.nw"
 bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
                            const char* kind, uint32_t entry,
                            Origin from) {
@@ -29,7 +29,7 @@ bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 5062 "chapters/05-host.nw"
+#line 5069 "chapters/05-host.nw"
 bool Guest::new_page_table(HostLink& link, uint32_t directory,
                            Origin from) {
     constexpr uint32_t call = abi::LHCALL_NEW_PGTABLE;
@@ -40,7 +40,7 @@ bool Guest::new_page_table(HostLink& link, uint32_t directory,
               "Guest on its own", call, hypercall_name(call), directory);
     return false;
 }
-#line 5077 "chapters/05-host.nw"
+#line 5084 "chapters/05-host.nw"
 bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
                     uint32_t entry, Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PTE;
@@ -53,7 +53,7 @@ bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
     }
     return guest_entry_ok(link, call, "page-table entry", entry, from);
 }
-#line 5097 "chapters/05-host.nw"
+#line 5104 "chapters/05-host.nw"
 bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
                     Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PGD;
@@ -72,5 +72,5 @@ bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
                           from);
 }
 
-#line 5024 "chapters/05-host.nw"
+#line 5031 "chapters/05-host.nw"
 } // namespace lhv::host

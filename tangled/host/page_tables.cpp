@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 355 "chapters/05-host.nw"
+#line 362 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/kernel.hpp"
 
 namespace lhv::host {
 
-#line 384 "chapters/05-host.nw"
+#line 391 "chapters/05-host.nw"
 bool ShadowPageTables::map(GuestVirtual address, MachinePhysical page) {
     uint32_t& pde = directory()[address.value >> 22];
     if (!(pde & kPresent)) {
@@ -20,7 +20,7 @@ bool ShadowPageTables::map(GuestVirtual address, MachinePhysical page) {
     return true;
 }
 
-#line 362 "chapters/05-host.nw"
+#line 369 "chapters/05-host.nw"
 bool ShadowPageTables::build(const GuestMemory& memory) {
     directory_ = page_allocator.allocate();
     if (!directory_.value)
@@ -35,7 +35,7 @@ bool ShadowPageTables::build(const GuestMemory& memory) {
     return true;
 }
 
-#line 403 "chapters/05-host.nw"
+#line 410 "chapters/05-host.nw"
 void ShadowPageTables::release() {
     if (!directory_.value)
         return;
@@ -46,5 +46,5 @@ void ShadowPageTables::release() {
     directory_ = {0};
 }
 
-#line 378 "chapters/05-host.nw"
+#line 385 "chapters/05-host.nw"
 } // namespace lhv::host

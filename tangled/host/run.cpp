@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 431 "chapters/05-host.nw"
+#line 438 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -8,14 +8,14 @@
 
 namespace lhv::host {
 
-#line 1883 "chapters/05-host.nw"
+#line 1890 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
     write_cr0(on ? cr0 | kCr0Ts : cr0 & ~kCr0Ts);
 }
 
-#line 441 "chapters/05-host.nw"
+#line 448 "chapters/05-host.nw"
 void Guest::run(HostLink& link) {
     if (state_ != State::Running) {
         link.post(abi::Event::Refused, 0, "there is no Guest to run");
@@ -34,13 +34,13 @@ void Guest::run(HostLink& link) {
         }
         switcher_state().guest_cr3 = page_tables_.cr3();
         
-#line 484 "chapters/05-host.nw"
+#line 491 "chapters/05-host.nw"
 switcher_state().null_hypercall =
     has_lguest_data_ && !irqs_pending_ && !exit_log_wanted()
         ? abi::kPageOffset + lguest_data_.value +
               offsetof(abi::LguestData, hcall_status) + next_hcall_
         : 0;
-#line 459 "chapters/05-host.nw"
+#line 466 "chapters/05-host.nw"
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
         if (!handle_exit(link, frame))
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 570 "chapters/05-host.nw"
+#line 577 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -62,26 +62,26 @@ static const char* trap_name(uint32_t trap) {
         return names[trap];
     return trap < 32 ? "reserved" : "unexpected interrupt";
 }
-#line 513 "chapters/05-host.nw"
+#line 520 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 5474 "chapters/05-host.nw"
+#line 5481 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
-#line 515 "chapters/05-host.nw"
+#line 522 "chapters/05-host.nw"
     
-#line 3099 "chapters/05-host.nw"
+#line 3106 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4125 "chapters/05-host.nw"
+#line 4132 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3102 "chapters/05-host.nw"
+#line 3109 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 516 "chapters/05-host.nw"
+#line 523 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -99,7 +99,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1647 "chapters/05-host.nw"
+#line 1654 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -125,7 +125,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 553 "chapters/05-host.nw"
+#line 560 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -134,7 +134,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4137 "chapters/05-host.nw"
+#line 4144 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
@@ -146,5 +146,5 @@ bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     return true;
 }
 
-#line 472 "chapters/05-host.nw"
+#line 479 "chapters/05-host.nw"
 } // namespace lhv::host
