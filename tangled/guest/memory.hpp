@@ -1,14 +1,13 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 309 "chapters/02-guest.nw"
+#line 311 "chapters/02-guest.nw"
 #pragma once
 #include <stdint.h>
+#include "abi/addresses.hpp"
 #include "abi/layout.hpp"
 
 namespace lhv::guest {
 
-struct GuestPhysical {
-    uint32_t value;
-};
+using abi::GuestPhysical;
 
 inline GuestPhysical physical_address_of(const void* object) {
     return {reinterpret_cast<uint32_t>(object) - abi::kPageOffset};

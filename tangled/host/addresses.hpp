@@ -1,15 +1,14 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 51 "chapters/05-host.nw"
+#line 59 "chapters/05-host.nw"
 #pragma once
-#include <stdint.h>
+#include "abi/addresses.hpp"
 #include "abi/layout.hpp"
 
 namespace lhv::host {
 
 using abi::kPageSize;
-
-struct MachinePhysical { uint32_t value; };
-struct GuestPhysical { uint32_t value; };
-struct GuestVirtual { uint32_t value; };
+using abi::GuestPhysical;
+using abi::GuestVirtual;
+using abi::MachinePhysical;
 
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 74 "chapters/05-host.nw"
+#line 81 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/lguest_data.hpp"
@@ -9,12 +9,12 @@
 
 namespace lhv::host {
 
-#line 96 "chapters/05-host.nw"
+#line 103 "chapters/05-host.nw"
 struct [[nodiscard]] Result {
     const char* reason = nullptr;
     bool ok() const { return reason == nullptr; }
 };
-#line 111 "chapters/05-host.nw"
+#line 118 "chapters/05-host.nw"
 struct GuestMemory {
     MachinePhysical base{0};
     uint32_t pages = 0;
@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 4905 "chapters/05-host.nw"
+#line 4912 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     static constexpr uint32_t kTopLevels = 4;
@@ -40,7 +40,7 @@ public:
     static constexpr uint32_t kMaxGuestPages =
         (abi::kSwitcherAddress - abi::kPageOffset) / kPageSize;
     
-#line 4961 "chapters/05-host.nw"
+#line 4968 "chapters/05-host.nw"
 struct Walk {
     enum class Is { Mapped, GuestFault, BadEntry, NoMemory };
     Is is = Is::GuestFault;
@@ -52,7 +52,7 @@ struct Walk {
     const char* which = nullptr;    // BadEntry: which kind of entry
     const char* problem = nullptr;  // BadEntry: what is wrong with it
 };
-#line 4913 "chapters/05-host.nw"
+#line 4920 "chapters/05-host.nw"
     Result start(const GuestMemory& memory);
     void release();
     Walk resolve(GuestVirtual address, uint32_t access);
@@ -89,13 +89,13 @@ private:
     uint32_t pages_used_ = 0, high_water_ = 0, flushes_ = 0;
     uint32_t touched_[kMaxGuestPages / 32] = {};
 };
-#line 152 "chapters/05-host.nw"
+#line 159 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 164 "chapters/05-host.nw"
+#line 171 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -104,14 +104,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 310 "chapters/05-host.nw"
+#line 317 "chapters/05-host.nw"
 void give_segments();
-#line 467 "chapters/05-host.nw"
+#line 474 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 531 "chapters/05-host.nw"
+#line 538 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -120,24 +120,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 614 "chapters/05-host.nw"
+#line 621 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 738 "chapters/05-host.nw"
+#line 745 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 793 "chapters/05-host.nw"
+#line 800 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 812 "chapters/05-host.nw"
+#line 819 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1239 "chapters/05-host.nw"
+#line 1246 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t irqs_pending_ = 0;   // bit n: the Guest's interrupt n waits
@@ -145,7 +145,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1541 "chapters/05-host.nw"
+#line 1548 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
@@ -160,7 +160,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3906 "chapters/05-host.nw"
+#line 3913 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -169,15 +169,15 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4102 "chapters/05-host.nw"
+#line 4109 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 5459 "chapters/05-host.nw"
+#line 5466 "chapters/05-host.nw"
 uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
 bool pin_kernel_stack(HostLink& link, const char* after);
 bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
 bool page_fault(HostLink& link);
-#line 5621 "chapters/05-host.nw"
+#line 5628 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -187,7 +187,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 6173 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);
@@ -196,7 +196,7 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
-#line 172 "chapters/05-host.nw"
+#line 179 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;
@@ -206,5 +206,5 @@ wanted:
     char reason_[abi::kReasonBytes] = {};
 };
 
-#line 89 "chapters/05-host.nw"
+#line 96 "chapters/05-host.nw"
 } // namespace lhv::host

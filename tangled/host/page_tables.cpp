@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4977 "chapters/05-host.nw"
+#line 4984 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/page_entries.hpp"
@@ -9,7 +9,7 @@ namespace lhv::host {
 inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
 inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
 
-#line 5006 "chapters/05-host.nw"
+#line 5013 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -23,7 +23,7 @@ void ShadowPageTables::give_page(MachinePhysical page) {
     page_allocator.free(page);
     --pages_used_;
 }
-#line 5029 "chapters/05-host.nw"
+#line 5036 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
@@ -61,7 +61,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5107 "chapters/05-host.nw"
+#line 5114 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -102,7 +102,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     w.is = Walk::Is::Mapped;
     return w;
 }
-#line 5168 "chapters/05-host.nw"
+#line 5175 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
     Walk w = walk(v);
@@ -121,7 +121,7 @@ ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5205 "chapters/05-host.nw"
+#line 5212 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
     Walk w = resolve(v, access);
@@ -140,7 +140,7 @@ ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5233 "chapters/05-host.nw"
+#line 5240 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -173,7 +173,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5285 "chapters/05-host.nw"
+#line 5292 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -197,7 +197,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     next_victim_ = (next_victim_ + 1) % kTopLevels;
     return true;
 }
-#line 5326 "chapters/05-host.nw"
+#line 5333 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -214,7 +214,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5349 "chapters/05-host.nw"
+#line 5356 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -238,7 +238,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5383 "chapters/05-host.nw"
+#line 5390 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -266,5 +266,5 @@ void ShadowPageTables::drop_all() {
     ++flushes_;
 }
 
-#line 4994 "chapters/05-host.nw"
+#line 5001 "chapters/05-host.nw"
 } // namespace lhv::host

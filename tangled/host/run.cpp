@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 348 "chapters/05-host.nw"
+#line 355 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -8,14 +8,14 @@
 
 namespace lhv::host {
 
-#line 1832 "chapters/05-host.nw"
+#line 1839 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
     write_cr0(on ? cr0 | kCr0Ts : cr0 & ~kCr0Ts);
 }
 
-#line 358 "chapters/05-host.nw"
+#line 365 "chapters/05-host.nw"
 void Guest::run(HostLink& link) {
     if (state_ != State::Running) {
         link.post(abi::Event::Refused, 0, "there is no Guest to run");
@@ -34,13 +34,13 @@ void Guest::run(HostLink& link) {
         }
         switcher_state().guest_cr3 = page_tables_.cr3();
         
-#line 407 "chapters/05-host.nw"
+#line 414 "chapters/05-host.nw"
 switcher_state().null_hypercall =
     has_lguest_data_ && !irqs_pending_ && !exit_log_wanted()
         ? SWITCHER_WINDOW + lguest_data_.value % kPageSize +
               offsetof(abi::LguestData, hcall_status) + next_hcall_
         : 0;
-#line 376 "chapters/05-host.nw"
+#line 383 "chapters/05-host.nw"
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
         if (!handle_exit(link, frame))
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 498 "chapters/05-host.nw"
+#line 505 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -62,26 +62,26 @@ static const char* trap_name(uint32_t trap) {
         return names[trap];
     return trap < 32 ? "reserved" : "unexpected interrupt";
 }
-#line 439 "chapters/05-host.nw"
+#line 446 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 6164 "chapters/05-host.nw"
+#line 6171 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
-#line 441 "chapters/05-host.nw"
+#line 448 "chapters/05-host.nw"
     
-#line 3048 "chapters/05-host.nw"
+#line 3055 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4074 "chapters/05-host.nw"
+#line 4081 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3051 "chapters/05-host.nw"
+#line 3058 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 442 "chapters/05-host.nw"
+#line 449 "chapters/05-host.nw"
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -101,7 +101,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1596 "chapters/05-host.nw"
+#line 1603 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -127,7 +127,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 481 "chapters/05-host.nw"
+#line 488 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -136,7 +136,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
     state_ = State::Stopped;
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4086 "chapters/05-host.nw"
+#line 4093 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
@@ -148,5 +148,5 @@ bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     return true;
 }
 
-#line 389 "chapters/05-host.nw"
+#line 396 "chapters/05-host.nw"
 } // namespace lhv::host

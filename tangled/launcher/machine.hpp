@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2834 "chapters/04-launcher.nw"
+#line 2828 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -14,12 +14,12 @@
 
 namespace lhv::launcher {
 
-#line 2864 "chapters/04-launcher.nw"
+#line 2858 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
-#line 2877 "chapters/04-launcher.nw"
+#line 2871 "chapters/04-launcher.nw"
 UniqueFd create_ram(std::uint32_t mib);
 std::pair<UniqueFd, UniqueFd> socket_pair();
-#line 2896 "chapters/04-launcher.nw"
+#line 2890 "chapters/04-launcher.nw"
 inline constexpr int kFirstInheritedFd = 3;
 inline constexpr int kQemuRamFd = kFirstInheritedFd;
 inline constexpr int kQemuConsoleFd = kFirstInheritedFd + 1;
@@ -37,7 +37,7 @@ struct MachineConfig {
 };
 
 std::vector<std::string> qemu_command_line(const MachineConfig& config);
-#line 2930 "chapters/04-launcher.nw"
+#line 2924 "chapters/04-launcher.nw"
 class ChildProcess {
   public:
     ChildProcess() = default;
@@ -60,8 +60,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 3275 "chapters/04-launcher.nw"
+#line 3269 "chapters/04-launcher.nw"
 std::string qemu_exit_message(int status, std::string_view qemu_said);
 
-#line 2854 "chapters/04-launcher.nw"
+#line 2848 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

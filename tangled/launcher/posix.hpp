@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 271 "chapters/04-launcher.nw"
+#line 265 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 298 "chapters/04-launcher.nw"
+#line 292 "chapters/04-launcher.nw"
 class UniqueFd {
   public:
     UniqueFd() = default;
@@ -37,7 +37,7 @@ class UniqueFd {
   private:
     int fd_ = -1;
 };
-#line 331 "chapters/04-launcher.nw"
+#line 325 "chapters/04-launcher.nw"
 class Mapping {
   public:
     Mapping() = default;
@@ -52,12 +52,12 @@ class Mapping {
   private:
     std::span<std::byte> bytes_;
 };
-#line 355 "chapters/04-launcher.nw"
+#line 349 "chapters/04-launcher.nw"
 UniqueFd open_regular_file(const std::string& path,
                            std::uint64_t& size);
 void read_at(int fd, std::uint64_t offset, std::span<std::byte> into);
 void write_all(int fd, std::span<const std::byte> bytes);
 void send_byte(int fd);
 
-#line 286 "chapters/04-launcher.nw"
+#line 280 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

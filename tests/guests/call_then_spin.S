@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1472 "chapters/02-guest.nw"
+#line 1473 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,20 +10,20 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 900 "chapters/05-host.nw"
+#line 907 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)
 #define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
-#line 6332 "chapters/05-host.nw"
+#line 6339 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 1631 "chapters/02-guest.nw"
+#line 1632 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6336 "chapters/05-host.nw"
+#line 6343 "chapters/05-host.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(message - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -36,11 +36,11 @@ _start:
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 6347 "chapters/05-host.nw"
+#line 6354 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "spinning\n"
-#line 1610 "chapters/02-guest.nw"
+#line 1611 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
