@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 4912 "chapters/05-host.nw"
+#line 4917 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     static constexpr uint32_t kTopLevels = 4;
@@ -40,7 +40,7 @@ public:
     static constexpr uint32_t kMaxGuestPages =
         (abi::kSwitcherAddress - abi::kPageOffset) / kPageSize;
     
-#line 4968 "chapters/05-host.nw"
+#line 4975 "chapters/05-host.nw"
 struct Walk {
     enum class Is { Mapped, GuestFault, BadEntry, NoMemory };
     Is is = Is::GuestFault;
@@ -52,7 +52,7 @@ struct Walk {
     const char* which = nullptr;    // BadEntry: which kind of entry
     const char* problem = nullptr;  // BadEntry: what is wrong with it
 };
-#line 4920 "chapters/05-host.nw"
+#line 4925 "chapters/05-host.nw"
     Result start(const GuestMemory& memory);
     void release();
     Walk resolve(GuestVirtual address, uint32_t access);
@@ -65,7 +65,7 @@ struct Walk {
     void forget_touched_pages();
     uint32_t cr3() const { return top_[current_].shadow.value; }
     uint32_t flushes() const { return flushes_; }
-    uint32_t high_water() const { return high_water_; }
+    void report() const;
 private:
     struct TopLevel {
         GuestPhysical guest{0};     // the Guest's directory
@@ -76,6 +76,7 @@ private:
     bool new_directory(TopLevel& top);
     void share_kernel_table(uint32_t index, MachinePhysical table);
     void drop_user(TopLevel& top);
+    MachinePhysical evict_and_take_page();
     MachinePhysical take_page();
     void give_page(MachinePhysical page);
     static uint32_t* entries(MachinePhysical page) {
@@ -87,6 +88,7 @@ private:
     uint32_t current_ = 0, next_victim_ = 0;
     MachinePhysical kernel_[1023 - kKernelIndex] = {};
     uint32_t pages_used_ = 0, high_water_ = 0, flushes_ = 0;
+    uint32_t fills_ = 0, evictions_ = 0;
     uint32_t touched_[kMaxGuestPages / 32] = {};
 };
 #line 159 "chapters/05-host.nw"
@@ -111,7 +113,7 @@ bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 538 "chapters/05-host.nw"
+#line 541 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -120,24 +122,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 621 "chapters/05-host.nw"
+#line 624 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 745 "chapters/05-host.nw"
+#line 748 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 800 "chapters/05-host.nw"
+#line 805 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 819 "chapters/05-host.nw"
+#line 824 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1246 "chapters/05-host.nw"
+#line 1251 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t irqs_pending_ = 0;   // bit n: the Guest's interrupt n waits
@@ -145,7 +147,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1548 "chapters/05-host.nw"
+#line 1553 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
@@ -160,7 +162,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3913 "chapters/05-host.nw"
+#line 3918 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -169,15 +171,15 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4109 "chapters/05-host.nw"
+#line 4114 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 5466 "chapters/05-host.nw"
+#line 5481 "chapters/05-host.nw"
 uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
 bool pin_kernel_stack(HostLink& link, const char* after);
 bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
 bool page_fault(HostLink& link);
-#line 5628 "chapters/05-host.nw"
+#line 5662 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -187,7 +189,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 6180 "chapters/05-host.nw"
+#line 6224 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);

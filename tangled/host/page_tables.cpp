@@ -1,6 +1,7 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4984 "chapters/05-host.nw"
+#line 4991 "chapters/05-host.nw"
 #include "host/guest.hpp"
+#include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/page_entries.hpp"
 
@@ -9,7 +10,7 @@ namespace lhv::host {
 inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
 inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
 
-#line 5013 "chapters/05-host.nw"
+#line 5024 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -23,12 +24,22 @@ void ShadowPageTables::give_page(MachinePhysical page) {
     page_allocator.free(page);
     --pages_used_;
 }
-#line 5036 "chapters/05-host.nw"
+
+MachinePhysical ShadowPageTables::evict_and_take_page() {
+    MachinePhysical page = take_page();
+    if (!page.value) {
+        drop_all();
+        ++evictions_;
+        page = take_page();
+    }
+    return page;
+}
+#line 5058 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
     linear_ = true;
-    high_water_ = flushes_ = 0;
+    high_water_ = flushes_ = fills_ = evictions_ = 0;
     current_ = 0;
     next_victim_ = 1;
     if (!new_directory(top_[0]))
@@ -46,13 +57,9 @@ void ShadowPageTables::release() {
 }
 
 bool ShadowPageTables::new_directory(TopLevel& top) {
-    MachinePhysical page = take_page();
-    if (!page.value) {
-        drop_all();
-        page = take_page();
-        if (!page.value)
-            return false;
-    }
+    MachinePhysical page = evict_and_take_page();
+    if (!page.value)
+        return false;
     uint32_t* d = entries(page);
     for (uint32_t i = kKernelIndex; i < 1023; ++i)
         if (MachinePhysical t = kernel_[i - kKernelIndex]; t.value)
@@ -61,7 +68,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5114 "chapters/05-host.nw"
+#line 5132 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -102,7 +109,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     w.is = Walk::Is::Mapped;
     return w;
 }
-#line 5175 "chapters/05-host.nw"
+#line 5193 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
     Walk w = walk(v);
@@ -121,7 +128,7 @@ ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5212 "chapters/05-host.nw"
+#line 5230 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
     Walk w = resolve(v, access);
@@ -136,11 +143,12 @@ ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
         return w;
     }
     *entry = memory_.to_machine(w.page).value | rights;
+    ++fills_;
     uint32_t frame = w.page.value / kPageSize;
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5240 "chapters/05-host.nw"
+#line 5259 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -150,13 +158,9 @@ uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
         if (kernel)
             table = kernel_[index - kKernelIndex];
         if (!table.value) {
-            table = take_page();
-            if (!table.value) {
-                drop_all();
-                table = take_page();
-                if (!table.value)
-                    return nullptr;
-            }
+            table = evict_and_take_page();
+            if (!table.value)
+                return nullptr;
             if (kernel)
                 share_kernel_table(index, table);
         }
@@ -173,7 +177,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5292 "chapters/05-host.nw"
+#line 5307 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -197,7 +201,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     next_victim_ = (next_victim_ + 1) % kTopLevels;
     return true;
 }
-#line 5333 "chapters/05-host.nw"
+#line 5348 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -214,7 +218,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5356 "chapters/05-host.nw"
+#line 5371 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -238,7 +242,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5390 "chapters/05-host.nw"
+#line 5405 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -265,6 +269,12 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
+#line 5540 "chapters/05-host.nw"
+void ShadowPageTables::report() const {
+    printk("host: shadow page tables: %u entries filled, at most %u of "
+           "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
+           evictions_);
+}
 
-#line 5001 "chapters/05-host.nw"
+#line 5010 "chapters/05-host.nw"
 } // namespace lhv::host

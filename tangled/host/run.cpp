@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1839 "chapters/05-host.nw"
+#line 1844 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 505 "chapters/05-host.nw"
+#line 508 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -65,19 +65,19 @@ static const char* trap_name(uint32_t trap) {
 #line 446 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 6171 "chapters/05-host.nw"
+#line 6215 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 448 "chapters/05-host.nw"
     
-#line 3055 "chapters/05-host.nw"
+#line 3060 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4081 "chapters/05-host.nw"
+#line 4086 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3058 "chapters/05-host.nw"
+#line 3063 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -101,7 +101,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1603 "chapters/05-host.nw"
+#line 1608 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -127,16 +127,18 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 488 "chapters/05-host.nw"
+#line 489 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
     vformat_to(reason_, sizeof(reason_), f, args);
     va_end(args);
     state_ = State::Stopped;
+    if (exit_log_wanted())
+        page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4093 "chapters/05-host.nw"
+#line 4098 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
