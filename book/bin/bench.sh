@@ -1,14 +1,16 @@
 #!/bin/bash
 # bench.sh -- the measurements of the Mastery chapter.
 #  * instructions per trip around each hot path (null hypercall,
-#    reflected trap, direct trap, clock tick): each benchmark Guest reads
+#    reflected trap, direct trap, clock tick, shadow fault, Guest page
+#    fault, address-space switch): each benchmark Guest reads
 #    the time stamp counter around a loop of 1000 trips; under QEMU's
 #    -icount shift=0 that counter advances by one per instruction executed
 #    (Guest, Switcher and Host alike), so the difference is an instruction
 #    count, the same on every machine -- except while the Guest sleeps,
 #    when it runs on; and one trip stage by stage (Guest, Switcher out,
 #    Host, Switcher in) from an instruction trace
-#    (book/bin/trace-stages.sh), with the budgets the paths have;
+#    (book/bin/trace-stages.sh), with the budgets the paths have; and
+#    the cost per page of touching 1 to 16 MiB of fresh memory;
 #  * wall time of booting the Guest once everything is built (the
 #    emulator's time on this machine: compare runs, not machines), and
 #    of `make run' doing the same, as a ratio against lhv alone in the
@@ -37,11 +39,23 @@ budget() {  # NAME: the most Switcher + Host instructions the path may take
     *) echo "" ;;
     esac
 }
+host_budget() {  # NAME: the most Host instructions the path may take
+    case $1 in
+    shadow-fault) echo 250 ;;
+    address-space-switch) echo 150 ;;
+    *) echo "" ;;
+    esac
+}
+report() {  # GUEST.elf [WORDS]: run it under -icount; sets what, iterations, total
+    LHV_QEMU="$out/qemu-icount" build/lhv "$@" > "$out/guest.out"
+    read -r _ what _ iterations _ hex _ < <(grep '^bench:' "$out/guest.out")
+    iterations=$((10#$iterations))
+    total=$((hex))
+}
 for guest in build/tests/guests/bench_*.elf; do
     [ -e "$guest" ] || continue
-    LHV_QEMU="$out/qemu-icount" build/lhv "$guest" > "$out/guest.out"
-    read -r _ what _ iterations _ hex _ < <(grep '^bench:' "$out/guest.out")
-    total=$((hex))
+    [ "${guest##*/}" = bench_touch.elf ] && continue  # a series, below
+    report "$guest"
     per=$(( (total + iterations / 2) / iterations ))
     clock="instructions per trip"
     [ "$what" = clock-tick ] && clock="on the Guest's clock per trip (it runs on while the Guest sleeps)"
@@ -64,7 +78,30 @@ for guest in build/tests/guests/bench_*.elf; do
                  "instructions, budget $limit"
         fi
     fi
+    limit=$(host_budget "$what")
+    if [ -n "$limit" ]; then
+        if [ "$s_host" -gt "$limit" ]; then
+            echo "bench: $what: OVER BUDGET: Host $s_host instructions," \
+                 "budget $limit"
+        else
+            echo "bench: $what: within budget: Host $s_host instructions," \
+                 "budget $limit"
+        fi
+    fi
 done
+
+# The cost per page of touching fresh memory, as the memory grows: it
+# should stay flat.
+series=""
+for mib in 1 2 4 8 16; do
+    report build/tests/guests/bench_touch.elf "$mib"
+    per=$(( (total + iterations / 2) / iterations ))
+    echo "bench: touch ${mib} MiB: $per instructions per page" \
+         "($total for $iterations pages, -icount shift=0)"
+    series="$series${series:+, }$per"
+done
+row "touching 1, 2, 4, 8, 16\\,MiB, per page" "$series" \
+    "\\texttt{-icount shift=0}, every page once"
 
 # 2. Wall time of booting the Guest, once built: lhv alone, and make run,
 # taken in turns so that both see the same machine.

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4991 "chapters/05-host.nw"
+#line 4992 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -10,7 +10,7 @@ namespace lhv::host {
 inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
 inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
 
-#line 5024 "chapters/05-host.nw"
+#line 5026 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -34,7 +34,7 @@ MachinePhysical ShadowPageTables::evict_and_take_page() {
     }
     return page;
 }
-#line 5058 "chapters/05-host.nw"
+#line 5060 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
@@ -68,7 +68,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5132 "chapters/05-host.nw"
+#line 5134 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -109,7 +109,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     w.is = Walk::Is::Mapped;
     return w;
 }
-#line 5193 "chapters/05-host.nw"
+#line 5195 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
     Walk w = walk(v);
@@ -128,7 +128,7 @@ ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5230 "chapters/05-host.nw"
+#line 5232 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
     Walk w = resolve(v, access);
@@ -148,7 +148,7 @@ ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5259 "chapters/05-host.nw"
+#line 5261 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -177,7 +177,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5307 "chapters/05-host.nw"
+#line 5309 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -201,7 +201,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     next_victim_ = (next_victim_ + 1) % kTopLevels;
     return true;
 }
-#line 5348 "chapters/05-host.nw"
+#line 5350 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -218,7 +218,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5371 "chapters/05-host.nw"
+#line 5373 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -242,7 +242,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5405 "chapters/05-host.nw"
+#line 5407 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -269,12 +269,21 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5540 "chapters/05-host.nw"
+#line 5487 "chapters/05-host.nw"
+bool ShadowPageTables::writable(GuestVirtual v) const {
+    uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
+    if (!(pde & kPresent))
+        return false;
+    uint32_t pte = entries({pde & kPageAddressMask})[
+        (v.value >> 12) & 1023];
+    return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
+}
+#line 5561 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
 
-#line 5010 "chapters/05-host.nw"
+#line 5012 "chapters/05-host.nw"
 } // namespace lhv::host

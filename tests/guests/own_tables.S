@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 5916 "chapters/05-host.nw"
+#line 5937 "chapters/05-host.nw"
 #define ALIAS 0x10000000
     .text
     .globl _start
@@ -33,7 +33,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 5921 "chapters/05-host.nw"
+#line 5942 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -67,16 +67,16 @@ write_alias:
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 5948 "chapters/05-host.nw"
+#line 5969 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "own tables: the alias reads the same\n"
-#line 5867 "chapters/05-host.nw"
+#line 5888 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 5952 "chapters/05-host.nw"
+#line 5973 "chapters/05-host.nw"
     .balign 4096
 kernel_table:
     .skip 4096
