@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4992 "chapters/05-host.nw"
+#line 4999 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -10,7 +10,7 @@ namespace lhv::host {
 inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
 inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
 
-#line 5026 "chapters/05-host.nw"
+#line 5033 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -34,16 +34,18 @@ MachinePhysical ShadowPageTables::evict_and_take_page() {
     }
     return page;
 }
-#line 5060 "chapters/05-host.nw"
+#line 5067 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
     linear_ = true;
+    alone_ok_ = true;
     high_water_ = flushes_ = fills_ = evictions_ = 0;
     current_ = 0;
     next_victim_ = 1;
     if (!new_directory(top_[0]))
         return {"out of Host memory for the Guest's page tables"};
+    publish();
     return {};
 }
 
@@ -54,6 +56,7 @@ void ShadowPageTables::release() {
             give_page(top.shadow);
         top = {};
     }
+    publish();
 }
 
 bool ShadowPageTables::new_directory(TopLevel& top) {
@@ -68,7 +71,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5134 "chapters/05-host.nw"
+#line 5144 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -109,7 +112,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     w.is = Walk::Is::Mapped;
     return w;
 }
-#line 5195 "chapters/05-host.nw"
+#line 5205 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
     Walk w = walk(v);
@@ -128,7 +131,7 @@ ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5232 "chapters/05-host.nw"
+#line 5242 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
     Walk w = resolve(v, access);
@@ -148,7 +151,7 @@ ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5261 "chapters/05-host.nw"
+#line 5271 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -177,12 +180,13 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5309 "chapters/05-host.nw"
+#line 5319 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
         drop_all();
         top_[current_].guest = directory;
+        publish();
         return true;
     }
     for (uint32_t i = 0; i < kTopLevels; ++i)
@@ -199,9 +203,31 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     top.guest = directory;
     current_ = next_victim_;
     next_victim_ = (next_victim_ + 1) % kTopLevels;
+    publish();
     return true;
 }
-#line 5350 "chapters/05-host.nw"
+#line 5361 "chapters/05-host.nw"
+void ShadowPageTables::publish() const {
+    static_assert(kTopLevels == SWITCH_SLOTS);
+    bool listed = alone_ok_ && !linear_;
+    for (uint32_t i = 0; i < kTopLevels; ++i) {
+        AddressSpace& a = switcher_state().address_spaces[i];
+        a.guest_directory = top_[i].guest.value;
+        a.shadow_cr3 = listed ? top_[i].shadow.value : 0;
+    }
+}
+
+void ShadowPageTables::allow_switching_alone(bool allowed) {
+    alone_ok_ = allowed;
+    publish();
+}
+#line 5383 "chapters/05-host.nw"
+void ShadowPageTables::follow(uint32_t cr3) {
+    for (uint32_t i = 0; i < kTopLevels; ++i)
+        if (top_[i].shadow.value && top_[i].shadow.value == cr3)
+            current_ = i;
+}
+#line 5406 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -218,7 +244,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5373 "chapters/05-host.nw"
+#line 5429 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -242,7 +268,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5407 "chapters/05-host.nw"
+#line 5463 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -269,7 +295,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5487 "chapters/05-host.nw"
+#line 5543 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -278,12 +304,12 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5561 "chapters/05-host.nw"
+#line 5617 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
 
-#line 5012 "chapters/05-host.nw"
+#line 5019 "chapters/05-host.nw"
 } // namespace lhv::host

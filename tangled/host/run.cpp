@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1844 "chapters/05-host.nw"
+#line 1848 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 508 "chapters/05-host.nw"
+#line 510 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -65,23 +65,25 @@ static const char* trap_name(uint32_t trap) {
 #line 446 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 6236 "chapters/05-host.nw"
+#line 6371 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 448 "chapters/05-host.nw"
     
-#line 3060 "chapters/05-host.nw"
+#line 3064 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4086 "chapters/05-host.nw"
+#line 4090 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3063 "chapters/05-host.nw"
+#line 3067 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
 #line 449 "chapters/05-host.nw"
+    if (switcher_state().guest_cr3 != page_tables_.cr3()) [[unlikely]]
+        page_tables_.follow(switcher_state().guest_cr3);
     const Registers& r = vcpu_.regs();
     if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
         handle_irq(r.trapnum);
@@ -101,7 +103,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1608 "chapters/05-host.nw"
+#line 1612 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -127,7 +129,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 489 "chapters/05-host.nw"
+#line 491 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -138,7 +140,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4098 "chapters/05-host.nw"
+#line 4102 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

@@ -1,11 +1,11 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 288 "chapters/06-switcher.nw"
+#line 301 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 308 "chapters/06-switcher.nw"
+#line 321 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
@@ -16,13 +16,13 @@ switch_to_guest:
         sidt STATE(HOST_IDT_POINTER)
         movl %cr3, %eax
         movl %eax, STATE(HOST_CR3)
-#line 330 "chapters/06-switcher.nw"
+#line 343 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 361 "chapters/06-switcher.nw"
+#line 374 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -48,12 +48,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 385 "chapters/06-switcher.nw"
+#line 398 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 410 "chapters/06-switcher.nw"
+#line 423 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -64,9 +64,11 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 431 "chapters/06-switcher.nw"
+#line 447 "chapters/06-switcher.nw"
+        movl %cr3, %ecx
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
+        movl %ecx, STATE(GUEST_CR3)
         lgdt STATE(HOST_GDT_POINTER)
         lidt STATE(HOST_IDT_POINTER)
         movl STATE(HOST_GDT_POINTER) + 2, %eax
@@ -76,7 +78,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 455 "chapters/06-switcher.nw"
+#line 473 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -85,12 +87,12 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 511 "chapters/06-switcher.nw"
+#line 529 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:
         cmpl $LHCALL_FLUSH_ASYNC_NUMBER, %eax
-        jne 2f
+        jne 3f
         pushl %edx
         movl %ss:STATE(NULL_HYPERCALL), %edx
         testl %edx, %edx
@@ -103,5 +105,29 @@ switcher_hypercall_entry:
 2:      pushl $0
         pushl $HYPERCALL_VECTOR
         jmp return_to_host
-#line 299 "chapters/06-switcher.nw"
+#line 578 "chapters/06-switcher.nw"
+3:      cmpl $LHCALL_NEW_PGTABLE_NUMBER, %eax
+        jne 2b
+        pushl %edx
+        movl %ss:STATE(NULL_HYPERCALL), %edx
+        testl %edx, %edx
+        jz 1b
+        cmpb $HYPERCALL_SLOT_FREE, %ss:(%edx)
+        jne 1b
+        xorl %edx, %edx
+4:      cmpl %ebx, %ss:STATE(ADDRESS_SPACES)(,%edx,8)
+        je 5f
+        incl %edx
+        cmpl $SWITCH_SLOTS, %edx
+        jne 4b
+        jmp 1b
+5:      movl %ss:STATE(ADDRESS_SPACES) + 4(,%edx,8), %edx
+        testl %edx, %edx
+        jz 1b
+        movl %edx, %cr3
+        popl %edx
+        xorl %eax, %eax
+        iret
+
+#line 312 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

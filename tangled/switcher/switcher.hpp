@@ -18,10 +18,12 @@
 #define HYPERCALL_VECTOR 0x1f
 #define HYPERCALL_SLOT_FREE 0xFF
 #define LHCALL_FLUSH_ASYNC_NUMBER 0
-#line 175 "chapters/06-switcher.nw"
+#define LHCALL_NEW_PGTABLE_NUMBER 4
+#define SWITCH_SLOTS 4
+#line 178 "chapters/06-switcher.nw"
 #define REGISTERS_BYTES 76
 #define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
-#line 211 "chapters/06-switcher.nw"
+#line 220 "chapters/06-switcher.nw"
 #define STATE_GUEST_GDT_POINTER 2
 #define STATE_GUEST_IDT_POINTER 10
 #define STATE_HOST_GDT_POINTER 18
@@ -30,7 +32,8 @@
 #define STATE_HOST_CR3 36
 #define STATE_HOST_ESP 40
 #define STATE_NULL_HYPERCALL 44
-#define STATE_GUEST_GDT 152
+#define STATE_ADDRESS_SPACES 48
+#define STATE_GUEST_GDT 184
 #define STATE(field) (SWITCHER_STATE_PAGE + STATE_##field)
 #line 79 "chapters/06-switcher.nw"
 #ifndef __ASSEMBLER__
@@ -42,28 +45,34 @@
 #include "host/boot/descriptors.hpp"
 
 namespace lhv::host {
-#line 163 "chapters/06-switcher.nw"
+#line 166 "chapters/06-switcher.nw"
 struct Registers {
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
     uint32_t gs, fs, es, ds;         // pushed by the Switcher
     uint32_t trapnum, errcode;       // pushed by the Switcher's stub
     uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
 };
-#line 190 "chapters/06-switcher.nw"
+#line 193 "chapters/06-switcher.nw"
 struct TablePointerSlot {
     uint16_t padding;
     DescriptorTablePointer pointer;
+};
+
+struct AddressSpace {
+    uint32_t guest_directory;  // Guest-physical
+    uint32_t shadow_cr3;       // 0: this slot is empty
 };
 
 struct SwitcherState {
     TablePointerSlot guest_gdt_pointer, guest_idt_pointer;
     TablePointerSlot host_gdt_pointer, host_idt_pointer;
     uint32_t guest_cr3, host_cr3, host_esp, null_hypercall;
+    AddressSpace address_spaces[SWITCH_SLOTS];
     Tss guest_tss;
     SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
     Gate guest_idt[256];
 };
-#line 227 "chapters/06-switcher.nw"
+#line 237 "chapters/06-switcher.nw"
 #define LHV_AT(field, offset) \
     static_assert(offsetof(SwitcherState, field) + 2 == (offset))
 LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
@@ -79,6 +88,9 @@ static_assert(offsetof(SwitcherState, null_hypercall) ==
 static_assert(HYPERCALL_VECTOR == abi::kHypercallVector);
 static_assert(HYPERCALL_SLOT_FREE == abi::kHypercallSlotFree);
 static_assert(LHCALL_FLUSH_ASYNC_NUMBER == abi::LHCALL_FLUSH_ASYNC);
+static_assert(LHCALL_NEW_PGTABLE_NUMBER == abi::LHCALL_NEW_PGTABLE);
+static_assert(offsetof(SwitcherState, address_spaces) ==
+              STATE_ADDRESS_SPACES);
 static_assert(offsetof(SwitcherState, guest_gdt) == STATE_GUEST_GDT);
 static_assert(sizeof(SwitcherState) <= abi::kPageSize);
 static_assert(sizeof(Registers) == REGISTERS_BYTES);
@@ -86,7 +98,7 @@ static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
 static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 263 "chapters/06-switcher.nw"
+#line 276 "chapters/06-switcher.nw"
 void install_switcher();
 Gate switcher_gate(uint32_t vector);
 void reset_guest_tables();

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4232 "chapters/05-host.nw"
+#line 4236 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 5937 "chapters/05-host.nw"
+#line 6063 "chapters/05-host.nw"
 #define ALIAS 0x10000000
     .text
     .globl _start
@@ -33,7 +33,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 5942 "chapters/05-host.nw"
+#line 6068 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -67,16 +67,16 @@ write_alias:
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 5969 "chapters/05-host.nw"
+#line 6095 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "own tables: the alias reads the same\n"
-#line 5888 "chapters/05-host.nw"
+#line 5944 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 5973 "chapters/05-host.nw"
+#line 6099 "chapters/05-host.nw"
     .balign 4096
 kernel_table:
     .skip 4096

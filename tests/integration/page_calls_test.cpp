@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6097 "chapters/05-host.nw"
+#line 6223 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
 namespace {
-#line 3460 "chapters/05-host.nw"
+#line 3464 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -38,7 +38,7 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 6104 "chapters/05-host.nw"
+#line 6230 "chapters/05-host.nw"
 std::string directory_of(const std::string& guest) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x",
@@ -66,6 +66,15 @@ TEST_CASE("a Guest runs on page tables of its own", "[integration]") {
                                  "at eip " + eip_text(write)));
     CHECK_THAT(run.err, Contains("error code 0x3: the Guest has no handler "
                                  "for it"));
+}
+
+TEST_CASE("switches between address spaces keep them apart",
+          "[integration]") {
+    const Outcome run = run_lhv({test_guest("two_spaces")});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains("two address spaces: 200 switches, "
+                                 "each read its own page\n"));
 }
 
 TEST_CASE("a bad page-table hypercall kills the Guest",

@@ -1,0 +1,137 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 1473 "chapters/02-guest.nw"
+#define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
+#define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
+#define LHCALL_LGUEST_INIT 1
+#define LHCALL_SHUTDOWN 2
+#define LHCALL_NOTIFY 17
+#define LGUEST_SHUTDOWN_POWEROFF 1
+#define BOOT_INFO_DEVICE_PAGE 8       /* offsetof(BootInfo, ...) */
+#define BOOT_INFO_DEVICE_PAGES 12
+#define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
+#define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
+#line 1938 "chapters/05-host.nw"
+#define LHCALL_LOAD_IDT_ENTRY 6
+#define LHCALL_SET_STACK 7
+#define LHCALL_TS 8
+#define LHCALL_SET_CLOCKEVENT 9
+#define LHCALL_HALT 10
+#define LHCALL_SEND_INTERRUPTS 19
+#define LHCALL_LOAD_GDT_ENTRY 18
+#define GUEST_KERNEL_CS 0x21          /* abi::kGuestKernelCs */
+#define GUEST_KERNEL_DS 0x29          /* abi::kGuestKernelDs */
+#define IRQ_ENABLED 0                 /* offsets in abi::LguestData */
+#define BLOCKED_INTERRUPTS 4
+#define CR2 8
+#define TIME_SEC 12
+#define IRQ_PENDING 20
+#define TSC_KHZ 1372
+#define NOIRQ_IRET 1376
+#define EFLAGS_IF 0x200
+    .macro hcall call, a1=$0, a2=$0, a3=$0
+    mov $\call, %eax
+    mov \a1, %ebx
+    mov \a2, %ecx
+    mov \a3, %edx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro say text
+    hcall LHCALL_NOTIFY, $(\text - PAGE_OFFSET)
+    .endm
+    .macro gate vector, handler, type=0xE, dpl=1, selector=GUEST_KERNEL_CS
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(\selector << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $(0x8000 | (\dpl << 13) | (\type << 8)), %edx
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    mov $\vector, %ebx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro power_off
+    hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
+    .endm
+#line 5962 "chapters/05-host.nw"
+#define LHCALL_NEW_PGTABLE 4
+#define ALIAS 0x10000000
+    .text
+    .globl _start
+_start:
+#line 3229 "chapters/05-host.nw"
+    mov $stack_top, %esp
+#line 1632 "chapters/02-guest.nw"
+    mov $LHCALL_LGUEST_INIT, %eax
+    mov $(lguest_data - PAGE_OFFSET), %ebx
+    int $HYPERCALL_VECTOR
+#line 5969 "chapters/05-host.nw"
+    xor %ecx, %ecx
+1:  mov %ecx, %eax
+    shl $PAGE_SHIFT, %eax
+    or $3, %eax
+    mov %eax, kernel_table(,%ecx,4)
+    inc %ecx
+    cmp $1024, %ecx
+    jne 1b
+    mov $(kernel_table - PAGE_OFFSET + 3), %eax
+    mov %eax, directory + 768 * 4
+    mov %eax, second + 768 * 4
+    movl $(table_a - PAGE_OFFSET + 3), directory + 64 * 4
+    movl $(table_b - PAGE_OFFSET + 3), second + 64 * 4
+    movl $(page_a - PAGE_OFFSET + 1), table_a
+    movl $(page_b - PAGE_OFFSET + 1), table_b
+    movl $0x41414141, page_a
+    movl $0x42424242, page_b
+    hcall LHCALL_SET_STACK, $GUEST_KERNEL_DS, $stack_top, $1
+    mov $100, %ebp
+2:  hcall LHCALL_NEW_PGTABLE, $(directory - PAGE_OFFSET)
+    cmpl $0x41414141, ALIAS
+    jne 3f
+    hcall LHCALL_NEW_PGTABLE, $(second - PAGE_OFFSET)
+    cmpl $0x42424242, ALIAS
+    jne 3f
+    dec %ebp
+    jnz 2b
+    say message
+    power_off
+3:  hcall 98
+    .section .rodata
+message:
+    .asciz "two address spaces: 200 switches, each read its own page\n"
+#line 5944 "chapters/05-host.nw"
+    .bss
+    .balign 4096
+directory:
+    .skip 4096
+#line 6003 "chapters/05-host.nw"
+    .balign 4096
+second:
+    .skip 4096
+kernel_table:
+    .skip 4096
+table_a:
+    .skip 4096
+table_b:
+    .skip 4096
+page_a:
+    .skip 4096
+page_b:
+    .skip 4096
+#line 1611 "chapters/02-guest.nw"
+    .data
+    .balign 4
+lguest_data:
+    .skip 24                /* irq_enabled ... irq_pending */
+    .fill 64, 1, 0xff       /* hcall_status: every slot free */
+    .skip 64 * 20 + 8       /* hcalls, reserve_mem, tsc_khz */
+    .long 0                 /* noirq_iret */
+    .long PAGE_OFFSET       /* kernel_address */
+    .long 0x80              /* syscall_vec */
+    .if . - lguest_data != LGUEST_DATA_BYTES
+    .error "lguest_data does not match abi::LguestData"
+    .endif
+#line 3239 "chapters/05-host.nw"
+    .bss
+    .balign 16
+    .skip 4096
+stack_top:
