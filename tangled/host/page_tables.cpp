@@ -68,7 +68,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5132 "chapters/05-host.nw"
+#line 5196 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -82,34 +82,26 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
         w.is = Walk::Is::Mapped;
         return w;
     }
-    auto directory = memory_.to_host<const volatile uint32_t>(
-        top_[current_].guest);
-    uint32_t pde = directory[v.value >> 22];
-    w.entry = pde;
-    w.which = "page-directory entry";
-    if (!(pde & kPresent))
-        return w;
-    if ((w.problem = guest_entry_problem(pde, memory_.pages))) {
+    auto read = [this](uint32_t address) -> uint32_t {
+        return *memory_.to_host<const volatile uint32_t>({address});
+    };
+    GuestWalk g = walk_guest_tables(read, top_[current_].guest.value,
+                                    v.value, memory_.pages);
+    w.entry = g.entry;
+    w.which = g.which;
+    w.problem = g.problem;
+    if (g.read_pte)
+        w.pte = memory_.to_host<volatile uint32_t>({g.pte});
+    if (g.problem) {
         w.is = Walk::Is::BadEntry;
-        return w;
+    } else if (g.mapped) {
+        w.page = {g.page};
+        w.rights = g.rights;
+        w.is = Walk::Is::Mapped;
     }
-    auto table = memory_.to_host<volatile uint32_t>(
-        {pde & kPageAddressMask});
-    w.pte = &table[(v.value >> 12) & 1023];
-    w.entry = *w.pte;
-    w.which = "page-table entry";
-    if (!(w.entry & kPresent))
-        return w;
-    if ((w.problem = guest_entry_problem(w.entry, memory_.pages))) {
-        w.is = Walk::Is::BadEntry;
-        return w;
-    }
-    w.page = {w.entry & kPageAddressMask};
-    w.rights = pde & w.entry & kRights;
-    w.is = Walk::Is::Mapped;
     return w;
 }
-#line 5193 "chapters/05-host.nw"
+#line 5249 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
     Walk w = walk(v);
@@ -128,7 +120,7 @@ ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5230 "chapters/05-host.nw"
+#line 5286 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
     Walk w = resolve(v, access);
@@ -148,7 +140,7 @@ ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5259 "chapters/05-host.nw"
+#line 5315 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -177,7 +169,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5307 "chapters/05-host.nw"
+#line 5363 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -201,7 +193,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     next_victim_ = (next_victim_ + 1) % kTopLevels;
     return true;
 }
-#line 5348 "chapters/05-host.nw"
+#line 5404 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -218,7 +210,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5371 "chapters/05-host.nw"
+#line 5427 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -242,7 +234,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5405 "chapters/05-host.nw"
+#line 5461 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -269,7 +261,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5540 "chapters/05-host.nw"
+#line 5596 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
