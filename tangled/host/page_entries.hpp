@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5657 "chapters/05-host.nw"
+#line 5659 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
@@ -67,5 +67,5 @@ GuestWalk walk_guest_tables(ReadWord read, uint32_t directory,
     w.mapped = true;
     return w;
 }
-#line 5686 "chapters/05-host.nw"
+#line 5688 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5734 "chapters/05-host.nw"
+#line 5736 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/page_entries.hpp"
@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 5756 "chapters/05-host.nw"
+#line 5758 "chapters/05-host.nw"
 bool Guest::page_directory_ok(HostLink& link, uint32_t call,
                               uint32_t address, Origin from) {
     if (const char* problem = page_directory_problem(address,
@@ -20,7 +20,7 @@ bool Guest::page_directory_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 5772 "chapters/05-host.nw"
+#line 5774 "chapters/05-host.nw"
 bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
                            const char* kind, uint32_t entry,
                            Origin from) {
@@ -31,7 +31,7 @@ bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 5789 "chapters/05-host.nw"
+#line 5791 "chapters/05-host.nw"
 bool Guest::new_page_table(HostLink& link, uint32_t directory,
                            Origin from) {
     constexpr uint32_t call = abi::LHCALL_NEW_PGTABLE;
@@ -44,7 +44,7 @@ bool Guest::new_page_table(HostLink& link, uint32_t directory,
     }
     return pin_kernel_stack(link, "NEW_PGTABLE");
 }
-#line 5806 "chapters/05-host.nw"
+#line 5808 "chapters/05-host.nw"
 bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
                     uint32_t entry, Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PTE;
@@ -61,7 +61,7 @@ bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
     return !touches_kernel_stack(address, 1) ||
            pin_kernel_stack(link, "SET_PTE");
 }
-#line 5830 "chapters/05-host.nw"
+#line 5832 "chapters/05-host.nw"
 bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
                     Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PGD;
@@ -130,5 +130,5 @@ bool Guest::page_fault(HostLink& link) {
     return false;
 }
 
-#line 5750 "chapters/05-host.nw"
+#line 5752 "chapters/05-host.nw"
 } // namespace lhv::host

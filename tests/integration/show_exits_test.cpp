@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 7054 "chapters/05-host.nw"
+#line 7063 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
