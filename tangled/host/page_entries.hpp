@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5678 "chapters/05-host.nw"
+#line 5736 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
@@ -28,4 +28,44 @@ inline const char* guest_entry_problem(uint32_t entry, uint32_t pages) {
     return nullptr;
 }
 
+#line 5163 "chapters/05-host.nw"
+inline constexpr uint32_t kGuestEntryRights = 7;  // present, write, user
+inline constexpr uint32_t kGuestFrameMask = 0xFFFFF000;
+
+struct GuestWalk {
+    bool mapped = false;            // page and rights are the answer
+    uint32_t page = 0;              // mapped: the Guest-physical page
+    uint32_t rights = 0;            // mapped: both entries' rights
+    uint32_t entry = 0;             // the last entry read
+    const char* which = nullptr;    // its kind
+    const char* problem = nullptr;  // what is wrong with it, if anything
+    bool read_pte = false;          // a table entry was read, ...
+    uint32_t pte = 0;               // ... at this Guest-physical address
+};
+
+template <class ReadWord>
+GuestWalk walk_guest_tables(ReadWord read, uint32_t directory,
+                            uint32_t address, uint32_t pages) {
+    GuestWalk w;
+    uint32_t pde = read(directory + (address >> 22) * 4);
+    w.entry = pde;
+    w.which = "page-directory entry";
+    if (!(pde & kGuestEntryPresent))
+        return w;
+    if ((w.problem = guest_entry_problem(pde, pages)))
+        return w;
+    w.read_pte = true;
+    w.pte = (pde & kGuestFrameMask) + ((address >> 12) & 1023) * 4;
+    w.entry = read(w.pte);
+    w.which = "page-table entry";
+    if (!(w.entry & kGuestEntryPresent))
+        return w;
+    if ((w.problem = guest_entry_problem(w.entry, pages)))
+        return w;
+    w.page = w.entry & kGuestFrameMask;
+    w.rights = pde & w.entry & kGuestEntryRights;
+    w.mapped = true;
+    return w;
+}
+#line 5765 "chapters/05-host.nw"
 } // namespace lhv::host

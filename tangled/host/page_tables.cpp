@@ -71,7 +71,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5144 "chapters/05-host.nw"
+#line 5208 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -85,34 +85,26 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
         w.is = Walk::Is::Mapped;
         return w;
     }
-    auto directory = memory_.to_host<const volatile uint32_t>(
-        top_[current_].guest);
-    uint32_t pde = directory[v.value >> 22];
-    w.entry = pde;
-    w.which = "page-directory entry";
-    if (!(pde & kPresent))
-        return w;
-    if ((w.problem = guest_entry_problem(pde, memory_.pages))) {
+    auto read = [this](uint32_t address) -> uint32_t {
+        return *memory_.to_host<const volatile uint32_t>({address});
+    };
+    GuestWalk g = walk_guest_tables(read, top_[current_].guest.value,
+                                    v.value, memory_.pages);
+    w.entry = g.entry;
+    w.which = g.which;
+    w.problem = g.problem;
+    if (g.read_pte)
+        w.pte = memory_.to_host<volatile uint32_t>({g.pte});
+    if (g.problem) {
         w.is = Walk::Is::BadEntry;
-        return w;
+    } else if (g.mapped) {
+        w.page = {g.page};
+        w.rights = g.rights;
+        w.is = Walk::Is::Mapped;
     }
-    auto table = memory_.to_host<volatile uint32_t>(
-        {pde & kPageAddressMask});
-    w.pte = &table[(v.value >> 12) & 1023];
-    w.entry = *w.pte;
-    w.which = "page-table entry";
-    if (!(w.entry & kPresent))
-        return w;
-    if ((w.problem = guest_entry_problem(w.entry, memory_.pages))) {
-        w.is = Walk::Is::BadEntry;
-        return w;
-    }
-    w.page = {w.entry & kPageAddressMask};
-    w.rights = pde & w.entry & kRights;
-    w.is = Walk::Is::Mapped;
     return w;
 }
-#line 5205 "chapters/05-host.nw"
+#line 5261 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
     Walk w = walk(v);
@@ -131,7 +123,7 @@ ShadowPageTables::Walk ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5242 "chapters/05-host.nw"
+#line 5298 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
     Walk w = resolve(v, access);
@@ -151,7 +143,7 @@ ShadowPageTables::Walk ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5271 "chapters/05-host.nw"
+#line 5327 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -180,7 +172,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5319 "chapters/05-host.nw"
+#line 5375 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -206,7 +198,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     publish();
     return true;
 }
-#line 5361 "chapters/05-host.nw"
+#line 5417 "chapters/05-host.nw"
 void ShadowPageTables::publish() const {
     static_assert(kTopLevels == SWITCH_SLOTS);
     bool listed = alone_ok_ && !linear_;
@@ -221,13 +213,13 @@ void ShadowPageTables::allow_switching_alone(bool allowed) {
     alone_ok_ = allowed;
     publish();
 }
-#line 5383 "chapters/05-host.nw"
+#line 5439 "chapters/05-host.nw"
 void ShadowPageTables::follow(uint32_t cr3) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value && top_[i].shadow.value == cr3)
             current_ = i;
 }
-#line 5406 "chapters/05-host.nw"
+#line 5462 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -244,7 +236,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5429 "chapters/05-host.nw"
+#line 5485 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -268,7 +260,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5463 "chapters/05-host.nw"
+#line 5519 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -295,7 +287,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5543 "chapters/05-host.nw"
+#line 5599 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -304,7 +296,7 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5617 "chapters/05-host.nw"
+#line 5673 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,

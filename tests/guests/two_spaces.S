@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 5962 "chapters/05-host.nw"
+#line 6021 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define ALIAS 0x10000000
     .text
@@ -64,7 +64,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 5969 "chapters/05-host.nw"
+#line 6028 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -98,12 +98,12 @@ _start:
     .section .rodata
 message:
     .asciz "two address spaces: 200 switches, each read its own page\n"
-#line 5944 "chapters/05-host.nw"
+#line 6003 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 6003 "chapters/05-host.nw"
+#line 6062 "chapters/05-host.nw"
     .balign 4096
 second:
     .skip 4096
