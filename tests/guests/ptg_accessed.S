@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 6191 "chapters/05-host.nw"
+#line 6193 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -82,7 +82,7 @@
     call hex
     say fault_line
     .endm
-#line 6273 "chapters/05-host.nw"
+#line 6275 "chapters/05-host.nw"
 #define WINDOW 0x10000000
     .text
     .globl _start
@@ -93,7 +93,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6279 "chapters/05-host.nw"
+#line 6281 "chapters/05-host.nw"
     map_kernel
     movl $(PHYS(window_table) + 3), directory + (WINDOW >> 22) * 4
     movl $(PHYS(pages) + 3), window_table
@@ -116,7 +116,7 @@ _start:
     mov window_table + 8, %eax
     call report
     power_off
-#line 6307 "chapters/05-host.nw"
+#line 6309 "chapters/05-host.nw"
 report:
     movb %bl, line_page
     mov %eax, %ecx
@@ -140,7 +140,7 @@ line_dirty: .asciz "?\n"
     .balign 4096
 directory:
     .skip 4096
-#line 6326 "chapters/05-host.nw"
+#line 6328 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 window_table:

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 6191 "chapters/05-host.nw"
+#line 6193 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -82,7 +82,7 @@
     call hex
     say fault_line
     .endm
-#line 6640 "chapters/05-host.nw"
+#line 6646 "chapters/05-host.nw"
 #define REGION 0x40000000
 #define REGION_PHYS 0x00800000
 #define REGION_PAGES 4096
@@ -94,17 +94,17 @@
 _start:
 #line 3225 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 6650 "chapters/05-host.nw"
+#line 6656 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
 #line 1632 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6652 "chapters/05-host.nw"
+#line 6658 "chapters/05-host.nw"
     map_kernel
     cmp $'w', %edi
     je wide
-#line 6662 "chapters/05-host.nw"
+#line 6668 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -139,7 +139,7 @@ _start:
     cmp $(REGION + REGION_PAGES * 4096), %esi
     jne 4b
     jmp checksum
-#line 6703 "chapters/05-host.nw"
+#line 6709 "chapters/05-host.nw"
 wide:
     movl $(PHYS(wide_page) + 3), wide_table
     xor %ecx, %ecx
@@ -169,7 +169,7 @@ wide:
     inc %ecx
     cmp $WIDE_COUNT, %ecx
     jne 3b
-#line 6738 "chapters/05-host.nw"
+#line 6744 "chapters/05-host.nw"
 checksum:
     mov %edi, %eax
     mov $sum_digits, %edi
@@ -178,7 +178,7 @@ checksum:
     power_off
 wrong:
     hcall 98
-#line 6232 "chapters/05-host.nw"
+#line 6234 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -198,7 +198,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 6747 "chapters/05-host.nw"
+#line 6753 "chapters/05-host.nw"
     .data
 sum_line: .ascii "ptg: every page read back, checksum 0x"
 sum_digits: .asciz "00000000\n"
@@ -207,7 +207,7 @@ sum_digits: .asciz "00000000\n"
     .balign 4096
 directory:
     .skip 4096
-#line 6751 "chapters/05-host.nw"
+#line 6757 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 wide_table:

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 6191 "chapters/05-host.nw"
+#line 6193 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -82,7 +82,7 @@
     call hex
     say fault_line
     .endm
-#line 6363 "chapters/05-host.nw"
+#line 6365 "chapters/05-host.nw"
 #define WINDOW 0x10000000
 #define READ_WORD 0x600d1dea
 #define WRITTEN_WORD 0x0d1a7e
@@ -95,7 +95,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6371 "chapters/05-host.nw"
+#line 6373 "chapters/05-host.nw"
     map_kernel
     movl $(PHYS(window_table) + 3), directory + (WINDOW >> 22) * 4
     movl $READ_WORD, frame
@@ -116,7 +116,7 @@ demand_write:
     power_off
 wrong:
     hcall 98
-#line 6402 "chapters/05-host.nw"
+#line 6404 "chapters/05-host.nw"
 pager:
     pusha
     say_fault 32
@@ -138,7 +138,7 @@ pager:
     popa
     add $4, %esp
     iret
-#line 6232 "chapters/05-host.nw"
+#line 6234 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -158,7 +158,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 6424 "chapters/05-host.nw"
+#line 6426 "chapters/05-host.nw"
     .section .rodata
 done:   .asciz "ptg: both accesses retried and done\n"
 #line 5867 "chapters/05-host.nw"
@@ -166,7 +166,7 @@ done:   .asciz "ptg: both accesses retried and done\n"
     .balign 4096
 directory:
     .skip 4096
-#line 6427 "chapters/05-host.nw"
+#line 6429 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 window_table:

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 6191 "chapters/05-host.nw"
+#line 6193 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -82,7 +82,7 @@
     call hex
     say fault_line
     .endm
-#line 6480 "chapters/05-host.nw"
+#line 6485 "chapters/05-host.nw"
 #define USER_CS 0x73
 #define USER_DS 0x7b
 #define USER_CODE 0x08048000
@@ -95,13 +95,13 @@
 _start:
 #line 3225 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 6491 "chapters/05-host.nw"
+#line 6496 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
 #line 1632 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6493 "chapters/05-host.nw"
+#line 6498 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, $14, $0x0000FFFF, $0x00CFFA00
     hcall LHCALL_LOAD_GDT_ENTRY, $15, $0x0000FFFF, $0x00CFF200
     map_kernel
@@ -122,7 +122,7 @@ _start:
     pushl $USER_CS
     pushl $USER_ENTRY(user_page)
     iret
-#line 6523 "chapters/05-host.nw"
+#line 6528 "chapters/05-host.nw"
     .balign 4096
     .globl user_page
 user_page:
@@ -143,14 +143,22 @@ user_reads_unmapped:
     int $0x80
     jmp .
     .balign 4096
-#line 6550 "chapters/05-host.nw"
-system_call:
+#line 6557 "chapters/05-host.nw"
+    .macro enter_kernel
     push %ds
     push %es
     pusha
     mov $GUEST_KERNEL_DS, %eax
     mov %eax, %ds
     mov %eax, %es
+    .endm
+    .macro leave_kernel
+    popa
+    pop %es
+    pop %ds
+    .endm
+system_call:
+    enter_kernel
     mov %cs, %eax
     and $3, %eax
     cmp $1, %eax
@@ -161,29 +169,20 @@ system_call:
     cmpl $0, 4(%esp)
     je 1f
     power_off
-1:  popa
-    pop %es
-    pop %ds
+1:  leave_kernel
     iret
 fault:
-    push %ds
-    push %es
-    pusha
-    mov $GUEST_KERNEL_DS, %eax
-    mov %eax, %ds
-    mov %eax, %es
+    enter_kernel
     say_fault 40
     cmpl $USER_CS, 48(%esp)
     jne wrong
     addl $5, 44(%esp)
-    popa
-    pop %es
-    pop %ds
+    leave_kernel
     add $4, %esp
     iret
 wrong:
     hcall 98
-#line 6232 "chapters/05-host.nw"
+#line 6234 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -203,7 +202,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 6590 "chapters/05-host.nw"
+#line 6596 "chapters/05-host.nw"
     .section .rodata
 syscall_line:
     .asciz "ptg: int $0x80 from ring 3 ran the ring-1 handler\n"
@@ -216,7 +215,7 @@ kernel_word:
     .balign 4096
 directory:
     .skip 4096
-#line 6598 "chapters/05-host.nw"
+#line 6604 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 user_table:

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 6191 "chapters/05-host.nw"
+#line 6193 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -82,7 +82,7 @@
     call hex
     say fault_line
     .endm
-#line 6784 "chapters/05-host.nw"
+#line 6790 "chapters/05-host.nw"
 #define DIRECTORIES 50
 #define SWITCHES 10000
 #define TOUCHED 0x40000000
@@ -95,7 +95,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6792 "chapters/05-host.nw"
+#line 6798 "chapters/05-host.nw"
     map_kernel
     movl $(PHYS(counter) + 3), program_table
     mov $directory, %esi
@@ -120,7 +120,7 @@ _start:
     call hex
     say count_line
     power_off
-#line 6232 "chapters/05-host.nw"
+#line 6234 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -140,7 +140,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 6817 "chapters/05-host.nw"
+#line 6823 "chapters/05-host.nw"
     .data
 count_line: .ascii "ptg: switches done, counter 0x"
 count_digits: .asciz "00000000\n"

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6842 "chapters/05-host.nw"
+#line 6849 "chapters/05-host.nw"
 #include <cstdio>
 #include "harness.hpp"
 
@@ -39,7 +39,7 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 6850 "chapters/05-host.nw"
+#line 6857 "chapters/05-host.nw"
 struct ShadowCost {
     unsigned filled = 0, high_water = 0, pool = 0, evictions = 0;
     std::string line;
@@ -65,6 +65,17 @@ std::string fault_line(uint32_t address, uint32_t eip, uint32_t error) {
     return line;
 }
 
+ShadowCost cost_of(const std::vector<std::string>& arguments,
+                   const std::string& said, const std::string& what) {
+    const Outcome run = run_lhv(arguments);
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains(said));
+    ShadowCost cost = shadow_cost(run.out);
+    WARN(what + ": " + cost.line);
+    return cost;
+}
+
 std::string checksum_line(uint32_t words) {
     uint32_t sum = 0;
     for (uint32_t i = 0; i < words; ++i)
@@ -75,7 +86,7 @@ std::string checksum_line(uint32_t words) {
     return line;
 }
 }
-#line 6891 "chapters/05-host.nw"
+#line 6909 "chapters/05-host.nw"
 TEST_CASE("a Guest finds true accessed and dirty bits in its entries",
           "[integration]") {
     const Outcome run = run_lhv({test_guest("ptg_accessed")});
@@ -86,7 +97,7 @@ TEST_CASE("a Guest finds true accessed and dirty bits in its entries",
                                  "ptg: page w: accessed 1, dirty 1\n"
                                  "ptg: page u: accessed 0, dirty 0\n"));
 }
-#line 6909 "chapters/05-host.nw"
+#line 6927 "chapters/05-host.nw"
 TEST_CASE("a Guest pages in on demand from its own fault handler",
           "[integration]") {
     const std::string guest = test_guest("ptg_demand");
@@ -100,7 +111,7 @@ TEST_CASE("a Guest pages in on demand from its own fault handler",
                                    elf_symbol(guest, "demand_write"), 3) +
                         "ptg: both accesses retried and done\n"));
 }
-#line 6934 "chapters/05-host.nw"
+#line 6952 "chapters/05-host.nw"
 TEST_CASE("a program at ring 3 makes a direct system call",
           "[integration]") {
     const std::string guest = test_guest("ptg_ring3");
@@ -132,42 +143,30 @@ TEST_CASE("a program at ring 3 makes a direct system call",
                                    eip_text(user("user_syscall")) +
                                    ", error code 0x00000402"));
 }
-#line 6974 "chapters/05-host.nw"
+#line 6995 "chapters/05-host.nw"
 TEST_CASE("16 MiB, or 700 windows of 4 MiB, keep the pool bounded",
           "[integration]") {
-    const Outcome big =
-        run_lhv({"--show-exits", test_guest("ptg_big"), "m"});
-    INFO(describe(big));
-    CHECK(big.exit_code == 0);
-    CHECK_THAT(big.out, Contains(checksum_line(4096)));
-    const ShadowCost region = shadow_cost(big.out);
-    WARN("16 MiB region: " + region.line);
+    const std::string guest = test_guest("ptg_big");
+    const ShadowCost region = cost_of({"--show-exits", guest, "m"},
+                                      checksum_line(4096), "16 MiB");
     CHECK(region.pool == 512);
     CHECK(region.high_water <= 6);
     CHECK(region.evictions == 0);
     CHECK(region.filled >= 4096);
 
-    const Outcome wide =
-        run_lhv({"--show-exits", test_guest("ptg_big"), "w"});
-    INFO(describe(wide));
-    CHECK(wide.exit_code == 0);
-    CHECK_THAT(wide.out, Contains(checksum_line(700)));
-    const ShadowCost windows = shadow_cost(wide.out);
-    WARN("700 windows: " + windows.line);
+    const ShadowCost windows = cost_of({"--show-exits", guest, "w"},
+                                       checksum_line(700), "700 windows");
     CHECK(windows.high_water <= windows.pool);
     CHECK(windows.evictions > 0);
     CHECK(windows.filled >= 1400);
 }
-#line 7005 "chapters/05-host.nw"
+#line 7017 "chapters/05-host.nw"
 TEST_CASE("switches among 50 directories keep the pool bounded",
           "[integration]") {
-    const Outcome run =
-        run_lhv({"--show-exits", test_guest("ptg_switch")});
-    INFO(describe(run));
-    CHECK(run.exit_code == 0);
-    CHECK_THAT(run.out, Contains("ptg: switches done, counter 0x00002710"));
-    const ShadowCost cost = shadow_cost(run.out);
-    WARN("10000 switches: " + cost.line);
+    const ShadowCost cost =
+        cost_of({"--show-exits", test_guest("ptg_switch")},
+                "ptg: switches done, counter 0x00002710\n",
+                "10000 switches");
     CHECK(cost.high_water <= 9);
     CHECK(cost.evictions == 0);
 }
