@@ -1,0 +1,196 @@
+// generated from chapters/05-host.nw -- edit the chapter, not this file
+#line 1473 "chapters/02-guest.nw"
+#define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
+#define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
+#define LHCALL_LGUEST_INIT 1
+#define LHCALL_SHUTDOWN 2
+#define LHCALL_NOTIFY 17
+#define LGUEST_SHUTDOWN_POWEROFF 1
+#define BOOT_INFO_DEVICE_PAGE 8       /* offsetof(BootInfo, ...) */
+#define BOOT_INFO_DEVICE_PAGES 12
+#define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
+#define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
+#line 1938 "chapters/05-host.nw"
+#define LHCALL_LOAD_IDT_ENTRY 6
+#define LHCALL_SET_STACK 7
+#define LHCALL_TS 8
+#define LHCALL_SET_CLOCKEVENT 9
+#define LHCALL_HALT 10
+#define LHCALL_SEND_INTERRUPTS 19
+#define LHCALL_LOAD_GDT_ENTRY 18
+#define GUEST_KERNEL_CS 0x21          /* abi::kGuestKernelCs */
+#define GUEST_KERNEL_DS 0x29          /* abi::kGuestKernelDs */
+#define IRQ_ENABLED 0                 /* offsets in abi::LguestData */
+#define BLOCKED_INTERRUPTS 4
+#define CR2 8
+#define TIME_SEC 12
+#define IRQ_PENDING 20
+#define TSC_KHZ 1372
+#define NOIRQ_IRET 1376
+#define EFLAGS_IF 0x200
+    .macro hcall call, a1=$0, a2=$0, a3=$0
+    mov $\call, %eax
+    mov \a1, %ebx
+    mov \a2, %ecx
+    mov \a3, %edx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro say text
+    hcall LHCALL_NOTIFY, $(\text - PAGE_OFFSET)
+    .endm
+    .macro gate vector, handler, type=0xE, dpl=1, selector=GUEST_KERNEL_CS
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(\selector << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $(0x8000 | (\dpl << 13) | (\type << 8)), %edx
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    mov $\vector, %ebx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro power_off
+    hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
+    .endm
+#line 7003 "chapters/05-host.nw"
+#define LHCALL_NEW_PGTABLE 4
+#define LHCALL_SET_PTE 14
+#define PTE_PRESENT 0x1
+#define PTE_WRITABLE 0x2
+#define PTE_USER 0x4
+#define PHYS(label) ((label) - PAGE_OFFSET)
+    .macro map_kernel
+    xor %ecx, %ecx
+1:  mov %ecx, %eax
+    shl $PAGE_SHIFT, %eax
+    or $(PTE_PRESENT | PTE_WRITABLE), %eax
+    mov %eax, kernel_table(,%ecx,4)
+    inc %ecx
+    cmp $1024, %ecx
+    jne 1b
+    movl $(PHYS(kernel_table) + 3), directory + (PAGE_OFFSET >> 22) * 4
+    .endm
+    .macro say_fault error
+    mov lguest_data + CR2, %eax
+    mov $fault_cr2, %edi
+    call hex
+    mov (\error + 4)(%esp), %eax
+    mov $fault_eip, %edi
+    call hex
+    mov \error(%esp), %eax
+    mov $fault_error, %edi
+    call hex
+    say fault_line
+    .endm
+#line 7175 "chapters/05-host.nw"
+#define WINDOW 0x10000000
+#define READ_WORD 0x600d1dea
+#define WRITTEN_WORD 0x0d1a7e
+    .text
+    .globl _start
+_start:
+#line 3229 "chapters/05-host.nw"
+    mov $stack_top, %esp
+#line 1632 "chapters/02-guest.nw"
+    mov $LHCALL_LGUEST_INIT, %eax
+    mov $(lguest_data - PAGE_OFFSET), %ebx
+    int $HYPERCALL_VECTOR
+#line 7183 "chapters/05-host.nw"
+    map_kernel
+    movl $(PHYS(window_table) + 3), directory + (WINDOW >> 22) * 4
+    movl $READ_WORD, frame
+    hcall LHCALL_NEW_PGTABLE, $PHYS(directory)
+    hcall LHCALL_SET_STACK, $GUEST_KERNEL_DS, $kernel_stack_top, $1
+    gate 14, pager
+    .globl demand_read
+demand_read:
+    mov WINDOW, %eax
+    cmp $READ_WORD, %eax
+    jne wrong
+    .globl demand_write
+demand_write:
+    movl $WRITTEN_WORD, WINDOW + 4
+    cmpl $WRITTEN_WORD, frame + 4
+    jne wrong
+    say done
+    power_off
+wrong:
+    hcall 98
+#line 7214 "chapters/05-host.nw"
+pager:
+    pusha
+    say_fault 32
+    mov lguest_data + CR2, %esi
+    mov %esi, %ebx
+    shr $PAGE_SHIFT, %ebx
+    and $1023, %ebx
+    testl $PTE_PRESENT, 32(%esp)
+    jnz 1f
+    mov $(PHYS(frame) + PTE_PRESENT), %edx
+    jmp 2f
+1:  testl $PTE_WRITABLE, 32(%esp)
+    jz wrong
+    mov window_table(,%ebx,4), %edx
+    or $PTE_WRITABLE, %edx
+2:  mov %edx, window_table(,%ebx,4)
+    and $0xFFFFF000, %esi
+    hcall LHCALL_SET_PTE, $PHYS(directory), %esi, %edx
+    popa
+    add $4, %esp
+    iret
+#line 7044 "chapters/05-host.nw"
+hex:
+    mov $8, %ecx
+2:  rol $4, %eax
+    mov %eax, %edx
+    and $0xF, %edx
+    movb hex_digits(%edx), %dl
+    movb %dl, (%edi)
+    inc %edi
+    loop 2b
+    ret
+    .section .rodata
+hex_digits:
+    .ascii "0123456789abcdef"
+    .data
+fault_line: .ascii "ptg: page fault at 0x"
+fault_cr2: .ascii "00000000 (eip 0x"
+fault_eip: .ascii "00000000), error code 0x"
+fault_error: .asciz "00000000\n"
+    .text
+#line 7236 "chapters/05-host.nw"
+    .section .rodata
+done:   .asciz "ptg: both accesses retried and done\n"
+#line 6003 "chapters/05-host.nw"
+    .bss
+    .balign 4096
+directory:
+    .skip 4096
+#line 7239 "chapters/05-host.nw"
+kernel_table:
+    .skip 4096
+window_table:
+    .skip 4096
+frame:
+    .skip 4096
+    .balign 16
+    .skip 4096
+kernel_stack_top:
+#line 1611 "chapters/02-guest.nw"
+    .data
+    .balign 4
+lguest_data:
+    .skip 24                /* irq_enabled ... irq_pending */
+    .fill 64, 1, 0xff       /* hcall_status: every slot free */
+    .skip 64 * 20 + 8       /* hcalls, reserve_mem, tsc_khz */
+    .long 0                 /* noirq_iret */
+    .long PAGE_OFFSET       /* kernel_address */
+    .long 0x80              /* syscall_vec */
+    .if . - lguest_data != LGUEST_DATA_BYTES
+    .error "lguest_data does not match abi::LguestData"
+    .endif
+#line 3239 "chapters/05-host.nw"
+    .bss
+    .balign 16
+    .skip 4096
+stack_top:
