@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1904 "chapters/05-host.nw"
+#line 1899 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/cpu.hpp"
@@ -107,13 +107,9 @@ bool Guest::set_stack(HostLink& link, const Call& c) {
 }
 #line 1471 "chapters/05-host.nw"
 uint32_t* Guest::guest_stack_page(uint32_t address) {
-    ShadowPageTables::Walk w = page_tables_.resolve({address},
-                                                    kWritable);
-    if (w.is != ShadowPageTables::Walk::Is::Mapped)
-        return nullptr;
-    return memory_.to_host<uint32_t>(w.page);
+    return page_tables_.kernel_writable_page({address});
 }
-#line 1508 "chapters/05-host.nw"
+#line 1504 "chapters/05-host.nw"
 Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
                                   uint32_t error, uint32_t& top) {
     const Gate gate = idt_[vector];
@@ -143,8 +139,7 @@ Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
                          ? guest_stack_page(top - 4) : first;
     if (!first || !last)
         return Entry::BadStack;
-    for (uint32_t i = 0; i < n; ++i) {
-        uint32_t at = low + i * 4;
+    for (uint32_t i = 0, at = low; i < n; ++i, at += 4) {
         uint32_t* page = (at ^ low) & kPageAddressMask ? last : first;
         page[(at % kPageSize) / 4] = frame[i];
     }
@@ -157,7 +152,7 @@ Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
         data->irq_enabled = 0;
     return Entry::Done;
 }
-#line 1576 "chapters/05-host.nw"
+#line 1571 "chapters/05-host.nw"
 const char* Guest::why_not(Entry entry) {
     switch (entry) {
     case Entry::NoHandler:
@@ -171,12 +166,12 @@ const char* Guest::why_not(Entry entry) {
     }
     return "";
 }
-#line 1653 "chapters/05-host.nw"
+#line 1648 "chapters/05-host.nw"
 uint32_t Guest::deliverable_irqs() const {
     auto data = memory_.to_host<const abi::LguestData>(lguest_data_);
     return irqs_pending_ & ~data->blocked_interrupts[0];
 }
-#line 1686 "chapters/05-host.nw"
+#line 1681 "chapters/05-host.nw"
 bool Guest::deliver_interrupt(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint32_t ready = deliverable_irqs();
@@ -210,14 +205,14 @@ bool Guest::deliver_interrupt(HostLink& link) {
     write_time();
     return true;
 }
-#line 1751 "chapters/05-host.nw"
+#line 1746 "chapters/05-host.nw"
 void Guest::write_time() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint64_t now = wall_clock_nanoseconds();
     data->time_sec = int32_t(now / 1000000000);
     data->time_nsec = int32_t(now % 1000000000);
 }
-#line 1800 "chapters/05-host.nw"
+#line 1795 "chapters/05-host.nw"
 bool Guest::sleep_until_interrupt(HostLink& link) {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -235,7 +230,7 @@ bool Guest::sleep_until_interrupt(HostLink& link) {
     halted_ = false;
     return true;
 }
-#line 1889 "chapters/05-host.nw"
+#line 1884 "chapters/05-host.nw"
 void Guest::reset_interrupts() {
     for (Gate& gate : idt_)
         gate = {};
@@ -246,5 +241,5 @@ void Guest::reset_interrupts() {
     asm volatile("clts; fninit" : : : "memory");
 }
 
-#line 1923 "chapters/05-host.nw"
+#line 1918 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1848 "chapters/05-host.nw"
+#line 1843 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -65,19 +65,19 @@ static const char* trap_name(uint32_t trap) {
 #line 446 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7883 "chapters/05-host.nw"
+#line 7902 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 448 "chapters/05-host.nw"
     
-#line 3064 "chapters/05-host.nw"
+#line 3063 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4090 "chapters/05-host.nw"
+#line 4089 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3067 "chapters/05-host.nw"
+#line 3066 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -103,7 +103,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1612 "chapters/05-host.nw"
+#line 1607 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -140,7 +140,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4102 "chapters/05-host.nw"
+#line 4101 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1938 "chapters/05-host.nw"
+#line 1933 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -66,7 +66,7 @@
     .text
     .globl _start
 _start:
-#line 3229 "chapters/05-host.nw"
+#line 3228 "chapters/05-host.nw"
     mov $stack_top, %esp
 #line 1632 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
@@ -150,7 +150,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3239 "chapters/05-host.nw"
+#line 3238 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4677 "chapters/05-host.nw"
+#line 4676 "chapters/05-host.nw"
 #include "switcher/switcher.hpp"
 #line 1473 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
@@ -12,13 +12,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4679 "chapters/05-host.nw"
+#line 4678 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3229 "chapters/05-host.nw"
+#line 3228 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 4683 "chapters/05-host.nw"
+#line 4682 "chapters/05-host.nw"
     pushf
     push $LGUEST_CS
     push $1f
@@ -32,7 +32,7 @@ misdeed:
 1:  jmp 1b
 #line 202 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 3239 "chapters/05-host.nw"
+#line 3238 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096
