@@ -52,13 +52,13 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 303 "chapters/07-mastery.nw"
+#line 304 "chapters/07-mastery.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define DATA 0x40000000
 #define DATA_PHYSICAL 0x00800000
 #define DATA_PAGES 4096
 #define BOOT_INFO_COMMAND_LINE 16     /* offsetof(BootInfo, ...) */
-#line 429 "chapters/07-mastery.nw"
+#line 422 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "address-space-switch"
 #define BODY xor %esi, %ebx; mov $LHCALL_NEW_PGTABLE, %eax; \
@@ -72,7 +72,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 316 "chapters/07-mastery.nw"
+#line 6666 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -81,6 +81,8 @@ _start:
     inc %ecx
     cmp $1024, %ecx
     jne 1b
+    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
+#line 318 "chapters/07-mastery.nw"
     xor %ecx, %ecx
 2:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -89,7 +91,6 @@ _start:
     inc %ecx
     cmp $DATA_PAGES, %ecx
     jne 2b
-    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
     mov $(data_tables - PAGE_OFFSET + 3), %eax
     xor %ecx, %ecx
 3:  mov %eax, directory + (DATA >> 22) * 4(,%ecx,4)
@@ -98,7 +99,7 @@ _start:
     cmp $(DATA_PAGES / 1024), %ecx
     jne 3b
     hcall LHCALL_NEW_PGTABLE, $(directory - PAGE_OFFSET)
-#line 439 "chapters/07-mastery.nw"
+#line 432 "chapters/07-mastery.nw"
     mov $directory, %esi
     mov $second_directory, %edi
     mov $1024, %ecx
@@ -155,7 +156,7 @@ lguest_data:
     .balign 16
     .skip 4096
 stack_top:
-#line 348 "chapters/07-mastery.nw"
+#line 341 "chapters/07-mastery.nw"
     .bss
     .balign 4096
 directory:
@@ -164,7 +165,7 @@ kernel_table:
     .skip 4096
 data_tables:
     .skip 4 * DATA_PAGES
-#line 452 "chapters/07-mastery.nw"
+#line 445 "chapters/07-mastery.nw"
     .balign 4096
 second_directory:
     .skip 4096

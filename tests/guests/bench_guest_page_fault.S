@@ -52,13 +52,13 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 303 "chapters/07-mastery.nw"
+#line 304 "chapters/07-mastery.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define DATA 0x40000000
 #define DATA_PHYSICAL 0x00800000
 #define DATA_PAGES 4096
 #define BOOT_INFO_COMMAND_LINE 16     /* offsetof(BootInfo, ...) */
-#line 396 "chapters/07-mastery.nw"
+#line 389 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "guest-page-fault"
 #define BODY mov DATA + 4 * DATA_PAGES * 1024, %eax
@@ -71,7 +71,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 316 "chapters/07-mastery.nw"
+#line 6666 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -80,6 +80,8 @@ _start:
     inc %ecx
     cmp $1024, %ecx
     jne 1b
+    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
+#line 318 "chapters/07-mastery.nw"
     xor %ecx, %ecx
 2:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -88,7 +90,6 @@ _start:
     inc %ecx
     cmp $DATA_PAGES, %ecx
     jne 2b
-    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
     mov $(data_tables - PAGE_OFFSET + 3), %eax
     xor %ecx, %ecx
 3:  mov %eax, directory + (DATA >> 22) * 4(,%ecx,4)
@@ -97,7 +98,7 @@ _start:
     cmp $(DATA_PAGES / 1024), %ecx
     jne 3b
     hcall LHCALL_NEW_PGTABLE, $(directory - PAGE_OFFSET)
-#line 405 "chapters/07-mastery.nw"
+#line 398 "chapters/07-mastery.nw"
     gate 14, handler
 #line 166 "chapters/07-mastery.nw"
     rdtsc
@@ -128,7 +129,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 407 "chapters/07-mastery.nw"
+#line 400 "chapters/07-mastery.nw"
 handler:
     add $4, %esp
     addl $5, (%esp)
@@ -151,7 +152,7 @@ lguest_data:
     .balign 16
     .skip 4096
 stack_top:
-#line 348 "chapters/07-mastery.nw"
+#line 341 "chapters/07-mastery.nw"
     .bss
     .balign 4096
 directory:

@@ -52,13 +52,13 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 303 "chapters/07-mastery.nw"
+#line 304 "chapters/07-mastery.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define DATA 0x40000000
 #define DATA_PHYSICAL 0x00800000
 #define DATA_PAGES 4096
 #define BOOT_INFO_COMMAND_LINE 16     /* offsetof(BootInfo, ...) */
-#line 372 "chapters/07-mastery.nw"
+#line 365 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "shadow-fault"
 #define BODY add $4096, %esi; mov -4096(%esi), %eax
@@ -69,7 +69,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 316 "chapters/07-mastery.nw"
+#line 6666 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -78,6 +78,8 @@ _start:
     inc %ecx
     cmp $1024, %ecx
     jne 1b
+    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
+#line 318 "chapters/07-mastery.nw"
     xor %ecx, %ecx
 2:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -86,7 +88,6 @@ _start:
     inc %ecx
     cmp $DATA_PAGES, %ecx
     jne 2b
-    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
     mov $(data_tables - PAGE_OFFSET + 3), %eax
     xor %ecx, %ecx
 3:  mov %eax, directory + (DATA >> 22) * 4(,%ecx,4)
@@ -95,7 +96,7 @@ _start:
     cmp $(DATA_PAGES / 1024), %ecx
     jne 3b
     hcall LHCALL_NEW_PGTABLE, $(directory - PAGE_OFFSET)
-#line 380 "chapters/07-mastery.nw"
+#line 373 "chapters/07-mastery.nw"
     mov $DATA, %esi
 #line 166 "chapters/07-mastery.nw"
     rdtsc
@@ -139,7 +140,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 348 "chapters/07-mastery.nw"
+#line 341 "chapters/07-mastery.nw"
     .bss
     .balign 4096
 directory:

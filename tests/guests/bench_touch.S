@@ -52,13 +52,13 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 303 "chapters/07-mastery.nw"
+#line 304 "chapters/07-mastery.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define DATA 0x40000000
 #define DATA_PHYSICAL 0x00800000
 #define DATA_PAGES 4096
 #define BOOT_INFO_COMMAND_LINE 16     /* offsetof(BootInfo, ...) */
-#line 469 "chapters/07-mastery.nw"
+#line 462 "chapters/07-mastery.nw"
 #define NAME "touch"
 #define BODY add $4096, %esi; mov -4096(%esi), %eax
     .text
@@ -68,7 +68,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 316 "chapters/07-mastery.nw"
+#line 6666 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -77,6 +77,8 @@ _start:
     inc %ecx
     cmp $1024, %ecx
     jne 1b
+    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
+#line 318 "chapters/07-mastery.nw"
     xor %ecx, %ecx
 2:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -85,7 +87,6 @@ _start:
     inc %ecx
     cmp $DATA_PAGES, %ecx
     jne 2b
-    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
     mov $(data_tables - PAGE_OFFSET + 3), %eax
     xor %ecx, %ecx
 3:  mov %eax, directory + (DATA >> 22) * 4(,%ecx,4)
@@ -94,7 +95,7 @@ _start:
     cmp $(DATA_PAGES / 1024), %ecx
     jne 3b
     hcall LHCALL_NEW_PGTABLE, $(directory - PAGE_OFFSET)
-#line 512 "chapters/07-mastery.nw"
+#line 505 "chapters/07-mastery.nw"
     movzbl BOOT_INFO_COMMAND_LINE(%esi), %eax
     movzbl BOOT_INFO_COMMAND_LINE + 1(%esi), %ecx
     sub $'0', %eax
@@ -113,9 +114,9 @@ _start:
     jne 3f
 2:  mov %eax, %ebp
 3:  shl $8, %ebp
-#line 477 "chapters/07-mastery.nw"
+#line 470 "chapters/07-mastery.nw"
     mov %ebp, %ebx
-#line 536 "chapters/07-mastery.nw"
+#line 529 "chapters/07-mastery.nw"
     mov %ebx, %eax
     mov $pages + 3, %edi
     mov $10, %ecx
@@ -126,7 +127,7 @@ _start:
     dec %edi
     cmp $pages, %edi
     jae 4b
-#line 479 "chapters/07-mastery.nw"
+#line 472 "chapters/07-mastery.nw"
     mov %ebx, %ebp
     mov $DATA, %esi
     rdtsc
@@ -169,7 +170,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 348 "chapters/07-mastery.nw"
+#line 341 "chapters/07-mastery.nw"
     .bss
     .balign 4096
 directory:
@@ -178,7 +179,7 @@ kernel_table:
     .skip 4096
 data_tables:
     .skip 4 * DATA_PAGES
-#line 494 "chapters/07-mastery.nw"
+#line 487 "chapters/07-mastery.nw"
     .data
 report:
     .ascii "bench: touch x "

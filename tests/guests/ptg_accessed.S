@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7022 "chapters/05-host.nw"
+#line 7013 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,15 +60,17 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
+#line 6666 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
-    or $(PTE_PRESENT | PTE_WRITABLE), %eax
+    or $3, %eax
     mov %eax, kernel_table(,%ecx,4)
     inc %ecx
     cmp $1024, %ecx
     jne 1b
-    movl $(PHYS(kernel_table) + 3), directory + (PAGE_OFFSET >> 22) * 4
+    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
+#line 7021 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -82,7 +84,7 @@
     call hex
     say fault_line
     .endm
-#line 7104 "chapters/05-host.nw"
+#line 7087 "chapters/05-host.nw"
 #define WINDOW 0x10000000
     .text
     .globl _start
@@ -93,7 +95,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7110 "chapters/05-host.nw"
+#line 7093 "chapters/05-host.nw"
     map_kernel
     movl $(PHYS(window_table) + 3), directory + (WINDOW >> 22) * 4
     movl $(PHYS(pages) + 3), window_table
@@ -116,7 +118,7 @@ _start:
     mov window_table + 8, %eax
     call report
     power_off
-#line 7138 "chapters/05-host.nw"
+#line 7121 "chapters/05-host.nw"
 report:
     movb %bl, line_page
     mov %eax, %ecx
@@ -140,7 +142,7 @@ line_dirty: .asciz "?\n"
     .balign 4096
 directory:
     .skip 4096
-#line 7157 "chapters/05-host.nw"
+#line 7140 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 window_table:

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7022 "chapters/05-host.nw"
+#line 7013 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,15 +60,17 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
+#line 6666 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
-    or $(PTE_PRESENT | PTE_WRITABLE), %eax
+    or $3, %eax
     mov %eax, kernel_table(,%ecx,4)
     inc %ecx
     cmp $1024, %ecx
     jne 1b
-    movl $(PHYS(kernel_table) + 3), directory + (PAGE_OFFSET >> 22) * 4
+    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
+#line 7021 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -82,7 +84,7 @@
     call hex
     say fault_line
     .endm
-#line 7475 "chapters/05-host.nw"
+#line 7458 "chapters/05-host.nw"
 #define REGION 0x40000000
 #define REGION_PHYS 0x00800000
 #define REGION_PAGES 4096
@@ -94,17 +96,17 @@
 _start:
 #line 3228 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 7485 "chapters/05-host.nw"
+#line 7468 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
 #line 1632 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7487 "chapters/05-host.nw"
+#line 7470 "chapters/05-host.nw"
     map_kernel
     cmp $'w', %edi
     je wide
-#line 7497 "chapters/05-host.nw"
+#line 7480 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -139,7 +141,7 @@ _start:
     cmp $(REGION + REGION_PAGES * 4096), %esi
     jne 4b
     jmp checksum
-#line 7538 "chapters/05-host.nw"
+#line 7521 "chapters/05-host.nw"
 wide:
     movl $(PHYS(wide_page) + 3), wide_table
     xor %ecx, %ecx
@@ -169,7 +171,7 @@ wide:
     inc %ecx
     cmp $WIDE_COUNT, %ecx
     jne 3b
-#line 7573 "chapters/05-host.nw"
+#line 7556 "chapters/05-host.nw"
 checksum:
     mov %edi, %eax
     mov $sum_digits, %edi
@@ -178,7 +180,7 @@ checksum:
     power_off
 wrong:
     hcall 98
-#line 7063 "chapters/05-host.nw"
+#line 7046 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -198,7 +200,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 7582 "chapters/05-host.nw"
+#line 7565 "chapters/05-host.nw"
     .data
 sum_line: .ascii "ptg: every page read back, checksum 0x"
 sum_digits: .asciz "00000000\n"
@@ -207,7 +209,7 @@ sum_digits: .asciz "00000000\n"
     .balign 4096
 directory:
     .skip 4096
-#line 7586 "chapters/05-host.nw"
+#line 7569 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 wide_table:

@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6273 "chapters/05-host.nw"
+#line 6264 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -32,7 +32,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6277 "chapters/05-host.nw"
+#line 6268 "chapters/05-host.nw"
     movl $0x80000001, directory + 5 * 4
     hcall LHCALL_SET_PGD, (directory-PAGE_OFFSET), 5
 #line 1461 "chapters/02-guest.nw"

@@ -64,7 +64,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6047 "chapters/05-host.nw"
+#line 6666 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -73,9 +73,9 @@ _start:
     inc %ecx
     cmp $1024, %ecx
     jne 1b
-    mov $(kernel_table - PAGE_OFFSET + 3), %eax
-    mov %eax, directory + 768 * 4
-    mov %eax, second + 768 * 4
+    movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
+#line 6048 "chapters/05-host.nw"
+    movl $(kernel_table - PAGE_OFFSET + 3), second + 768 * 4
     movl $(table_a - PAGE_OFFSET + 3), directory + 64 * 4
     movl $(table_b - PAGE_OFFSET + 3), second + 64 * 4
     movl $(page_a - PAGE_OFFSET + 1), table_a
@@ -103,7 +103,7 @@ message:
     .balign 4096
 directory:
     .skip 4096
-#line 6081 "chapters/05-host.nw"
+#line 6072 "chapters/05-host.nw"
     .balign 4096
 second:
     .skip 4096
