@@ -65,7 +65,7 @@ static const char* trap_name(uint32_t trap) {
 #line 446 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7885 "chapters/05-host.nw"
+#line 7887 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 448 "chapters/05-host.nw"

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7013 "chapters/05-host.nw"
+#line 7015 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,7 +60,7 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
-#line 6666 "chapters/05-host.nw"
+#line 6668 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -70,7 +70,7 @@
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 7021 "chapters/05-host.nw"
+#line 7023 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -84,7 +84,7 @@
     call hex
     say fault_line
     .endm
-#line 7087 "chapters/05-host.nw"
+#line 7089 "chapters/05-host.nw"
 #define WINDOW 0x10000000
     .text
     .globl _start
@@ -95,7 +95,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7093 "chapters/05-host.nw"
+#line 7095 "chapters/05-host.nw"
     map_kernel
     movl $(PHYS(window_table) + 3), directory + (WINDOW >> 22) * 4
     movl $(PHYS(pages) + 3), window_table
@@ -118,7 +118,7 @@ _start:
     mov window_table + 8, %eax
     call report
     power_off
-#line 7121 "chapters/05-host.nw"
+#line 7123 "chapters/05-host.nw"
 report:
     movb %bl, line_page
     mov %eax, %ecx
@@ -142,7 +142,7 @@ line_dirty: .asciz "?\n"
     .balign 4096
 directory:
     .skip 4096
-#line 7140 "chapters/05-host.nw"
+#line 7142 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 window_table:

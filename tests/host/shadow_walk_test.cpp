@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6394 "chapters/05-host.nw"
+#line 6395 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <map>
@@ -34,9 +34,9 @@ struct CraftedGuest {
 
 std::string text(const char* s) { return s ? s : ""; }
 }  // namespace
-#line 6436 "chapters/05-host.nw"
+#line 6437 "chapters/05-host.nw"
 TEST_CASE("the walk finds a page with the rights of both entries",
-          "[host]") {
+          "[host][walk]") {
     CraftedGuest g;
     g.pde(64) = kTable | 7;          // 0x10000000: user, writable
     g.pte(5) = 0x9000 | 3;           // writable, kernel only
@@ -56,8 +56,9 @@ TEST_CASE("the walk finds a page with the rights of both entries",
     CHECK(w.page == 0xA000);
     CHECK(w.rights == 5);
 }
-#line 6465 "chapters/05-host.nw"
-TEST_CASE("an absent entry ends the walk without a problem", "[host]") {
+#line 6466 "chapters/05-host.nw"
+TEST_CASE("an absent entry ends the walk without a problem",
+          "[host][walk]") {
     CraftedGuest g;
     g.pde(64) = 0xFFFFF0FE;          // not present, every other bit set
     GuestWalk w = g.walk(0x10000000);
@@ -76,9 +77,9 @@ TEST_CASE("an absent entry ends the walk without a problem", "[host]") {
     CHECK(w.read_pte);
     CHECK(g.reads.size() == 2);
 }
-#line 6493 "chapters/05-host.nw"
+#line 6495 "chapters/05-host.nw"
 TEST_CASE("a directory entry beyond the Guest is not followed",
-          "[host]") {
+          "[host][walk]") {
     CraftedGuest g;
     for (uint32_t frame : {kPages, 0xFFFFFu}) {
         INFO(frame);
@@ -97,9 +98,9 @@ TEST_CASE("a directory entry beyond the Guest is not followed",
     CHECK(w.mapped);
     CHECK(w.page == 0x9000);
 }
-#line 6520 "chapters/05-host.nw"
+#line 6522 "chapters/05-host.nw"
 TEST_CASE("a table entry beyond the Guest is refused, the device page "
-          "is not", "[host]") {
+          "is not", "[host][walk]") {
     CraftedGuest g;
     g.pde(64) = kTable | 7;
     for (uint32_t frame : {kPages, 0xFFFFFu}) {
@@ -117,8 +118,8 @@ TEST_CASE("a table entry beyond the Guest is refused, the device page "
     CHECK(w.problem == nullptr);
     CHECK(w.page == (kPages - 1) * 4096);
 }
-#line 6547 "chapters/05-host.nw"
-TEST_CASE("bit 7 is refused in either entry", "[host]") {
+#line 6549 "chapters/05-host.nw"
+TEST_CASE("bit 7 is refused in either entry", "[host][walk]") {
     CraftedGuest g;
     g.pde(64) = 0x00000083;
     GuestWalk w = g.walk(0x10000000);
@@ -131,9 +132,9 @@ TEST_CASE("bit 7 is refused in either entry", "[host]") {
     CHECK(text(w.problem) == kLarge);
     CHECK(text(w.which) == "page-table entry");
 }
-#line 6574 "chapters/05-host.nw"
+#line 6576 "chapters/05-host.nw"
 TEST_CASE("a directory that maps itself is read as its own table",
-          "[host]") {
+          "[host][walk]") {
     CraftedGuest g;
     g.pde(1) = kDirectory | 3;
     g.pde(64) = kTable | 7;
@@ -153,8 +154,8 @@ TEST_CASE("a directory that maps itself is read as its own table",
     CHECK(w.page == kTable);         // the table of 0x10000000
     CHECK(w.rights == 3);            // 3 from entry 1, 7 from entry 64
 }
-#line 6604 "chapters/05-host.nw"
-TEST_CASE("the walk reads each entry exactly once", "[host]") {
+#line 6606 "chapters/05-host.nw"
+TEST_CASE("the walk reads each entry exactly once", "[host][walk]") {
     CraftedGuest g;
     g.pde(64) = kTable | 7;
     for (uint32_t entry : {0x9003u, (kPages << 12) | 3, 0x9083u, 0u}) {
