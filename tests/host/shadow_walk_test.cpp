@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6403 "chapters/05-host.nw"
+#line 6410 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <map>
@@ -34,7 +34,7 @@ struct CraftedGuest {
 
 std::string text(const char* s) { return s ? s : ""; }
 }  // namespace
-#line 6445 "chapters/05-host.nw"
+#line 6452 "chapters/05-host.nw"
 TEST_CASE("the walk finds a page with the rights of both entries",
           "[host]") {
     CraftedGuest g;
@@ -56,7 +56,7 @@ TEST_CASE("the walk finds a page with the rights of both entries",
     CHECK(w.page == 0xA000);
     CHECK(w.rights == 5);
 }
-#line 6474 "chapters/05-host.nw"
+#line 6481 "chapters/05-host.nw"
 TEST_CASE("an absent entry ends the walk without a problem", "[host]") {
     CraftedGuest g;
     g.pde(64) = 0xFFFFF0FE;          // not present, every other bit set
@@ -76,7 +76,7 @@ TEST_CASE("an absent entry ends the walk without a problem", "[host]") {
     CHECK(w.read_pte);
     CHECK(g.reads.size() == 2);
 }
-#line 6502 "chapters/05-host.nw"
+#line 6509 "chapters/05-host.nw"
 TEST_CASE("a directory entry beyond the Guest is not followed",
           "[host]") {
     CraftedGuest g;
@@ -97,7 +97,7 @@ TEST_CASE("a directory entry beyond the Guest is not followed",
     CHECK(w.mapped);
     CHECK(w.page == 0x9000);
 }
-#line 6529 "chapters/05-host.nw"
+#line 6536 "chapters/05-host.nw"
 TEST_CASE("a table entry beyond the Guest is refused, the device page "
           "is not", "[host]") {
     CraftedGuest g;
@@ -117,7 +117,7 @@ TEST_CASE("a table entry beyond the Guest is refused, the device page "
     CHECK(w.problem == nullptr);
     CHECK(w.page == (kPages - 1) * 4096);
 }
-#line 6556 "chapters/05-host.nw"
+#line 6563 "chapters/05-host.nw"
 TEST_CASE("bit 7 is refused in either entry", "[host]") {
     CraftedGuest g;
     g.pde(64) = 0x00000083;
@@ -131,7 +131,7 @@ TEST_CASE("bit 7 is refused in either entry", "[host]") {
     CHECK(text(w.problem) == kLarge);
     CHECK(text(w.which) == "page-table entry");
 }
-#line 6583 "chapters/05-host.nw"
+#line 6590 "chapters/05-host.nw"
 TEST_CASE("a directory that maps itself is read as its own table",
           "[host]") {
     CraftedGuest g;
@@ -153,7 +153,7 @@ TEST_CASE("a directory that maps itself is read as its own table",
     CHECK(w.page == kTable);         // the table of 0x10000000
     CHECK(w.rights == 3);            // 3 from entry 1, 7 from entry 64
 }
-#line 6613 "chapters/05-host.nw"
+#line 6620 "chapters/05-host.nw"
 TEST_CASE("the walk reads each entry exactly once", "[host]") {
     CraftedGuest g;
     g.pde(64) = kTable | 7;
