@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 728 "chapters/02-guest.nw"
+#line 729 "chapters/02-guest.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -12,7 +12,7 @@
 
 namespace lhv::test {
 
-#line 753 "chapters/02-guest.nw"
+#line 754 "chapters/02-guest.nw"
 inline std::string path_from_environment(const std::string& name) {
     namespace fs = std::filesystem;
     if (const char* value = std::getenv(name.c_str()); value && *value)
@@ -36,7 +36,7 @@ inline std::string path_from_environment(const std::string& name) {
 inline std::string test_guest(const std::string& name) {
     return path_from_environment("LHV_TEST_GUESTS") + "/" + name + ".elf";
 }
-#line 786 "chapters/02-guest.nw"
+#line 787 "chapters/02-guest.nw"
 class MemoryFile {
 public:
     explicit MemoryFile(const std::string& contents)
@@ -57,7 +57,7 @@ public:
 private:
     int fd_;
 };
-#line 814 "chapters/02-guest.nw"
+#line 815 "chapters/02-guest.nw"
 class NamelessFifo {
 public:
     NamelessFifo() { REQUIRE(pipe2(ends_, O_CLOEXEC) == 0); }
@@ -77,5 +77,5 @@ private:
     int ends_[2];
 };
 
-#line 744 "chapters/02-guest.nw"
+#line 745 "chapters/02-guest.nw"
 } // namespace lhv::test

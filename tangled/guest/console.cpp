@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 529 "chapters/02-guest.nw"
+#line 530 "chapters/02-guest.nw"
 #include "guest/console.hpp"
 #include "abi/hypercalls.hpp"
 #include "guest/hypercall.hpp"
@@ -7,11 +7,11 @@
 
 namespace lhv::guest {
 
-#line 425 "chapters/02-guest.nw"
+#line 426 "chapters/02-guest.nw"
 void console_write(const char* text) {
     hypercall(abi::LHCALL_NOTIFY, physical_address_of(text).value);
 }
-#line 471 "chapters/02-guest.nw"
+#line 472 "chapters/02-guest.nw"
 void Line::put(char character) {
     if (length_ + 1 < kCapacity)
         chars_[length_++] = character;
@@ -28,7 +28,7 @@ void Line::print() {
     console_write(chars_);
     length_ = 0;
 }
-#line 494 "chapters/02-guest.nw"
+#line 495 "chapters/02-guest.nw"
 Line& Line::decimal(uint32_t number) {
     char digits[10];
     int count = 0;
@@ -40,12 +40,12 @@ Line& Line::decimal(uint32_t number) {
         put(digits[--count]);
     return *this;
 }
-#line 516 "chapters/02-guest.nw"
+#line 517 "chapters/02-guest.nw"
 void panic(const char* why) {
     Line().text("Little Hypervisor Guest: panic: ")
         .text(why).text("\n").print();
     __builtin_trap();  // ud2
 }
 
-#line 540 "chapters/02-guest.nw"
+#line 541 "chapters/02-guest.nw"
 } // namespace lhv::guest

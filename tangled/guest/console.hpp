@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 438 "chapters/02-guest.nw"
+#line 439 "chapters/02-guest.nw"
 #pragma once
 #include <stdint.h>
 

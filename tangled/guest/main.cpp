@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 677 "chapters/02-guest.nw"
+#line 678 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
@@ -11,7 +11,7 @@
 
 namespace lhv::guest {
 
-#line 365 "chapters/02-guest.nw"
+#line 366 "chapters/02-guest.nw"
 inline constexpr uint32_t kSyscallVector = 0x80;
 
 constexpr abi::LguestData initial_lguest_data() {
@@ -23,14 +23,14 @@ constexpr abi::LguestData initial_lguest_data() {
     data.noirq_iret = 0;  // no interrupt handlers yet
     return data;
 }
-#line 385 "chapters/02-guest.nw"
+#line 386 "chapters/02-guest.nw"
 constinit abi::LguestData lguest_data = initial_lguest_data();
-#line 396 "chapters/02-guest.nw"
+#line 397 "chapters/02-guest.nw"
 void lguest_init() {
     hypercall(abi::LHCALL_LGUEST_INIT,
               physical_address_of(&lguest_data).value);
 }
-#line 569 "chapters/02-guest.nw"
+#line 570 "chapters/02-guest.nw"
 extern "C" char __bss_end[];
 
 namespace {
@@ -52,7 +52,7 @@ uint32_t* take_boot_page() {
         page[i] = 0;
     return page;
 }
-#line 599 "chapters/02-guest.nw"
+#line 600 "chapters/02-guest.nw"
 void use_own_page_tables(const abi::BootInfo& boot) {
     boot_pages_end = boot.memory_bytes;
     uint32_t* directory = take_boot_page();
@@ -69,18 +69,18 @@ void use_own_page_tables(const abi::BootInfo& boot) {
     hypercall(abi::LHCALL_NEW_PGTABLE,
               physical_address_of(directory).value);
 }
-#line 627 "chapters/02-guest.nw"
+#line 628 "chapters/02-guest.nw"
 uint32_t current_ring() {
     uint16_t cs;
     asm("mov %%cs, %0" : "=r"(cs));
     return cs & 3;
 }
-#line 639 "chapters/02-guest.nw"
+#line 640 "chapters/02-guest.nw"
 [[noreturn]] void power_off() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 654 "chapters/02-guest.nw"
+#line 655 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
@@ -96,5 +96,5 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     power_off();
 }
 
-#line 697 "chapters/02-guest.nw"
+#line 698 "chapters/02-guest.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 59 "chapters/05-host.nw"
+#line 64 "chapters/05-host.nw"
 #pragma once
 #include "abi/addresses.hpp"
 #include "abi/layout.hpp"

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 199 "chapters/05-host.nw"
+#line 204 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 223 "chapters/05-host.nw"
+#line 228 "chapters/05-host.nw"
 static Result check_request(const LinkRequest& r, char* reason,
                             MachinePhysical ram_end) {
     auto [base, pages, entry, boot_info] = r.arg;
@@ -34,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 8801 "chapters/05-host.nw"
+#line 8808 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() {
     uint32_t words = (memory_.pages + 31) / 32;
     for (uint32_t w = 0; w < words; ++w) {
@@ -48,7 +48,7 @@ void ShadowPageTables::forget_touched_pages() {
         touched_[w] = 0;
     }
 }
-#line 262 "chapters/05-host.nw"
+#line 267 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
@@ -70,7 +70,7 @@ Result Guest::initialize(const LinkRequest& request,
     state_ = State::Running;
     return {};
 }
-#line 302 "chapters/05-host.nw"
+#line 307 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -81,7 +81,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 327 "chapters/05-host.nw"
+#line 332 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};
@@ -92,5 +92,5 @@ void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     r.esi = boot_info.value;
 }
 
-#line 212 "chapters/05-host.nw"
+#line 217 "chapters/05-host.nw"
 } // namespace lhv::host

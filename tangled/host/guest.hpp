@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 81 "chapters/05-host.nw"
+#line 86 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/lguest_data.hpp"
@@ -9,12 +9,12 @@
 
 namespace lhv::host {
 
-#line 103 "chapters/05-host.nw"
+#line 108 "chapters/05-host.nw"
 struct [[nodiscard]] Result {
     const char* reason = nullptr;
     bool ok() const { return reason == nullptr; }
 };
-#line 118 "chapters/05-host.nw"
+#line 123 "chapters/05-host.nw"
 struct GuestMemory {
     MachinePhysical base{0};
     uint32_t pages = 0;
@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 4920 "chapters/05-host.nw"
+#line 4927 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     static constexpr uint32_t kTopLevels = 4;
@@ -40,7 +40,7 @@ public:
     static constexpr uint32_t kMaxGuestPages =
         (abi::kSwitcherAddress - abi::kPageOffset) / kPageSize;
     
-#line 4983 "chapters/05-host.nw"
+#line 4990 "chapters/05-host.nw"
 struct Walk {
     enum class Is { Mapped, GuestFault, BadEntry, NoMemory };
     Is is = Is::GuestFault;
@@ -52,7 +52,7 @@ struct Walk {
     const char* which = nullptr;    // BadEntry: which kind of entry
     const char* problem = nullptr;  // BadEntry: what is wrong with it
 };
-#line 4928 "chapters/05-host.nw"
+#line 4935 "chapters/05-host.nw"
     Result start(const GuestMemory& memory);
     void release();
     Walk resolve(GuestVirtual address, uint32_t access);
@@ -96,13 +96,13 @@ private:
     uint32_t fills_ = 0, evictions_ = 0;
     uint32_t touched_[kMaxGuestPages / 32] = {};
 };
-#line 159 "chapters/05-host.nw"
+#line 164 "chapters/05-host.nw"
 class Vcpu {
 public:
     Registers& regs() const { return guest_registers(); }
     void reset(GuestVirtual entry, GuestVirtual boot_info) const;
 };
-#line 171 "chapters/05-host.nw"
+#line 176 "chapters/05-host.nw"
 class Guest {
 public:
     Result initialize(const LinkRequest& request,
@@ -111,14 +111,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 317 "chapters/05-host.nw"
+#line 322 "chapters/05-host.nw"
 void give_segments();
-#line 476 "chapters/05-host.nw"
+#line 481 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 543 "chapters/05-host.nw"
+#line 548 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -127,24 +127,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 626 "chapters/05-host.nw"
+#line 631 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 750 "chapters/05-host.nw"
+#line 755 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 807 "chapters/05-host.nw"
+#line 812 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 826 "chapters/05-host.nw"
+#line 831 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1253 "chapters/05-host.nw"
+#line 1258 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t irqs_pending_ = 0;   // bit n: the Guest's interrupt n waits
@@ -152,7 +152,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1552 "chapters/05-host.nw"
+#line 1557 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
@@ -167,7 +167,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3921 "chapters/05-host.nw"
+#line 3928 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -176,15 +176,15 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4117 "chapters/05-host.nw"
+#line 4124 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 5634 "chapters/05-host.nw"
+#line 5641 "chapters/05-host.nw"
 uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
 bool pin_kernel_stack(HostLink& link, const char* after);
 bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
 bool page_fault(HostLink& link);
-#line 5818 "chapters/05-host.nw"
+#line 5825 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -194,7 +194,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 7896 "chapters/05-host.nw"
+#line 7903 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);
@@ -203,7 +203,7 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
-#line 179 "chapters/05-host.nw"
+#line 184 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;
     Vcpu vcpu_;
@@ -213,5 +213,5 @@ wanted:
     char reason_[abi::kReasonBytes] = {};
 };
 
-#line 96 "chapters/05-host.nw"
+#line 101 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4999 "chapters/05-host.nw"
+#line 5006 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/cpu.hpp"
@@ -11,7 +11,7 @@ namespace lhv::host {
 inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
 inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
 
-#line 5035 "chapters/05-host.nw"
+#line 5042 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -35,7 +35,7 @@ MachinePhysical ShadowPageTables::evict_and_take_page() {
     }
     return page;
 }
-#line 5069 "chapters/05-host.nw"
+#line 5076 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
@@ -72,7 +72,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5210 "chapters/05-host.nw"
+#line 5217 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -105,7 +105,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     }
     return w;
 }
-#line 5263 "chapters/05-host.nw"
+#line 5270 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
@@ -125,7 +125,7 @@ ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5291 "chapters/05-host.nw"
+#line 5298 "chapters/05-host.nw"
 [[gnu::flatten]] uint32_t* ShadowPageTables::kernel_writable_page(
     GuestVirtual v) {
     Walk w = resolve(v, kWritable);
@@ -133,7 +133,7 @@ ShadowPageTables::resolve(GuestVirtual v,
         return nullptr;
     return memory_.to_host<uint32_t>(w.page);
 }
-#line 5317 "chapters/05-host.nw"
+#line 5324 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
@@ -154,7 +154,7 @@ ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5347 "chapters/05-host.nw"
+#line 5354 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -183,7 +183,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5395 "chapters/05-host.nw"
+#line 5402 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -209,7 +209,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     publish();
     return true;
 }
-#line 5437 "chapters/05-host.nw"
+#line 5444 "chapters/05-host.nw"
 void ShadowPageTables::publish() const {
     static_assert(kTopLevels == SWITCH_SLOTS);
     bool listed = alone_ok_ && !linear_;
@@ -224,13 +224,13 @@ void ShadowPageTables::allow_switching_alone(bool allowed) {
     alone_ok_ = allowed;
     publish();
 }
-#line 5459 "chapters/05-host.nw"
+#line 5466 "chapters/05-host.nw"
 void ShadowPageTables::follow(uint32_t cr3) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value && top_[i].shadow.value == cr3)
             current_ = i;
 }
-#line 5482 "chapters/05-host.nw"
+#line 5489 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -247,7 +247,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5505 "chapters/05-host.nw"
+#line 5512 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -271,7 +271,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5539 "chapters/05-host.nw"
+#line 5546 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -298,7 +298,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5619 "chapters/05-host.nw"
+#line 5626 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -307,13 +307,13 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5693 "chapters/05-host.nw"
+#line 5700 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
-#line 5655 "chapters/05-host.nw"
+#line 5662 "chapters/05-host.nw"
 [[gnu::flatten]] bool Guest::page_fault(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t address = read_cr2(), flushes = page_tables_.flushes();
@@ -339,5 +339,5 @@ void ShadowPageTables::report() const {
     return false;
 }
 
-#line 5021 "chapters/05-host.nw"
+#line 5028 "chapters/05-host.nw"
 } // namespace lhv::host

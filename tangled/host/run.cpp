@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 355 "chapters/05-host.nw"
+#line 360 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -8,14 +8,14 @@
 
 namespace lhv::host {
 
-#line 1843 "chapters/05-host.nw"
+#line 1848 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
     write_cr0(on ? cr0 | kCr0Ts : cr0 & ~kCr0Ts);
 }
 
-#line 365 "chapters/05-host.nw"
+#line 370 "chapters/05-host.nw"
 void Guest::run(HostLink& link) {
     if (state_ != State::Running) {
         link.post(abi::Event::Refused, 0, "there is no Guest to run");
@@ -34,13 +34,13 @@ void Guest::run(HostLink& link) {
         }
         switcher_state().guest_cr3 = page_tables_.cr3();
         
-#line 414 "chapters/05-host.nw"
+#line 419 "chapters/05-host.nw"
 switcher_state().null_hypercall =
     has_lguest_data_ && !irqs_pending_ && !exit_log_wanted()
         ? SWITCHER_WINDOW + lguest_data_.value % kPageSize +
               offsetof(abi::LguestData, hcall_status) + next_hcall_
         : 0;
-#line 383 "chapters/05-host.nw"
+#line 388 "chapters/05-host.nw"
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
         if (!handle_exit(link, frame))
@@ -48,7 +48,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 510 "chapters/05-host.nw"
+#line 515 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -62,26 +62,26 @@ static const char* trap_name(uint32_t trap) {
         return names[trap];
     return trap < 32 ? "reserved" : "unexpected interrupt";
 }
-#line 446 "chapters/05-host.nw"
+#line 451 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7887 "chapters/05-host.nw"
+#line 7894 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
-#line 448 "chapters/05-host.nw"
+#line 453 "chapters/05-host.nw"
     
-#line 3063 "chapters/05-host.nw"
+#line 3070 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4089 "chapters/05-host.nw"
+#line 4096 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3066 "chapters/05-host.nw"
+#line 3073 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 449 "chapters/05-host.nw"
+#line 454 "chapters/05-host.nw"
     if (switcher_state().guest_cr3 != page_tables_.cr3()) [[unlikely]]
         page_tables_.follow(switcher_state().guest_cr3);
     const Registers& r = vcpu_.regs();
@@ -103,7 +103,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1607 "chapters/05-host.nw"
+#line 1612 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -129,7 +129,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 491 "chapters/05-host.nw"
+#line 496 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -140,7 +140,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4101 "chapters/05-host.nw"
+#line 4108 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
@@ -152,5 +152,5 @@ bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     return true;
 }
 
-#line 396 "chapters/05-host.nw"
+#line 401 "chapters/05-host.nw"
 } // namespace lhv::host

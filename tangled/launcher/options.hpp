@@ -27,7 +27,7 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 597 "chapters/04-launcher.nw"
+#line 600 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3595 "chapters/04-launcher.nw"
+#line 3598 "chapters/04-launcher.nw"
 #include "launcher/signals.hpp"
 #include <cerrno>
 #include <sys/signalfd.h>

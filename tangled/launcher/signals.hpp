@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3566 "chapters/04-launcher.nw"
+#line 3569 "chapters/04-launcher.nw"
 #pragma once
 #include <csignal>
 #include "launcher/posix.hpp"

@@ -1,5 +1,5 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 616 "chapters/06-switcher.nw"
+#line 621 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
@@ -13,7 +13,7 @@ namespace {
 MachinePhysical guest_table{0};
 }
 
-#line 664 "chapters/06-switcher.nw"
+#line 669 "chapters/06-switcher.nw"
 static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
@@ -36,7 +36,7 @@ static void map_switcher_pages() {
                    (address == SWITCHER_REGS_PAGE ? kWritable : 0);
     }
 }
-#line 717 "chapters/06-switcher.nw"
+#line 722 "chapters/06-switcher.nw"
 static void build_guest_descriptors() {
     using S = SegmentDescriptor;
     SwitcherState& state = switcher_state();
@@ -55,7 +55,7 @@ static void build_guest_descriptors() {
     state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
         reinterpret_cast<uint32_t>(state.guest_gdt)};
 }
-#line 749 "chapters/06-switcher.nw"
+#line 754 "chapters/06-switcher.nw"
 Gate switcher_gate(uint32_t vector) {
     auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
     if (vector == abi::kHypercallVector)
@@ -72,10 +72,10 @@ static void build_guest_idt() {
         reinterpret_cast<uint32_t>(state.guest_idt)};
 }
 
-#line 633 "chapters/06-switcher.nw"
+#line 638 "chapters/06-switcher.nw"
 MachinePhysical guest_switcher_page_table() { return guest_table; }
 
-#line 695 "chapters/06-switcher.nw"
+#line 700 "chapters/06-switcher.nw"
 void map_switcher_window(MachinePhysical first, uint32_t pages) {
     auto table = reinterpret_cast<uint32_t*>(guest_table.value);
     for (uint32_t i = 0; i < SWITCHER_WINDOW_PAGES; ++i)
@@ -83,7 +83,7 @@ void map_switcher_window(MachinePhysical first, uint32_t pages) {
             i < pages ? (first.value + i * kPageSize) | kPresent : 0;
 }
 
-#line 637 "chapters/06-switcher.nw"
+#line 642 "chapters/06-switcher.nw"
 void reset_guest_tables() {
     map_switcher_window({0}, 0);
     SwitcherState& state = switcher_state();

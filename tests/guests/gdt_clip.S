@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1473 "chapters/02-guest.nw"
+#line 1474 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4235 "chapters/05-host.nw"
+#line 4242 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,15 +24,15 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 4322 "chapters/05-host.nw"
+#line 4329 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 1632 "chapters/02-guest.nw"
+#line 1634 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4326 "chapters/05-host.nw"
+#line 4333 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, 9, 0x0000ffff, 0x00cfb300
     mov $0x49, %ecx
     lsl %ecx, %eax
@@ -42,19 +42,19 @@ _start:
 1:  mov $98, %eax
     int $HYPERCALL_VECTOR
 2:  hcall LHCALL_NOTIFY, (message-PAGE_OFFSET)
-#line 1461 "chapters/02-guest.nw"
+#line 1462 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
-#line 202 "chapters/02-guest.nw"
+#line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 4337 "chapters/05-host.nw"
+#line 4344 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "clipped below the Switcher\n"
-#line 1611 "chapters/02-guest.nw"
+#line 1613 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1473 "chapters/02-guest.nw"
+#line 1474 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,21 +10,21 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3253 "chapters/05-host.nw"
+#line 3260 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
 misdeed:
     mov ldt_selector, %ds
-#line 1461 "chapters/02-guest.nw"
+#line 1462 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
-#line 202 "chapters/02-guest.nw"
+#line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 3260 "chapters/05-host.nw"
+#line 3267 "chapters/05-host.nw"
     .section .rodata
 ldt_selector:
     .word 0x0f

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1473 "chapters/02-guest.nw"
+#line 1474 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,26 +10,26 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 914 "chapters/05-host.nw"
+#line 919 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)
 #define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
-#line 926 "chapters/05-host.nw"
+#line 931 "chapters/05-host.nw"
     .macro queue slot, call, arg
     movl $\call, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES
     movl $\arg, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES + 4
     movb $0, lguest_data + HCALL_STATUS + \slot
     .endm
-#line 1050 "chapters/05-host.nw"
+#line 1055 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 1632 "chapters/02-guest.nw"
+#line 1634 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1054 "chapters/05-host.nw"
+#line 1059 "chapters/05-host.nw"
     queue 0, LHCALL_SHUTDOWN, LGUEST_SHUTDOWN_POWEROFF
     queue 1, LHCALL_NOTIFY, (message-PAGE_OFFSET)
     mov $LHCALL_FLUSH_ASYNC, %eax
@@ -40,9 +40,9 @@ _start:
     .section .rodata
 message:
     .asciz "this line must never be printed\n"
-#line 202 "chapters/02-guest.nw"
+#line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1611 "chapters/02-guest.nw"
+#line 1613 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

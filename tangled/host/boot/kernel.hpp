@@ -31,7 +31,7 @@ void init_pics();
 void unmask_irq(uint32_t irq);
 void handle_irq(uint32_t vector);
 void doorbell_interrupt();
-#line 1203 "chapters/A-kernel.nw"
+#line 1205 "chapters/A-kernel.nw"
 class PageAllocator {
 public:
     void init(MachinePhysical first, MachinePhysical limit);
@@ -41,7 +41,7 @@ private:
     uint32_t next_ = 0, limit_ = 0, free_list_ = 0;
 };
 extern PageAllocator page_allocator;
-#line 1297 "chapters/A-kernel.nw"
+#line 1299 "chapters/A-kernel.nw"
 inline constexpr uint32_t kPresent = 0x1, kWritable = 0x2,
                           kUser = 0x4;
 inline constexpr uint32_t kPageAddressMask = 0xFFFFF000;
