@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7022 "chapters/05-host.nw"
+#line 7041 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,7 +60,7 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
-#line 6675 "chapters/05-host.nw"
+#line 6694 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -70,7 +70,7 @@
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 7030 "chapters/05-host.nw"
+#line 7049 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -84,12 +84,13 @@
     call hex
     say fault_line
     .endm
-#line 7306 "chapters/05-host.nw"
+#line 7327 "chapters/05-host.nw"
 #define USER_CS 0x73
 #define USER_DS 0x7b
 #define USER_CODE 0x08048000
 #define USER_STACK 0x08049000
 #define UNMAPPED 0x08100000
+#define LOW_USER 0x00001000
 #define USER_ENTRY(label) (USER_CODE + (label) - user_page)
 #define TABLE_SLOT(address) (((address) >> PAGE_SHIFT) & 1023) * 4
     .text
@@ -97,19 +98,21 @@
 _start:
 #line 3235 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 7317 "chapters/05-host.nw"
+#line 7339 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
 #line 1634 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7319 "chapters/05-host.nw"
+#line 7341 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, $14, $0x0000FFFF, $0x00CFFA00
     hcall LHCALL_LOAD_GDT_ENTRY, $15, $0x0000FFFF, $0x00CFF200
     map_kernel
     movl $(PHYS(user_table) + 7), directory + (USER_CODE >> 22) * 4
     movl $(PHYS(user_page) + 5), user_table + TABLE_SLOT(USER_CODE)
     movl $(PHYS(user_stack) + 7), user_table + TABLE_SLOT(USER_STACK)
+    movl $(PHYS(low_table) + 7), directory
+    movl $(PHYS(user_stack) + 7), low_table + TABLE_SLOT(LOW_USER)
     hcall LHCALL_NEW_PGTABLE, $PHYS(directory)
     hcall LHCALL_SET_STACK, $GUEST_KERNEL_DS, $kernel_stack_top, $1
     gate 14, fault
@@ -124,7 +127,7 @@ _start:
     pushl $USER_CS
     pushl $USER_ENTRY(user_page)
     iret
-#line 7349 "chapters/05-host.nw"
+#line 7373 "chapters/05-host.nw"
     .balign 4096
     .globl user_page
 user_page:
@@ -141,11 +144,14 @@ user_reads_kernel:
     .globl user_reads_unmapped
 user_reads_unmapped:
     mov UNMAPPED, %eax
+    .globl user_reads_low
+user_reads_low:
+    mov LOW_USER, %eax
     mov $1, %esi
     int $0x80
     jmp .
     .balign 4096
-#line 7378 "chapters/05-host.nw"
+#line 7405 "chapters/05-host.nw"
     .macro enter_kernel
     push %ds
     push %es
@@ -184,7 +190,7 @@ fault:
     iret
 wrong:
     hcall 98
-#line 7055 "chapters/05-host.nw"
+#line 7074 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -204,7 +210,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 7417 "chapters/05-host.nw"
+#line 7444 "chapters/05-host.nw"
     .section .rodata
 syscall_line:
     .asciz "ptg: int $0x80 from ring 3 ran the ring-1 handler\n"
@@ -212,17 +218,19 @@ syscall_line:
     .globl kernel_word
 kernel_word:
     .long 0
-#line 6029 "chapters/05-host.nw"
+#line 6048 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 7425 "chapters/05-host.nw"
+#line 7452 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 user_table:
     .skip 4096
 user_stack:
+    .skip 4096
+low_table:
     .skip 4096
     .skip 4096
 kernel_stack_top:
