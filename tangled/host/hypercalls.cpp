@@ -133,7 +133,7 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 3883 "chapters/05-host.nw"
+#line 3885 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);

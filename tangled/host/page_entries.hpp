@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5782 "chapters/05-host.nw"
+#line 5784 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
@@ -28,7 +28,7 @@ inline const char* guest_entry_problem(uint32_t entry, uint32_t pages) {
     return nullptr;
 }
 
-#line 5173 "chapters/05-host.nw"
+#line 5175 "chapters/05-host.nw"
 inline constexpr uint32_t kGuestEntryRights = 7;  // present, write, user
 inline constexpr uint32_t kGuestFrameMask = 0xFFFFF000;
 
@@ -67,5 +67,5 @@ GuestWalk walk_guest_tables(ReadWord read, uint32_t directory,
     w.mapped = true;
     return w;
 }
-#line 5811 "chapters/05-host.nw"
+#line 5813 "chapters/05-host.nw"
 } // namespace lhv::host

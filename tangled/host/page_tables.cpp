@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5006 "chapters/05-host.nw"
+#line 5008 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/cpu.hpp"
@@ -12,7 +12,7 @@ inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
 inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
 inline constexpr uint32_t kVirtual8086End = 0x110000;
 
-#line 5043 "chapters/05-host.nw"
+#line 5045 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -36,7 +36,7 @@ MachinePhysical ShadowPageTables::evict_and_take_page() {
     }
     return page;
 }
-#line 5077 "chapters/05-host.nw"
+#line 5079 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
@@ -73,7 +73,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5234 "chapters/05-host.nw"
+#line 5236 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -108,7 +108,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     }
     return w;
 }
-#line 5289 "chapters/05-host.nw"
+#line 5291 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::resolve(GuestVirtual v,
                                                  uint32_t access) {
@@ -128,7 +128,7 @@ ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5317 "chapters/05-host.nw"
+#line 5319 "chapters/05-host.nw"
 [[gnu::flatten]] uint32_t* ShadowPageTables::kernel_writable_page(
     GuestVirtual v) {
     Walk w = resolve(v, kWritable);
@@ -136,7 +136,7 @@ ShadowPageTables::resolve(GuestVirtual v,
         return nullptr;
     return memory_.to_host<uint32_t>(w.page);
 }
-#line 5343 "chapters/05-host.nw"
+#line 5345 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::fill(GuestVirtual v,
                                               uint32_t access) {
@@ -157,7 +157,7 @@ ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5373 "chapters/05-host.nw"
+#line 5375 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -186,7 +186,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5421 "chapters/05-host.nw"
+#line 5423 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -212,7 +212,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     publish();
     return true;
 }
-#line 5463 "chapters/05-host.nw"
+#line 5465 "chapters/05-host.nw"
 void ShadowPageTables::publish() const {
     static_assert(kTopLevels == SWITCH_SLOTS);
     bool listed = alone_ok_ && !linear_;
@@ -227,13 +227,13 @@ void ShadowPageTables::allow_switching_alone(bool allowed) {
     alone_ok_ = allowed;
     publish();
 }
-#line 5485 "chapters/05-host.nw"
+#line 5487 "chapters/05-host.nw"
 void ShadowPageTables::follow(uint32_t cr3) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value && top_[i].shadow.value == cr3)
             current_ = i;
 }
-#line 5508 "chapters/05-host.nw"
+#line 5510 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -250,7 +250,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5531 "chapters/05-host.nw"
+#line 5533 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -274,7 +274,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5565 "chapters/05-host.nw"
+#line 5567 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -301,7 +301,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5645 "chapters/05-host.nw"
+#line 5647 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -310,13 +310,13 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5719 "chapters/05-host.nw"
+#line 5721 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
-#line 5681 "chapters/05-host.nw"
+#line 5683 "chapters/05-host.nw"
 [[gnu::flatten]] bool Guest::page_fault(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t address = read_cr2(), flushes = page_tables_.flushes();
@@ -342,5 +342,5 @@ void ShadowPageTables::report() const {
     return false;
 }
 
-#line 5029 "chapters/05-host.nw"
+#line 5031 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -65,19 +65,19 @@ static const char* trap_name(uint32_t trap) {
 #line 451 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7925 "chapters/05-host.nw"
+#line 7927 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 453 "chapters/05-host.nw"
     
-#line 3070 "chapters/05-host.nw"
+#line 3072 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4096 "chapters/05-host.nw"
+#line 4098 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3073 "chapters/05-host.nw"
+#line 3075 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -140,7 +140,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4108 "chapters/05-host.nw"
+#line 4110 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

@@ -65,13 +65,13 @@
     .text
     .globl _start
 _start:
-#line 3235 "chapters/05-host.nw"
+#line 3237 "chapters/05-host.nw"
     mov $stack_top, %esp
 #line 1634 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6694 "chapters/05-host.nw"
+#line 6696 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -147,7 +147,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3245 "chapters/05-host.nw"
+#line 3247 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

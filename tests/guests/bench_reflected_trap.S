@@ -59,7 +59,7 @@
     .text
     .globl _start
 _start:
-#line 3235 "chapters/05-host.nw"
+#line 3237 "chapters/05-host.nw"
     mov $stack_top, %esp
 #line 1634 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
@@ -113,7 +113,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3245 "chapters/05-host.nw"
+#line 3247 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096
