@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5784 "chapters/05-host.nw"
+#line 5787 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
@@ -67,5 +67,5 @@ GuestWalk walk_guest_tables(ReadWord read, uint32_t directory,
     w.mapped = true;
     return w;
 }
-#line 5813 "chapters/05-host.nw"
+#line 5816 "chapters/05-host.nw"
 } // namespace lhv::host

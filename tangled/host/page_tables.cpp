@@ -110,8 +110,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
 }
 #line 5291 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
-ShadowPageTables::resolve(GuestVirtual v,
-                                                 uint32_t access) {
+ShadowPageTables::resolve(GuestVirtual v, uint32_t access) {
     Walk w = walk(v);
     if (w.is != Walk::Is::Mapped)
         return w;
@@ -128,7 +127,7 @@ ShadowPageTables::resolve(GuestVirtual v,
     }
     return w;
 }
-#line 5319 "chapters/05-host.nw"
+#line 5318 "chapters/05-host.nw"
 [[gnu::flatten]] uint32_t* ShadowPageTables::kernel_writable_page(
     GuestVirtual v) {
     Walk w = resolve(v, kWritable);
@@ -136,10 +135,9 @@ ShadowPageTables::resolve(GuestVirtual v,
         return nullptr;
     return memory_.to_host<uint32_t>(w.page);
 }
-#line 5345 "chapters/05-host.nw"
+#line 5349 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
-ShadowPageTables::fill(GuestVirtual v,
-                                              uint32_t access) {
+ShadowPageTables::fill(GuestVirtual v, uint32_t access) {
     Walk w = resolve(v, access);
     if (w.is != Walk::Is::Mapped)
         return w;
@@ -157,7 +155,7 @@ ShadowPageTables::fill(GuestVirtual v,
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5375 "chapters/05-host.nw"
+#line 5378 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -186,7 +184,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5423 "chapters/05-host.nw"
+#line 5426 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -212,7 +210,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     publish();
     return true;
 }
-#line 5465 "chapters/05-host.nw"
+#line 5468 "chapters/05-host.nw"
 void ShadowPageTables::publish() const {
     static_assert(kTopLevels == SWITCH_SLOTS);
     bool listed = alone_ok_ && !linear_;
@@ -227,13 +225,13 @@ void ShadowPageTables::allow_switching_alone(bool allowed) {
     alone_ok_ = allowed;
     publish();
 }
-#line 5487 "chapters/05-host.nw"
+#line 5490 "chapters/05-host.nw"
 void ShadowPageTables::follow(uint32_t cr3) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value && top_[i].shadow.value == cr3)
             current_ = i;
 }
-#line 5510 "chapters/05-host.nw"
+#line 5513 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -250,7 +248,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5533 "chapters/05-host.nw"
+#line 5536 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -274,7 +272,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5567 "chapters/05-host.nw"
+#line 5570 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -301,7 +299,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5647 "chapters/05-host.nw"
+#line 5650 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -310,13 +308,13 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5721 "chapters/05-host.nw"
+#line 5724 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
-#line 5683 "chapters/05-host.nw"
+#line 5686 "chapters/05-host.nw"
 [[gnu::flatten]] bool Guest::page_fault(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t address = read_cr2(), flushes = page_tables_.flushes();
