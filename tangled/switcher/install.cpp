@@ -1,8 +1,9 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 621 "chapters/06-switcher.nw"
+#line 620 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
+#include "host/boot/cpu.hpp"
 
 extern "C" char switcher_load_start[], switcher_text_start[],
     switcher_text_end[], switcher_trap_stubs[],
@@ -13,7 +14,7 @@ namespace {
 MachinePhysical guest_table{0};
 }
 
-#line 669 "chapters/06-switcher.nw"
+#line 671 "chapters/06-switcher.nw"
 static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
@@ -36,7 +37,14 @@ static void map_switcher_pages() {
                    (address == SWITCHER_REGS_PAGE ? kWritable : 0);
     }
 }
-#line 722 "chapters/06-switcher.nw"
+#line 717 "chapters/06-switcher.nw"
+static void save_host_tables() {
+    SwitcherState& state = switcher_state();
+    asm volatile("sgdt %0" : "=m"(state.host_gdt_pointer.pointer));
+    asm volatile("sidt %0" : "=m"(state.host_idt_pointer.pointer));
+    state.host_cr3 = read_cr3();
+}
+#line 739 "chapters/06-switcher.nw"
 static void build_guest_descriptors() {
     using S = SegmentDescriptor;
     SwitcherState& state = switcher_state();
@@ -55,7 +63,7 @@ static void build_guest_descriptors() {
     state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
         reinterpret_cast<uint32_t>(state.guest_gdt)};
 }
-#line 754 "chapters/06-switcher.nw"
+#line 771 "chapters/06-switcher.nw"
 Gate switcher_gate(uint32_t vector) {
     auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
     if (vector == abi::kHypercallVector)
@@ -72,10 +80,10 @@ static void build_guest_idt() {
         reinterpret_cast<uint32_t>(state.guest_idt)};
 }
 
-#line 638 "chapters/06-switcher.nw"
+#line 639 "chapters/06-switcher.nw"
 MachinePhysical guest_switcher_page_table() { return guest_table; }
 
-#line 700 "chapters/06-switcher.nw"
+#line 702 "chapters/06-switcher.nw"
 void map_switcher_window(MachinePhysical first, uint32_t pages) {
     auto table = reinterpret_cast<uint32_t*>(guest_table.value);
     for (uint32_t i = 0; i < SWITCHER_WINDOW_PAGES; ++i)
@@ -83,7 +91,7 @@ void map_switcher_window(MachinePhysical first, uint32_t pages) {
             i < pages ? (first.value + i * kPageSize) | kPresent : 0;
 }
 
-#line 642 "chapters/06-switcher.nw"
+#line 643 "chapters/06-switcher.nw"
 void reset_guest_tables() {
     map_switcher_window({0}, 0);
     SwitcherState& state = switcher_state();
@@ -96,6 +104,7 @@ void reset_guest_tables() {
 
 void install_switcher() {
     map_switcher_pages();
+    save_host_tables();
     reset_guest_tables();
 }
 

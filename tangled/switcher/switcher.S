@@ -5,24 +5,20 @@
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 326 "chapters/06-switcher.nw"
+#line 329 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
         pushl %edi
         pushfl
         movl %esp, STATE(HOST_ESP)
-        sgdt STATE(HOST_GDT_POINTER)
-        sidt STATE(HOST_IDT_POINTER)
-        movl %cr3, %eax
-        movl %eax, STATE(HOST_CR3)
-#line 348 "chapters/06-switcher.nw"
+#line 347 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
         andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
         movl $LGUEST_TSS, %eax
         ltr %ax
-#line 379 "chapters/06-switcher.nw"
+#line 378 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -48,12 +44,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 403 "chapters/06-switcher.nw"
+#line 402 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 428 "chapters/06-switcher.nw"
+#line 427 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -64,7 +60,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 452 "chapters/06-switcher.nw"
+#line 451 "chapters/06-switcher.nw"
         movl %cr3, %ecx
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
@@ -78,7 +74,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 478 "chapters/06-switcher.nw"
+#line 477 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -87,7 +83,7 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 534 "chapters/06-switcher.nw"
+#line 533 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:
@@ -105,7 +101,7 @@ switcher_hypercall_entry:
 2:      pushl $0
         pushl $HYPERCALL_VECTOR
         jmp return_to_host
-#line 583 "chapters/06-switcher.nw"
+#line 582 "chapters/06-switcher.nw"
 3:      cmpl $LHCALL_NEW_PGTABLE_NUMBER, %eax
         jne 2b
         pushl %edx
