@@ -1,24 +1,21 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 306 "chapters/06-switcher.nw"
+#line 304 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 329 "chapters/06-switcher.nw"
+#line 327 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
         pushl %edi
         pushfl
         movl %esp, STATE(HOST_ESP)
-#line 347 "chapters/06-switcher.nw"
+#line 349 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
-        andl $~TSS_BUSY_BIT, STATE(GUEST_GDT) + LGUEST_TSS + 4
-        movl $LGUEST_TSS, %eax
-        ltr %ax
-#line 378 "chapters/06-switcher.nw"
+#line 377 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -29,7 +26,7 @@ switch_to_guest:
         popl %ds
         addl $8, %esp
         iret
-#line 809 "chapters/A-kernel.nw"
+#line 811 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
         .macro trap_stubs target
@@ -44,12 +41,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 402 "chapters/06-switcher.nw"
+#line 401 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 427 "chapters/06-switcher.nw"
+#line 426 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -67,14 +64,10 @@ return_to_host:
         movl %ecx, STATE(GUEST_CR3)
         lgdt STATE(HOST_GDT_POINTER)
         lidt STATE(HOST_IDT_POINTER)
-        movl STATE(HOST_GDT_POINTER) + 2, %eax
-        andl $~TSS_BUSY_BIT, LGUEST_TSS + 4(%eax)
-        movl $LGUEST_TSS, %eax
-        ltr %ax
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 477 "chapters/06-switcher.nw"
+#line 473 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -83,7 +76,7 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 533 "chapters/06-switcher.nw"
+#line 529 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:
@@ -101,7 +94,7 @@ switcher_hypercall_entry:
 2:      pushl $0
         pushl $HYPERCALL_VECTOR
         jmp return_to_host
-#line 582 "chapters/06-switcher.nw"
+#line 578 "chapters/06-switcher.nw"
 3:      cmpl $LHCALL_NEW_PGTABLE_NUMBER, %eax
         jne 2b
         pushl %edx
@@ -125,5 +118,5 @@ switcher_hypercall_entry:
         xorl %eax, %eax
         iret
 
-#line 317 "chapters/06-switcher.nw"
+#line 315 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

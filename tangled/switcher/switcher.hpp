@@ -13,17 +13,16 @@
 #define LGUEST_CS 0x08
 #define LGUEST_DS 0x10
 #define LGUEST_TSS 0x18
-#define TSS_BUSY_BIT 0x200
 #define GUEST_GDT_ENTRIES 32
 #define HYPERCALL_VECTOR 0x1f
 #define HYPERCALL_SLOT_FREE 0xFF
 #define LHCALL_FLUSH_ASYNC_NUMBER 0
 #define LHCALL_NEW_PGTABLE_NUMBER 4
 #define SWITCH_SLOTS 4
-#line 182 "chapters/06-switcher.nw"
+#line 181 "chapters/06-switcher.nw"
 #define REGISTERS_BYTES 76
 #define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
-#line 224 "chapters/06-switcher.nw"
+#line 223 "chapters/06-switcher.nw"
 #define STATE_GUEST_GDT_POINTER 2
 #define STATE_GUEST_IDT_POINTER 10
 #define STATE_HOST_GDT_POINTER 18
@@ -45,14 +44,14 @@
 #include "host/boot/descriptors.hpp"
 
 namespace lhv::host {
-#line 170 "chapters/06-switcher.nw"
+#line 169 "chapters/06-switcher.nw"
 struct Registers {
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
     uint32_t gs, fs, es, ds;         // pushed by the Switcher
     uint32_t trapnum, errcode;       // pushed by the Switcher's stub
     uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
 };
-#line 197 "chapters/06-switcher.nw"
+#line 196 "chapters/06-switcher.nw"
 struct TablePointerSlot {
     uint16_t padding;
     DescriptorTablePointer pointer;
@@ -72,7 +71,7 @@ struct SwitcherState {
     SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
     Gate guest_idt[256];
 };
-#line 241 "chapters/06-switcher.nw"
+#line 240 "chapters/06-switcher.nw"
 #define LHV_AT(field, offset) \
     static_assert(offsetof(SwitcherState, field) + 2 == (offset))
 LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
@@ -97,8 +96,7 @@ static_assert(sizeof(Registers) == REGISTERS_BYTES);
 static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
-static_assert(SegmentDescriptor::kTssBusyBit == TSS_BUSY_BIT);
-#line 281 "chapters/06-switcher.nw"
+#line 279 "chapters/06-switcher.nw"
 void install_switcher();
 Gate switcher_gate(uint32_t vector);
 void reset_guest_tables();

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 700 "chapters/A-kernel.nw"
+#line 702 "chapters/A-kernel.nw"
 #include "host/boot/descriptors.hpp"
 #include "host/boot/kernel.hpp"
 
@@ -10,7 +10,7 @@ Gate host_idt[256];
 Tss host_tss;
 }
 
-#line 727 "chapters/A-kernel.nw"
+#line 729 "chapters/A-kernel.nw"
 static void fill_host_gdt() {
     using S = SegmentDescriptor;
     host_gdt[kKernelCs / 8] = S::make(0, 0xFFFFF,
@@ -23,7 +23,7 @@ static void fill_host_gdt() {
         reinterpret_cast<uint32_t>(&host_tss), sizeof(Tss) - 1,
         S::kPresent | S::kTssAvailable, 0);
 }
-#line 747 "chapters/A-kernel.nw"
+#line 749 "chapters/A-kernel.nw"
 static void load_host_gdt() {
     DescriptorTablePointer gdt{sizeof(host_gdt) - 1,
                                reinterpret_cast<uint32_t>(host_gdt)};
@@ -39,7 +39,7 @@ static void load_host_gdt() {
                  : : "m"(gdt), "i"(kKernelCs), "r"(uint32_t(kKernelDs)),
                    "r"(0u), "r"(uint32_t(kTssSelector)) : "memory");
 }
-#line 769 "chapters/A-kernel.nw"
+#line 771 "chapters/A-kernel.nw"
 extern "C" const char host_interrupt_stubs[];
 
 static void load_host_idt() {
@@ -51,7 +51,7 @@ static void load_host_idt() {
     asm volatile("lidt %0" : : "m"(idt));
 }
 
-#line 714 "chapters/A-kernel.nw"
+#line 716 "chapters/A-kernel.nw"
 void load_descriptor_tables() {
     fill_host_gdt();
     load_host_gdt();

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 809 "chapters/A-kernel.nw"
+#line 811 "chapters/A-kernel.nw"
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) \
                            || (v) == 17)
         .macro trap_stubs target
@@ -14,13 +14,13 @@
         .set vector, vector + 1
         .endr
         .endm
-#line 795 "chapters/A-kernel.nw"
+#line 797 "chapters/A-kernel.nw"
         .section .text
         .balign 16
         .globl host_interrupt_stubs
 host_interrupt_stubs:
         trap_stubs host_interrupt_common
-#line 831 "chapters/A-kernel.nw"
+#line 833 "chapters/A-kernel.nw"
 host_interrupt_common:
         pushal
         pushl %esp
@@ -29,5 +29,5 @@ host_interrupt_common:
         popal
         addl $8, %esp
         iret
-#line 801 "chapters/A-kernel.nw"
+#line 803 "chapters/A-kernel.nw"
         .section .note.GNU-stack, "", @progbits

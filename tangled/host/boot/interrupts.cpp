@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 867 "chapters/A-kernel.nw"
+#line 869 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/cpu.hpp"
@@ -14,7 +14,7 @@ extern "C" void host_interrupt(InterruptFrame* frame) {
     handle_irq(frame->vector);
 }
 
-#line 899 "chapters/A-kernel.nw"
+#line 901 "chapters/A-kernel.nw"
 void init_pics() {
     outb(0x20, 0x11);  outb(0xA0, 0x11);  // ICW1: init, ICW4 follows
     outb(0x21, kIrqBase);  outb(0xA1, kIrqBase + 8);  // ICW2: vectors
@@ -27,7 +27,7 @@ void unmask_irq(uint32_t irq) {
     uint16_t port = irq < 8 ? 0x21 : 0xA1;
     outb(port, inb(port) & ~uint8_t(1u << (irq & 7)));
 }
-#line 924 "chapters/A-kernel.nw"
+#line 926 "chapters/A-kernel.nw"
 static bool spurious_irq7() {
     outb(0x20, 0x0B);  // OCW3: read the in-service register next
     return !(inb(0x20) & 0x80);
@@ -46,5 +46,5 @@ void handle_irq(uint32_t vector) {
     outb(0x20, 0x20);
 }
 
-#line 884 "chapters/A-kernel.nw"
+#line 886 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 845 "chapters/A-kernel.nw"
+#line 847 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "host/addresses.hpp"
@@ -13,7 +13,7 @@ struct InterruptFrame {
     uint32_t vector, error_code, eip, cs, eflags;
 };
 
-#line 959 "chapters/A-kernel.nw"
+#line 961 "chapters/A-kernel.nw"
 inline constexpr uint32_t kTimerIrq = 0;
 void init_timer();
 void timer_start(uint32_t nanoseconds);
@@ -23,7 +23,7 @@ bool timer_armed();
 void timer_interrupt();
 uint32_t tsc_khz();
 uint64_t wall_clock_nanoseconds();
-#line 1179 "chapters/A-kernel.nw"
+#line 1181 "chapters/A-kernel.nw"
 void load_descriptor_tables();
 inline constexpr uint32_t kIrqBase = 0x20;
 inline constexpr uint32_t kDoorbellIrq = 3;
@@ -31,7 +31,7 @@ void init_pics();
 void unmask_irq(uint32_t irq);
 void handle_irq(uint32_t vector);
 void doorbell_interrupt();
-#line 1205 "chapters/A-kernel.nw"
+#line 1207 "chapters/A-kernel.nw"
 class PageAllocator {
 public:
     void init(MachinePhysical first, MachinePhysical limit);
@@ -41,7 +41,7 @@ private:
     uint32_t next_ = 0, limit_ = 0, free_list_ = 0;
 };
 extern PageAllocator page_allocator;
-#line 1299 "chapters/A-kernel.nw"
+#line 1301 "chapters/A-kernel.nw"
 inline constexpr uint32_t kPresent = 0x1, kWritable = 0x2,
                           kUser = 0x4;
 inline constexpr uint32_t kPageAddressMask = 0xFFFFF000;
@@ -50,5 +50,5 @@ void map_host_page(uint32_t virtual_address, MachinePhysical page,
                    uint32_t flags);
 uint32_t host_cr3();
 
-#line 860 "chapters/A-kernel.nw"
+#line 862 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 984 "chapters/A-kernel.nw"
+#line 986 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "host/boot/cpu.hpp"
 
@@ -16,13 +16,13 @@ uint32_t tsc_per_ms = 0;
 uint64_t boot_tsc = 0, boot_wall_ns = 0;
 }
 
-#line 1013 "chapters/A-kernel.nw"
+#line 1015 "chapters/A-kernel.nw"
 static void pit_shot(uint32_t ticks) {
     outb(0x43, 0x30);  // channel 0, low then high byte, mode 0
     outb(0x40, uint8_t(ticks));
     outb(0x40, uint8_t(ticks >> 8));
 }
-#line 1027 "chapters/A-kernel.nw"
+#line 1029 "chapters/A-kernel.nw"
 void timer_start(uint32_t nanoseconds) {
     uint64_t ticks = (nanoseconds * kTicksPerNanosecond32) >> 32;
     remaining_ticks = ticks ? ticks : 1;
@@ -40,7 +40,7 @@ void timer_stop() {
 }
 
 bool timer_armed() { return armed; }
-#line 1051 "chapters/A-kernel.nw"
+#line 1053 "chapters/A-kernel.nw"
 void timer_interrupt() {
     if (!armed)
         return;
@@ -61,7 +61,7 @@ bool timer_expired() {
     expired = false;
     return true;
 }
-#line 1088 "chapters/A-kernel.nw"
+#line 1090 "chapters/A-kernel.nw"
 static uint64_t read_tsc() {
     uint32_t low, high;
     asm volatile("rdtsc" : "=a"(low), "=d"(high));
@@ -78,7 +78,7 @@ static uint32_t measure_tsc_per_ms() {
 }
 
 uint32_t tsc_khz() { return tsc_per_ms; }
-#line 1117 "chapters/A-kernel.nw"
+#line 1119 "chapters/A-kernel.nw"
 static uint32_t cmos(uint8_t index) {
     outb(0x70, index);
     return inb(0x71);
@@ -112,7 +112,7 @@ uint64_t wall_clock_nanoseconds() {
     uint64_t cycles = read_tsc() - boot_tsc;
     return boot_wall_ns + cycles * 1000000 / tsc_per_ms;
 }
-#line 1160 "chapters/A-kernel.nw"
+#line 1162 "chapters/A-kernel.nw"
 void init_timer() {
     boot_wall_ns = cmos_seconds_since_1970() * 1000000000ull;
     boot_tsc = read_tsc();
@@ -120,5 +120,5 @@ void init_timer() {
     tsc_per_ms = measure_tsc_per_ms();
 }
 
-#line 1007 "chapters/A-kernel.nw"
+#line 1009 "chapters/A-kernel.nw"
 } // namespace lhv::host
