@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 662 "chapters/01-preparation.nw"
+#line 663 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 
@@ -8,17 +8,17 @@ namespace lhv::abi {
 inline constexpr uint32_t kPageSize = 4096;
 inline constexpr uint32_t kHostMemoryBytes = 64u << 20;
 inline constexpr uint32_t kGuestBase = kHostMemoryBytes;
-#line 683 "chapters/01-preparation.nw"
+#line 684 "chapters/01-preparation.nw"
 inline constexpr uint32_t kPageOffset = 0xC0000000;
 inline constexpr uint32_t kGuestLoadAddress = 0x00100000;
 inline constexpr uint32_t kSwitcherAddress = 0xFFC00000;
-#line 694 "chapters/01-preparation.nw"
+#line 695 "chapters/01-preparation.nw"
 inline constexpr uint32_t kBootInfoAddress = 0x1000;
-#line 706 "chapters/01-preparation.nw"
+#line 707 "chapters/01-preparation.nw"
 inline constexpr uint16_t kGuestKernelCs = (4 << 3) | 1;
 inline constexpr uint16_t kGuestKernelDs = (5 << 3) | 1;
 inline constexpr uint32_t kTlsFirstEntry = 6;  // GDT entries 6, 7, 8
 inline constexpr uint32_t kTlsEntries = 3;
 
-#line 674 "chapters/01-preparation.nw"
+#line 675 "chapters/01-preparation.nw"
 } // namespace lhv::abi
