@@ -160,7 +160,7 @@ TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
         CHECK_THROWS_AS(cut(length), GuestFileError);
     CHECK_NOTHROW(cut(file.size()));
 }
-#line 1593 "chapters/04-launcher.nw"
+#line 1594 "chapters/04-launcher.nw"
 TEST_CASE("elf: only regular files, and only what is loaded",
           "[launcher][elf]") {
     using lhv::test::MemoryFile;
@@ -192,7 +192,7 @@ TEST_CASE("elf: only regular files, and only what is loaded",
     CHECK(image.segments[0].file_offset == 0);
     CHECK(contents[0] == std::byte{0xA0});
 }
-#line 1633 "chapters/04-launcher.nw"
+#line 1634 "chapters/04-launcher.nw"
 TEST_CASE("elf: the Host image must be a Multiboot kernel",
           "[launcher][elf]") {
     auto file = TestElf{}.bytes();
