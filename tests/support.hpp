@@ -1,5 +1,5 @@
-// generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 729 "chapters/02-guest.nw"
+// generated from chapters/D-harness.nw -- edit the chapter, not this file
+#line 59 "chapters/D-harness.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -12,7 +12,7 @@
 
 namespace lhv::test {
 
-#line 754 "chapters/02-guest.nw"
+#line 84 "chapters/D-harness.nw"
 inline std::string path_from_environment(const std::string& name) {
     namespace fs = std::filesystem;
     if (const char* value = std::getenv(name.c_str()); value && *value)
@@ -36,7 +36,7 @@ inline std::string path_from_environment(const std::string& name) {
 inline std::string test_guest(const std::string& name) {
     return path_from_environment("LHV_TEST_GUESTS") + "/" + name + ".elf";
 }
-#line 787 "chapters/02-guest.nw"
+#line 117 "chapters/D-harness.nw"
 class MemoryFile {
 public:
     explicit MemoryFile(const std::string& contents)
@@ -57,7 +57,7 @@ public:
 private:
     int fd_;
 };
-#line 815 "chapters/02-guest.nw"
+#line 145 "chapters/D-harness.nw"
 class NamelessFifo {
 public:
     NamelessFifo() { REQUIRE(pipe2(ends_, O_CLOEXEC) == 0); }
@@ -77,5 +77,5 @@ private:
     int ends_[2];
 };
 
-#line 745 "chapters/02-guest.nw"
+#line 75 "chapters/D-harness.nw"
 } // namespace lhv::test

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 108 "chapters/04-launcher.nw"
+#line 110 "chapters/04-launcher.nw"
 #pragma once
 #include "abi/addresses.hpp"
 

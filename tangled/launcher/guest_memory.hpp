@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1910 "chapters/04-launcher.nw"
+#line 1671 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -10,7 +10,7 @@
 
 namespace lhv::launcher {
 
-#line 1932 "chapters/04-launcher.nw"
+#line 1693 "chapters/04-launcher.nw"
 class GuestMemory {
   public:
     GuestMemory(std::span<std::byte> bytes, std::uint32_t ram_bytes);
@@ -25,7 +25,7 @@ class GuestMemory {
     std::span<std::byte> bytes_;
     std::uint32_t ram_bytes_;
 };
-#line 1953 "chapters/04-launcher.nw"
+#line 1714 "chapters/04-launcher.nw"
 class MachineMemory {
   public:
     explicit MachineMemory(std::span<std::byte> bytes) : bytes_(bytes) {}
@@ -43,5 +43,5 @@ class MachineMemory {
     std::span<std::byte> bytes_;
 };
 
-#line 1923 "chapters/04-launcher.nw"
+#line 1684 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 538 "chapters/04-launcher.nw"
+#line 298 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 573 "chapters/04-launcher.nw"
+#line 333 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -27,11 +27,11 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 600 "chapters/04-launcher.nw"
+#line 360 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 553 "chapters/04-launcher.nw"
+#line 313 "chapters/04-launcher.nw"
 inline constexpr std::array<std::string_view, 11> kOptionNames = {
     "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
     "--gdb", "--then", "-h", "--help", "--version"};

@@ -1,5 +1,5 @@
-// generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 360 "chapters/04-launcher.nw"
+// generated from chapters/C-posix.nw -- edit the chapter, not this file
+#line 143 "chapters/C-posix.nw"
 #include "launcher/posix.hpp"
 #include <cerrno>
 #include <system_error>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 388 "chapters/04-launcher.nw"
+#line 171 "chapters/C-posix.nw"
 Mapping::Mapping(int fd, std::size_t bytes) {
     void* address = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                            MAP_SHARED, fd, 0);
@@ -31,7 +31,7 @@ Mapping& Mapping::operator=(Mapping&& other) noexcept {
 Mapping::~Mapping() {
     if (!bytes_.empty()) ::munmap(bytes_.data(), bytes_.size());
 }
-#line 425 "chapters/04-launcher.nw"
+#line 208 "chapters/C-posix.nw"
 static const char* kind_of_file(mode_t mode) {
     if (S_ISDIR(mode)) return "a directory";
     if (S_ISFIFO(mode)) return "a FIFO";
@@ -54,7 +54,7 @@ UniqueFd open_regular_file(const std::string& path,
     size = static_cast<std::uint64_t>(status.st_size);
     return fd;
 }
-#line 457 "chapters/04-launcher.nw"
+#line 240 "chapters/C-posix.nw"
 void read_at(int fd, std::uint64_t offset, std::span<std::byte> into) {
     while (!into.empty()) {
         ssize_t n = ::pread(fd, into.data(), into.size(),
@@ -69,7 +69,7 @@ void read_at(int fd, std::uint64_t offset, std::span<std::byte> into) {
         offset += static_cast<std::uint64_t>(n);
     }
 }
-#line 482 "chapters/04-launcher.nw"
+#line 265 "chapters/C-posix.nw"
 void write_all(int fd, std::span<const std::byte> bytes) {
     while (!bytes.empty()) {
         ssize_t n = ::write(fd, bytes.data(), bytes.size());
@@ -80,7 +80,7 @@ void write_all(int fd, std::span<const std::byte> bytes) {
         bytes = bytes.subspan(static_cast<size_t>(n));
     }
 }
-#line 500 "chapters/04-launcher.nw"
+#line 283 "chapters/C-posix.nw"
 void send_byte(int fd) {
     const char ding = 1;  // the value means nothing: "look"
     while (::send(fd, &ding, 1, MSG_NOSIGNAL) < 0) {
@@ -91,5 +91,5 @@ void send_byte(int fd) {
     }
 }
 
-#line 377 "chapters/04-launcher.nw"
+#line 160 "chapters/C-posix.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
-// generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 265 "chapters/04-launcher.nw"
+// generated from chapters/C-posix.nw -- edit the chapter, not this file
+#line 48 "chapters/C-posix.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 292 "chapters/04-launcher.nw"
+#line 75 "chapters/C-posix.nw"
 class UniqueFd {
   public:
     UniqueFd() = default;
@@ -37,7 +37,7 @@ class UniqueFd {
   private:
     int fd_ = -1;
 };
-#line 325 "chapters/04-launcher.nw"
+#line 108 "chapters/C-posix.nw"
 class Mapping {
   public:
     Mapping() = default;
@@ -52,12 +52,12 @@ class Mapping {
   private:
     std::span<std::byte> bytes_;
 };
-#line 349 "chapters/04-launcher.nw"
+#line 132 "chapters/C-posix.nw"
 UniqueFd open_regular_file(const std::string& path,
                            std::uint64_t& size);
 void read_at(int fd, std::uint64_t offset, std::span<std::byte> into);
 void write_all(int fd, std::span<const std::byte> bytes);
 void send_byte(int fd);
 
-#line 280 "chapters/04-launcher.nw"
+#line 63 "chapters/C-posix.nw"
 } // namespace lhv::launcher

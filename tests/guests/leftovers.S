@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1474 "chapters/02-guest.nw"
+#line 787 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,16 +10,16 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4370 "chapters/04-launcher.nw"
+#line 3673 "chapters/04-launcher.nw"
 #define MARK (PAGE_OFFSET + 0x800000)
     .text
     .globl _start
 _start:
-#line 1634 "chapters/02-guest.nw"
+#line 947 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4375 "chapters/04-launcher.nw"
+#line 3678 "chapters/04-launcher.nw"
     mov $(clean - PAGE_OFFSET), %ebx
     cmpl $0, MARK
     je 1f
@@ -27,14 +27,14 @@ _start:
 1:  movl $0x5446454C, MARK            /* "LEFT" */
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
-#line 1462 "chapters/02-guest.nw"
+#line 775 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1613 "chapters/02-guest.nw"
+#line 926 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -48,7 +48,7 @@ lguest_data:
     .error "lguest_data does not match abi::LguestData"
     .endif
 
-#line 4385 "chapters/04-launcher.nw"
+#line 3688 "chapters/04-launcher.nw"
     .section .rodata
 clean:
     .asciz "memory clean\n"

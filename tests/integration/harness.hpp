@@ -1,5 +1,5 @@
-// generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1355 "chapters/02-guest.nw"
+// generated from chapters/D-harness.nw -- edit the chapter, not this file
+#line 697 "chapters/D-harness.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
@@ -36,7 +36,7 @@ using Catch::Matchers::Contains;
 inline const std::string kHostBanner = "Little Hypervisor Host";
 inline const std::string kGuestBanner = "Little Hypervisor Guest: ";
 
-#line 857 "chapters/02-guest.nw"
+#line 190 "chapters/D-harness.nw"
 inline std::vector<pid_t> processes_marked(const std::string& mark) {
     std::vector<pid_t> found;
     std::error_code error;
@@ -59,7 +59,7 @@ inline bool is_qemu(pid_t pid) {
                                    {}};
     return command_line.find("qemu-system") != std::string::npos;
 }
-#line 897 "chapters/02-guest.nw"
+#line 230 "chapters/D-harness.nw"
 inline bool in_a_temporary_place(const std::string& path) {
     std::vector<std::string> places = {"/tmp/", "/dev/shm/"};
     if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"))
@@ -80,7 +80,7 @@ inline void notice_files(pid_t pid, std::set<std::string>& seen) {
             seen.insert(target.string());
     }
 }
-#line 926 "chapters/02-guest.nw"
+#line 262 "chapters/D-harness.nw"
 struct Outcome {
     int exit_code = -1;  // 128 + signal if a signal ended it
     int signal = 0;      // the signal that ended it, or 0
@@ -93,7 +93,7 @@ inline std::string describe(const Outcome& outcome) {
            std::to_string(outcome.exit_code) + "\n--- stdout:\n" +
            outcome.out + "\n--- stderr:\n" + outcome.err;
 }
-#line 955 "chapters/02-guest.nw"
+#line 291 "chapters/D-harness.nw"
 class Lhv {
 public:
     explicit Lhv(const std::vector<std::string>& arguments)
@@ -134,7 +134,7 @@ private:
     std::set<std::string> files_seen_;
 };
 
-#line 1018 "chapters/02-guest.nw"
+#line 354 "chapters/D-harness.nw"
 inline Lhv::Lhv(const std::string& program,
                 const std::vector<std::string>& arguments,
                 const std::vector<std::string>& environment) {
@@ -157,7 +157,7 @@ inline Lhv::Lhv(const std::string& program,
     REQUIRE(pipe2(out, O_CLOEXEC) == 0);
     REQUIRE(pipe2(err, O_CLOEXEC) == 0);
     
-#line 1071 "chapters/02-guest.nw"
+#line 407 "chapters/D-harness.nw"
 sigset_t all, old;
 sigfillset(&all);
 sigprocmask(SIG_SETMASK, &all, &old);
@@ -181,7 +181,7 @@ if (pid_ == 0) {
 }
 sigprocmask(SIG_SETMASK, &old, nullptr);
 REQUIRE(pid_ > 0);
-#line 1040 "chapters/02-guest.nw"
+#line 376 "chapters/D-harness.nw"
     setpgid(pid_, pid_);
     close(out[1]);
     close(err[1]);
@@ -190,7 +190,7 @@ REQUIRE(pid_ > 0);
     fcntl(out_fd_, F_SETFL, O_NONBLOCK);
     fcntl(err_fd_, F_SETFL, O_NONBLOCK);
 }
-#line 1107 "chapters/02-guest.nw"
+#line 443 "chapters/D-harness.nw"
 inline void read_available(int& fd, std::string& into) {
     char buffer[4096];
     ssize_t count;
@@ -217,7 +217,7 @@ inline void Lhv::pump(std::chrono::milliseconds wait) {
     read_available(err_fd_, outcome_.err);
     notice_all_files();
 }
-#line 1143 "chapters/02-guest.nw"
+#line 479 "chapters/D-harness.nw"
 inline bool Lhv::running() const {
     siginfo_t info{};
     return pid_ > 0 &&
@@ -244,7 +244,7 @@ bool Lhv::wait_until(Condition done, std::chrono::milliseconds limit) {
     }
     return true;
 }
-#line 1178 "chapters/02-guest.nw"
+#line 514 "chapters/D-harness.nw"
 inline Outcome Lhv::finish(std::chrono::seconds limit) {
     const auto deadline = Clock::now() + limit;
     int status = 0;
@@ -261,19 +261,19 @@ inline Outcome Lhv::finish(std::chrono::seconds limit) {
     pid_ = -1;
     pump(0ms);
     
-#line 1207 "chapters/02-guest.nw"
+#line 543 "chapters/D-harness.nw"
 if (WIFEXITED(status)) {
     outcome_.exit_code = WEXITSTATUS(status);
 } else if (WIFSIGNALED(status)) {
     outcome_.signal = WTERMSIG(status);
     outcome_.exit_code = 128 + outcome_.signal;
 }
-#line 1194 "chapters/02-guest.nw"
+#line 530 "chapters/D-harness.nw"
     INFO(describe(outcome_));
     check_nothing_is_left(WIFSIGNALED(status));
     return outcome_;
 }
-#line 1226 "chapters/02-guest.nw"
+#line 562 "chapters/D-harness.nw"
 inline void Lhv::check_nothing_is_left(bool allow_a_moment) {
     const auto deadline = Clock::now() + (allow_a_moment ? 5s : 0s);
     while (!processes().empty() && Clock::now() < deadline)
@@ -284,7 +284,7 @@ inline void Lhv::check_nothing_is_left(bool allow_a_moment) {
         CHECK_FALSE(fs::exists(file));
     }
 }
-#line 1246 "chapters/02-guest.nw"
+#line 582 "chapters/D-harness.nw"
 inline void Lhv::kill_everything() {
     if (pid_ > 0) {
         ::kill(-pid_, SIGKILL);
@@ -301,11 +301,11 @@ inline Lhv::~Lhv() {
         if (fd >= 0)
             close(fd);
 }
-#line 1268 "chapters/02-guest.nw"
+#line 604 "chapters/D-harness.nw"
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
-#line 1725 "chapters/02-guest.nw"
+#line 1038 "chapters/02-guest.nw"
 inline uint32_t elf_entry(const std::string& path) {
     Elf32_Ehdr header{};
     std::ifstream file(path, std::ios::binary);
@@ -315,13 +315,13 @@ inline uint32_t elf_entry(const std::string& path) {
     REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS32);
     return header.e_entry;
 }
-#line 1739 "chapters/02-guest.nw"
+#line 1052 "chapters/02-guest.nw"
 inline std::string eip_text(uint32_t eip) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", eip);
     return text;
 }
-#line 1294 "chapters/02-guest.nw"
+#line 633 "chapters/D-harness.nw"
 inline const std::string kHostIntact =
     "lhv: host self-check: code, descriptor tables, page tables and "
     "processor state as at boot";
@@ -377,5 +377,5 @@ inline Survived run_then_healthy(
     return result;
 }
 
-#line 1400 "chapters/02-guest.nw"
+#line 742 "chapters/D-harness.nw"
 } // namespace lhv::test
