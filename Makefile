@@ -246,10 +246,15 @@ WOVEN   := $(BUILD)/woven/chapters.tex
 FIGURES := $(wildcard figures/*)
 BOOKSRC := $(wildcard book/*.tex book/*.sty) book.bib $(FIGURES)
 
-$(WOVEN): $(CHAPTERS) | deps-book
+# noweave -n -index -latex, spelled out, with one filter added between
+# finding the identifiers' uses and indexing them (Appendix B, Weaving).
+NOWEB_LIB := /usr/lib/noweb
+$(WOVEN): $(CHAPTERS) book/bin/uses-in-code.awk | deps-book
 	@mkdir -p $(@D)
 	@$(say) WEAVE chapters
-	$(Q)noweave -n -index -latex $(CHAPTERS) > $@.tmp
+	$(Q)$(NOWEB_LIB)/markup $(CHAPTERS) | $(NOWEB_LIB)/finduses | \
+	    book/bin/uses-in-code.awk | $(NOWEB_LIB)/noidx | \
+	    $(NOWEB_LIB)/totex > $@.tmp
 	$(Q)mv $@.tmp $@
 
 LATEXENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/$(BUILD)/woven:$(CURDIR): \
