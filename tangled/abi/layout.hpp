@@ -8,17 +8,27 @@ namespace lhv::abi {
 inline constexpr uint32_t kPageSize = 4096;
 inline constexpr uint32_t kHostMemoryBytes = 64u << 20;
 inline constexpr uint32_t kGuestBase = kHostMemoryBytes;
-#line 684 "chapters/01-preparation.nw"
+#line 685 "chapters/01-preparation.nw"
 inline constexpr uint32_t kPageOffset = 0xC0000000;
 inline constexpr uint32_t kGuestLoadAddress = 0x00100000;
 inline constexpr uint32_t kSwitcherAddress = 0xFFC00000;
-#line 695 "chapters/01-preparation.nw"
+#line 717 "chapters/01-preparation.nw"
 inline constexpr uint32_t kBootInfoAddress = 0x1000;
-#line 707 "chapters/01-preparation.nw"
+#line 729 "chapters/01-preparation.nw"
 inline constexpr uint16_t kGuestKernelCs = (4 << 3) | 1;
 inline constexpr uint16_t kGuestKernelDs = (5 << 3) | 1;
 inline constexpr uint32_t kTlsFirstEntry = 6;  // GDT entries 6, 7, 8
 inline constexpr uint32_t kTlsEntries = 3;
+#line 699 "chapters/01-preparation.nw"
+inline constexpr uint32_t kPagePresent = 1u << 0;
+inline constexpr uint32_t kPageWritable = 1u << 1;
+inline constexpr uint32_t kPageUser = 1u << 2;
+inline constexpr uint32_t kPageAccessed = 1u << 5;
+inline constexpr uint32_t kPageDirty = 1u << 6;
+inline constexpr uint32_t kPageLarge = 1u << 7;
+inline constexpr uint32_t kPageRights =
+    kPagePresent | kPageWritable | kPageUser;
+inline constexpr uint32_t kPageFrameMask = 0xFFFFF000;
 
-#line 675 "chapters/01-preparation.nw"
+#line 676 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -30,11 +30,10 @@ void lguest_init() {
     hypercall(abi::LHCALL_LGUEST_INIT,
               physical_address_of(&lguest_data).value);
 }
-#line 570 "chapters/02-guest.nw"
+#line 571 "chapters/02-guest.nw"
 extern "C" char __bss_end[];
 
 namespace {
-constexpr uint32_t kPresent = 1, kWritable = 2;
 uint32_t next_boot_page = 0;  // Guest-physical
 uint32_t boot_pages_end = 0;
 }
@@ -54,17 +53,17 @@ uint32_t* take_boot_page() {
 }
 #line 600 "chapters/02-guest.nw"
 void use_own_page_tables(const abi::BootInfo& boot) {
+    constexpr uint32_t kKernel = abi::kPagePresent | abi::kPageWritable;
     boot_pages_end = boot.memory_bytes;
     uint32_t* directory = take_boot_page();
     uint32_t mapped = boot.device_page + boot.device_pages * abi::kPageSize;
     for (uint32_t offset = 0; offset < mapped; offset += abi::kPageSize) {
         uint32_t& pde = directory[(abi::kPageOffset + offset) >> 22];
-        if (!(pde & kPresent))
-            pde = physical_address_of(take_boot_page()).value |
-                  kPresent | kWritable;
+        if (!(pde & abi::kPagePresent))
+            pde = physical_address_of(take_boot_page()).value | kKernel;
         auto table = reinterpret_cast<uint32_t*>(
-            abi::kPageOffset + (pde & ~(abi::kPageSize - 1)));
-        table[(offset >> 12) & 1023] = offset | kPresent | kWritable;
+            abi::kPageOffset + (pde & abi::kPageFrameMask));
+        table[(offset >> 12) & 1023] = offset | kKernel;
     }
     hypercall(abi::LHCALL_NEW_PGTABLE,
               physical_address_of(directory).value);

@@ -179,12 +179,12 @@ void kill_segment(HostLink& link, uint32_t call, Origin from,
 #line 4126 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 5665 "chapters/05-host.nw"
+#line 5663 "chapters/05-host.nw"
 uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
 bool pin_kernel_stack(HostLink& link, const char* after);
 bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
 bool page_fault(HostLink& link);
-#line 5849 "chapters/05-host.nw"
+#line 5845 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -194,7 +194,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 7939 "chapters/05-host.nw"
+#line 7935 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8869 "chapters/05-host.nw"
+#line 8866 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -10,5 +10,5 @@ namespace lhv::host {
 #line 2952 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 8878 "chapters/05-host.nw"
+#line 8875 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,13 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5787 "chapters/05-host.nw"
+#line 5785 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
 
 namespace lhv::host {
 
-inline constexpr uint32_t kGuestEntryPresent = 1u;
-inline constexpr uint32_t kGuestEntryLarge = 1u << 7;
 inline constexpr uint32_t kSwitcherDirectoryIndex =
     abi::kSwitcherAddress >> 22;
 
@@ -19,19 +17,16 @@ inline const char* page_directory_problem(uint32_t address,
 }
 
 inline const char* guest_entry_problem(uint32_t entry, uint32_t pages) {
-    if (!(entry & kGuestEntryPresent))
+    if (!(entry & abi::kPagePresent))
         return nullptr;
-    if (entry & kGuestEntryLarge)
+    if (entry & abi::kPageLarge)
         return "asks for a large page";
     if (entry >> 12 >= pages)
         return "maps a page beyond the Guest's memory";
     return nullptr;
 }
 
-#line 5175 "chapters/05-host.nw"
-inline constexpr uint32_t kGuestEntryRights = 7;  // present, write, user
-inline constexpr uint32_t kGuestFrameMask = 0xFFFFF000;
-
+#line 5176 "chapters/05-host.nw"
 struct GuestWalk {
     bool mapped = false;            // page and rights are the answer
     uint32_t page = 0;              // mapped: the Guest-physical page
@@ -50,22 +45,22 @@ GuestWalk walk_guest_tables(ReadWord read, uint32_t directory,
     uint32_t pde = read(directory + (address >> 22) * 4);
     w.entry = pde;
     w.which = "page-directory entry";
-    if (!(pde & kGuestEntryPresent))
+    if (!(pde & abi::kPagePresent))
         return w;
     if ((w.problem = guest_entry_problem(pde, pages)))
         return w;
     w.read_pte = true;
-    w.pte = (pde & kGuestFrameMask) + ((address >> 12) & 1023) * 4;
+    w.pte = (pde & abi::kPageFrameMask) + ((address >> 12) & 1023) * 4;
     w.entry = read(w.pte);
     w.which = "page-table entry";
-    if (!(w.entry & kGuestEntryPresent))
+    if (!(w.entry & abi::kPagePresent))
         return w;
     if ((w.problem = guest_entry_problem(w.entry, pages)))
         return w;
-    w.page = w.entry & kGuestFrameMask;
-    w.rights = pde & w.entry & kGuestEntryRights;
+    w.page = w.entry & abi::kPageFrameMask;
+    w.rights = pde & w.entry & abi::kPageRights;
     w.mapped = true;
     return w;
 }
-#line 5816 "chapters/05-host.nw"
+#line 5812 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -8,11 +8,12 @@
 
 namespace lhv::host {
 
-inline constexpr uint32_t kAccessed = 0x20, kDirty = 0x40;
-inline constexpr uint32_t kRights = kPresent | kWritable | kUser;
+inline constexpr uint32_t kAccessed = abi::kPageAccessed,
+                          kDirty = abi::kPageDirty,
+                          kRights = abi::kPageRights;
 inline constexpr uint32_t kVirtual8086End = 0x110000;
 
-#line 5045 "chapters/05-host.nw"
+#line 5046 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -36,7 +37,7 @@ MachinePhysical ShadowPageTables::evict_and_take_page() {
     }
     return page;
 }
-#line 5079 "chapters/05-host.nw"
+#line 5080 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
@@ -73,7 +74,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5236 "chapters/05-host.nw"
+#line 5234 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -108,7 +109,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     }
     return w;
 }
-#line 5291 "chapters/05-host.nw"
+#line 5289 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::resolve(GuestVirtual v, uint32_t access) {
     Walk w = walk(v);
@@ -127,7 +128,7 @@ ShadowPageTables::resolve(GuestVirtual v, uint32_t access) {
     }
     return w;
 }
-#line 5318 "chapters/05-host.nw"
+#line 5316 "chapters/05-host.nw"
 [[gnu::flatten]] uint32_t* ShadowPageTables::kernel_writable_page(
     GuestVirtual v) {
     Walk w = resolve(v, kWritable);
@@ -135,7 +136,7 @@ ShadowPageTables::resolve(GuestVirtual v, uint32_t access) {
         return nullptr;
     return memory_.to_host<uint32_t>(w.page);
 }
-#line 5349 "chapters/05-host.nw"
+#line 5347 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::fill(GuestVirtual v, uint32_t access) {
     Walk w = resolve(v, access);
@@ -155,7 +156,7 @@ ShadowPageTables::fill(GuestVirtual v, uint32_t access) {
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5378 "chapters/05-host.nw"
+#line 5376 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -184,7 +185,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5426 "chapters/05-host.nw"
+#line 5424 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -210,7 +211,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     publish();
     return true;
 }
-#line 5468 "chapters/05-host.nw"
+#line 5466 "chapters/05-host.nw"
 void ShadowPageTables::publish() const {
     static_assert(kTopLevels == SWITCH_SLOTS);
     bool listed = alone_ok_ && !linear_;
@@ -225,13 +226,13 @@ void ShadowPageTables::allow_switching_alone(bool allowed) {
     alone_ok_ = allowed;
     publish();
 }
-#line 5490 "chapters/05-host.nw"
+#line 5488 "chapters/05-host.nw"
 void ShadowPageTables::follow(uint32_t cr3) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value && top_[i].shadow.value == cr3)
             current_ = i;
 }
-#line 5513 "chapters/05-host.nw"
+#line 5511 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -248,7 +249,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5536 "chapters/05-host.nw"
+#line 5534 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -272,7 +273,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5570 "chapters/05-host.nw"
+#line 5568 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -299,7 +300,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5650 "chapters/05-host.nw"
+#line 5648 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -308,13 +309,13 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5724 "chapters/05-host.nw"
+#line 5722 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
-#line 5686 "chapters/05-host.nw"
+#line 5684 "chapters/05-host.nw"
 [[gnu::flatten]] bool Guest::page_fault(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t address = read_cr2(), flushes = page_tables_.flushes();
@@ -340,5 +341,5 @@ void ShadowPageTables::report() const {
     return false;
 }
 
-#line 5031 "chapters/05-host.nw"
+#line 5032 "chapters/05-host.nw"
 } // namespace lhv::host

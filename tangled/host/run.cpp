@@ -65,7 +65,7 @@ static const char* trap_name(uint32_t trap) {
 #line 451 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7930 "chapters/05-host.nw"
+#line 7926 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 453 "chapters/05-host.nw"

@@ -20,7 +20,7 @@ bool Guest::segment_or_page_call(HostLink& link, uint32_t call,
     case abi::LHCALL_LOAD_TLS:
         return load_tls(link, {arg1}, from);
     
-#line 5827 "chapters/05-host.nw"
+#line 5823 "chapters/05-host.nw"
 case abi::LHCALL_NEW_PGTABLE:
     return new_page_table(link, arg1, from);
 case abi::LHCALL_FLUSH_TLB:

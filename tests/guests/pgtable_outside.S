@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6141 "chapters/05-host.nw"
+#line 6137 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -32,7 +32,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6145 "chapters/05-host.nw"
+#line 6141 "chapters/05-host.nw"
     hcall LHCALL_NEW_PGTABLE, 0x7ffff000
 #line 775 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax

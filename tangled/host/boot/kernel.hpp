@@ -41,10 +41,11 @@ private:
     uint32_t next_ = 0, limit_ = 0, free_list_ = 0;
 };
 extern PageAllocator page_allocator;
-#line 1301 "chapters/A-kernel.nw"
-inline constexpr uint32_t kPresent = 0x1, kWritable = 0x2,
-                          kUser = 0x4;
-inline constexpr uint32_t kPageAddressMask = 0xFFFFF000;
+#line 1304 "chapters/A-kernel.nw"
+inline constexpr uint32_t kPresent = abi::kPagePresent,
+                          kWritable = abi::kPageWritable,
+                          kUser = abi::kPageUser;
+inline constexpr uint32_t kPageAddressMask = abi::kPageFrameMask;
 void init_paging(MachinePhysical ram_end);
 void map_host_page(uint32_t virtual_address, MachinePhysical page,
                    uint32_t flags);

@@ -45,7 +45,7 @@ void PageAllocator::free(MachinePhysical page) {
     *reinterpret_cast<uint32_t*>(page.value) = free_list_;
     free_list_ = page.value;
 }
-#line 1317 "chapters/A-kernel.nw"
+#line 1321 "chapters/A-kernel.nw"
 namespace {
 uint32_t* host_page_directory;
 }
@@ -67,7 +67,7 @@ void map_host_page(uint32_t virtual_address, MachinePhysical page,
     table[(virtual_address >> 12) & 1023] = page.value | flags;
     asm volatile("invlpg (%0)" : : "r"(virtual_address) : "memory");
 }
-#line 1348 "chapters/A-kernel.nw"
+#line 1352 "chapters/A-kernel.nw"
 void init_paging(MachinePhysical ram_end) {
     host_page_directory = reinterpret_cast<uint32_t*>(
         page_allocator.allocate().value);
