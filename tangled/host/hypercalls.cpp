@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 563 "chapters/05-host.nw"
+#line 562 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 649 "chapters/05-host.nw"
+#line 648 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -20,7 +20,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 725 "chapters/05-host.nw"
+#line 724 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     const char* name = host::hypercall_name(abi::LHCALL_LGUEST_INIT);
@@ -36,7 +36,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     }
     auto data = memory_.to_host<abi::LguestData>(address);
     
-#line 1867 "chapters/05-host.nw"
+#line 1866 "chapters/05-host.nw"
 uint32_t vector = data->syscall_vec;
 if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
                     vector > 255)) {
@@ -47,7 +47,7 @@ if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
 syscall_vector_ = vector;
 noirq_iret_ = data->noirq_iret;
 data->tsc_khz = tsc_khz();
-#line 740 "chapters/05-host.nw"
+#line 739 "chapters/05-host.nw"
     uint32_t first = address.value & kPageAddressMask;
     map_switcher_window(memory_.to_machine({first}),
                         address.value + sizeof(abi::LguestData) - first >
@@ -58,12 +58,12 @@ data->tsc_khz = tsc_khz();
     write_time();
     return true;
 }
-#line 615 "chapters/05-host.nw"
+#line 614 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 676 "chapters/05-host.nw"
+#line 675 "chapters/05-host.nw"
 constexpr uint32_t kKnownHypercalls =
     1u << abi::LHCALL_FLUSH_ASYNC | 1u << abi::LHCALL_LGUEST_INIT |
     1u << abi::LHCALL_SHUTDOWN | 1u << abi::LHCALL_NOTIFY |
@@ -78,25 +78,25 @@ if (call >= 32 || !(kKnownHypercalls >> call & 1)) {
               hypercall_name(call));
     return false;
 }
-#line 619 "chapters/05-host.nw"
+#line 618 "chapters/05-host.nw"
     
-#line 698 "chapters/05-host.nw"
+#line 697 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u (%s) before LGUEST_INIT",
               call, hypercall_name(call));
     return false;
 }
-#line 620 "chapters/05-host.nw"
+#line 619 "chapters/05-host.nw"
     switch (call) {
     
-#line 714 "chapters/05-host.nw"
+#line 713 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 767 "chapters/05-host.nw"
+#line 766 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 777 "chapters/05-host.nw"
+#line 776 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     if (exit_log_wanted())
@@ -104,17 +104,17 @@ case abi::LHCALL_SHUTDOWN:
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 794 "chapters/05-host.nw"
+#line 793 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 1736 "chapters/05-host.nw"
+#line 1735 "chapters/05-host.nw"
 case abi::LHCALL_SET_CLOCKEVENT:
     if (c.args.arg1)
         timer_start(c.args.arg1);
     else
         timer_stop();
     return true;
-#line 1778 "chapters/05-host.nw"
+#line 1777 "chapters/05-host.nw"
 case abi::LHCALL_HALT:
     if (!timer_armed() && !deliverable_irqs()) {
         kill_call(link, c.from, "HALT with no clock event set and no "
@@ -125,7 +125,7 @@ case abi::LHCALL_HALT:
     return true;
 case abi::LHCALL_SEND_INTERRUPTS:
     return true;
-#line 1835 "chapters/05-host.nw"
+#line 1834 "chapters/05-host.nw"
 case abi::LHCALL_TS:
     task_switched_ = c.args.arg1 != 0;
     return true;
@@ -133,15 +133,15 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 3885 "chapters/05-host.nw"
+#line 3884 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
-#line 622 "chapters/05-host.nw"
+#line 621 "chapters/05-host.nw"
     }
     return true;
 }
-#line 877 "chapters/05-host.nw"
+#line 876 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -159,7 +159,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 592 "chapters/05-host.nw"
+#line 591 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -173,5 +173,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 576 "chapters/05-host.nw"
+#line 575 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1904 "chapters/05-host.nw"
+#line 1903 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/cpu.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 1277 "chapters/05-host.nw"
+#line 1276 "chapters/05-host.nw"
 namespace {
 constexpr uint8_t kGatePresent = 0x80;
 constexpr uint8_t kInterruptGate = 0xE, kTrapGate = 0xF;
@@ -25,19 +25,19 @@ static uint8_t gate_type(const Gate& g) { return g.type & 0x0F; }
 static uint32_t gate_handler(const Gate& g) {
     return g.offset_low | uint32_t(g.offset_high) << 16;
 }
-#line 1307 "chapters/05-host.nw"
+#line 1306 "chapters/05-host.nw"
 static bool never_the_guests(uint32_t vector) {
     return vector == 2 || vector == 8 || vector == 15 ||
            vector == abi::kHypercallVector;
 }
-#line 1400 "chapters/05-host.nw"
+#line 1399 "chapters/05-host.nw"
 static bool could_go_direct(uint32_t vector, uint32_t syscall_vector) {
     if (vector >= 32)
         return vector == syscall_vector;
     return !never_the_guests(vector) && vector != 7 && vector != 13 &&
            vector != 14 && vector != 18;
 }
-#line 1329 "chapters/05-host.nw"
+#line 1328 "chapters/05-host.nw"
 bool Guest::load_idt_entry(HostLink& link, const Call& c) {
     uint32_t vector = c.args.arg1;
     if (vector > 255) {
@@ -52,7 +52,7 @@ bool Guest::load_idt_entry(HostLink& link, const Call& c) {
         idt_[vector] = {};
     } else {
         
-#line 1357 "chapters/05-host.nw"
+#line 1356 "chapters/05-host.nw"
 if (gate_type(gate) != kInterruptGate && gate_type(gate) != kTrapGate) {
     kill_call(link, c.from, "LOAD_IDT_ENTRY: vector %u has gate type "
               "0x%x, not an interrupt or trap gate", vector,
@@ -64,7 +64,7 @@ if (gate_handler(gate) >= abi::kSwitcherAddress) {
               "0x%08x is in the Switcher", vector, gate_handler(gate));
     return false;
 }
-#line 1343 "chapters/05-host.nw"
+#line 1342 "chapters/05-host.nw"
         gate.selector = abi::kGuestKernelCs;
         gate.zero = 0;
         gate.type = kGatePresent | (gate.type & 0x60) | gate_type(gate);
@@ -73,7 +73,7 @@ if (gate_handler(gate) >= abi::kSwitcherAddress) {
     install_gate(vector);
     return true;
 }
-#line 1417 "chapters/05-host.nw"
+#line 1416 "chapters/05-host.nw"
 void Guest::install_gate(uint32_t vector) {
     const Gate& wanted = idt_[vector];
     Gate& real = switcher_state().guest_idt[vector];
@@ -83,7 +83,7 @@ void Guest::install_gate(uint32_t vector) {
     else
         real = switcher_gate(vector);
 }
-#line 1445 "chapters/05-host.nw"
+#line 1444 "chapters/05-host.nw"
 bool Guest::set_stack(HostLink& link, const Call& c) {
     uint32_t segment = c.args.arg1, top = c.args.arg2,
              pages = c.args.arg3;
@@ -105,11 +105,11 @@ bool Guest::set_stack(HostLink& link, const Call& c) {
                                        abi::kPageOffset);
     return pin_kernel_stack(link, "SET_STACK");
 }
-#line 1476 "chapters/05-host.nw"
+#line 1475 "chapters/05-host.nw"
 uint32_t* Guest::guest_stack_page(uint32_t address) {
     return page_tables_.kernel_writable_page({address});
 }
-#line 1509 "chapters/05-host.nw"
+#line 1508 "chapters/05-host.nw"
 Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
                                   uint32_t error, uint32_t& top) {
     const Gate gate = idt_[vector];
@@ -152,7 +152,7 @@ Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
         data->irq_enabled = 0;
     return Entry::Done;
 }
-#line 1576 "chapters/05-host.nw"
+#line 1575 "chapters/05-host.nw"
 const char* Guest::why_not(Entry entry) {
     switch (entry) {
     case Entry::NoHandler:
@@ -166,12 +166,12 @@ const char* Guest::why_not(Entry entry) {
     }
     return "";
 }
-#line 1653 "chapters/05-host.nw"
+#line 1652 "chapters/05-host.nw"
 uint32_t Guest::deliverable_irqs() const {
     auto data = memory_.to_host<const abi::LguestData>(lguest_data_);
     return irqs_pending_ & ~data->blocked_interrupts[0];
 }
-#line 1686 "chapters/05-host.nw"
+#line 1685 "chapters/05-host.nw"
 bool Guest::deliver_interrupt(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint32_t ready = deliverable_irqs();
@@ -205,14 +205,14 @@ bool Guest::deliver_interrupt(HostLink& link) {
     write_time();
     return true;
 }
-#line 1751 "chapters/05-host.nw"
+#line 1750 "chapters/05-host.nw"
 void Guest::write_time() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint64_t now = wall_clock_nanoseconds();
     data->time_sec = int32_t(now / 1000000000);
     data->time_nsec = int32_t(now % 1000000000);
 }
-#line 1800 "chapters/05-host.nw"
+#line 1799 "chapters/05-host.nw"
 bool Guest::sleep_until_interrupt(HostLink& link) {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -230,7 +230,7 @@ bool Guest::sleep_until_interrupt(HostLink& link) {
     halted_ = false;
     return true;
 }
-#line 1889 "chapters/05-host.nw"
+#line 1888 "chapters/05-host.nw"
 void Guest::reset_interrupts() {
     for (Gate& gate : idt_)
         gate = {};
@@ -241,5 +241,5 @@ void Guest::reset_interrupts() {
     asm volatile("clts; fninit" : : : "memory");
 }
 
-#line 1923 "chapters/05-host.nw"
+#line 1922 "chapters/05-host.nw"
 } // namespace lhv::host

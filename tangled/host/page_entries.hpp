@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5785 "chapters/05-host.nw"
+#line 5800 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
@@ -62,5 +62,5 @@ GuestWalk walk_guest_tables(ReadWord read, uint32_t directory,
     w.mapped = true;
     return w;
 }
-#line 5812 "chapters/05-host.nw"
+#line 5827 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -44,10 +44,10 @@ Result ShadowPageTables::start(const GuestMemory& memory) {
     linear_ = true;
     alone_ok_ = true;
     high_water_ = flushes_ = fills_ = evictions_ = 0;
-    current_ = 0;
     next_victim_ = 1;
     if (!new_directory(top_[0]))
         return {"out of Host memory for the Guest's page tables"};
+    make_current(0);
     publish();
     return {};
 }
@@ -197,7 +197,7 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value &&
             top_[i].guest.value == directory.value) {
-            current_ = i;
+            make_current(i);
             return true;
         }
     TopLevel& top = top_[next_victim_];
@@ -206,12 +206,17 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     else if (!new_directory(top))
         return false;
     top.guest = directory;
-    current_ = next_victim_;
+    make_current(next_victim_);
     next_victim_ = (next_victim_ + 1) % kTopLevels;
     publish();
     return true;
 }
-#line 5466 "chapters/05-host.nw"
+#line 5460 "chapters/05-host.nw"
+void ShadowPageTables::make_current(uint32_t slot) {
+    current_ = slot;
+    switcher_state().guest_cr3 = top_[slot].shadow.value;
+}
+#line 5481 "chapters/05-host.nw"
 void ShadowPageTables::publish() const {
     static_assert(kTopLevels == SWITCH_SLOTS);
     bool listed = alone_ok_ && !linear_;
@@ -226,13 +231,13 @@ void ShadowPageTables::allow_switching_alone(bool allowed) {
     alone_ok_ = allowed;
     publish();
 }
-#line 5488 "chapters/05-host.nw"
+#line 5503 "chapters/05-host.nw"
 void ShadowPageTables::follow(uint32_t cr3) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value && top_[i].shadow.value == cr3)
             current_ = i;
 }
-#line 5511 "chapters/05-host.nw"
+#line 5526 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -249,7 +254,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5534 "chapters/05-host.nw"
+#line 5549 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -273,7 +278,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5568 "chapters/05-host.nw"
+#line 5583 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -300,7 +305,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5648 "chapters/05-host.nw"
+#line 5663 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -309,13 +314,13 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5722 "chapters/05-host.nw"
+#line 5737 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
-#line 5684 "chapters/05-host.nw"
+#line 5699 "chapters/05-host.nw"
 [[gnu::flatten]] bool Guest::page_fault(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t address = read_cr2(), flushes = page_tables_.flushes();
