@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1903 "chapters/05-host.nw"
+#line 1893 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/cpu.hpp"
@@ -105,11 +105,7 @@ bool Guest::set_stack(HostLink& link, const Call& c) {
                                        abi::kPageOffset);
     return pin_kernel_stack(link, "SET_STACK");
 }
-#line 1475 "chapters/05-host.nw"
-uint32_t* Guest::guest_stack_page(uint32_t address) {
-    return page_tables_.kernel_writable_page({address});
-}
-#line 1508 "chapters/05-host.nw"
+#line 1498 "chapters/05-host.nw"
 Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
                                   uint32_t error, uint32_t& top) {
     const Gate gate = idt_[vector];
@@ -134,9 +130,10 @@ Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
     uint32_t low = top - n * 4;
     if (top % 4 || top < n * 4)
         return Entry::BadStack;
-    uint32_t* first = guest_stack_page(low);
+    uint32_t* first = page_tables_.kernel_writable_page({low});
     uint32_t* last = (low ^ (top - 4)) & kPageAddressMask
-                         ? guest_stack_page(top - 4) : first;
+                         ? page_tables_.kernel_writable_page({top - 4})
+                         : first;
     if (!first || !last)
         return Entry::BadStack;
     for (uint32_t i = 0, at = low; i < n; ++i, at += 4) {
@@ -152,7 +149,7 @@ Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
         data->irq_enabled = 0;
     return Entry::Done;
 }
-#line 1575 "chapters/05-host.nw"
+#line 1565 "chapters/05-host.nw"
 const char* Guest::why_not(Entry entry) {
     switch (entry) {
     case Entry::NoHandler:
@@ -166,12 +163,12 @@ const char* Guest::why_not(Entry entry) {
     }
     return "";
 }
-#line 1652 "chapters/05-host.nw"
+#line 1642 "chapters/05-host.nw"
 uint32_t Guest::deliverable_irqs() const {
     auto data = memory_.to_host<const abi::LguestData>(lguest_data_);
     return irqs_pending_ & ~data->blocked_interrupts[0];
 }
-#line 1685 "chapters/05-host.nw"
+#line 1675 "chapters/05-host.nw"
 bool Guest::deliver_interrupt(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint32_t ready = deliverable_irqs();
@@ -205,14 +202,14 @@ bool Guest::deliver_interrupt(HostLink& link) {
     write_time();
     return true;
 }
-#line 1750 "chapters/05-host.nw"
+#line 1740 "chapters/05-host.nw"
 void Guest::write_time() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint64_t now = wall_clock_nanoseconds();
     data->time_sec = int32_t(now / 1000000000);
     data->time_nsec = int32_t(now % 1000000000);
 }
-#line 1799 "chapters/05-host.nw"
+#line 1789 "chapters/05-host.nw"
 bool Guest::sleep_until_interrupt(HostLink& link) {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -230,7 +227,7 @@ bool Guest::sleep_until_interrupt(HostLink& link) {
     halted_ = false;
     return true;
 }
-#line 1888 "chapters/05-host.nw"
+#line 1878 "chapters/05-host.nw"
 void Guest::reset_interrupts() {
     for (Gate& gate : idt_)
         gate = {};
@@ -241,5 +238,5 @@ void Guest::reset_interrupts() {
     asm volatile("clts; fninit" : : : "memory");
 }
 
-#line 1922 "chapters/05-host.nw"
+#line 1911 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1847 "chapters/05-host.nw"
+#line 1837 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -64,19 +64,19 @@ static const char* trap_name(uint32_t trap) {
 #line 450 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7941 "chapters/05-host.nw"
+#line 7930 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 452 "chapters/05-host.nw"
     
-#line 3071 "chapters/05-host.nw"
+#line 3060 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4097 "chapters/05-host.nw"
+#line 4086 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3074 "chapters/05-host.nw"
+#line 3063 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -102,7 +102,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1611 "chapters/05-host.nw"
+#line 1601 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -139,7 +139,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4109 "chapters/05-host.nw"
+#line 4098 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
