@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 439 "chapters/02-guest.nw"
+#line 440 "chapters/02-guest.nw"
 #pragma once
 #include <stdint.h>
 
@@ -12,6 +12,7 @@ public:
     Line() {}  // chars_ needs no clearing: print() ends it with a NUL
     Line& text(const char* text);
     Line& decimal(uint32_t number);
+    Line& hex(uint32_t number);  // 0x and eight digits
     void print();  // to the console; the line starts afresh
 
 private:

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 678 "chapters/02-guest.nw"
+#line 1193 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
@@ -7,30 +7,31 @@
 #include "abi/lguest_data.hpp"
 #include "guest/console.hpp"
 #include "guest/hypercall.hpp"
+#include "guest/kernel.hpp"
 #include "guest/memory.hpp"
 
 namespace lhv::guest {
 
-#line 366 "chapters/02-guest.nw"
-inline constexpr uint32_t kSyscallVector = 0x80;
-
+#line 367 "chapters/02-guest.nw"
 constexpr abi::LguestData initial_lguest_data() {
     abi::LguestData data{};
     for (uint8_t& status : data.hcall_status)
         status = abi::kHypercallSlotFree;
     data.kernel_address = abi::kPageOffset;
     data.syscall_vec = kSyscallVector;
-    data.noirq_iret = 0;  // no interrupt handlers yet
     return data;
 }
-#line 386 "chapters/02-guest.nw"
+#line 384 "chapters/02-guest.nw"
 constinit abi::LguestData lguest_data = initial_lguest_data();
-#line 397 "chapters/02-guest.nw"
+#line 395 "chapters/02-guest.nw"
+extern "C" char guest_noirq_iret[];
+
 void lguest_init() {
+    lguest_data.noirq_iret = reinterpret_cast<uint32_t>(guest_noirq_iret);
     hypercall(abi::LHCALL_LGUEST_INIT,
               physical_address_of(&lguest_data).value);
 }
-#line 571 "chapters/02-guest.nw"
+#line 590 "chapters/02-guest.nw"
 extern "C" char __bss_end[];
 
 namespace {
@@ -51,11 +52,15 @@ uint32_t* take_boot_page() {
         page[i] = 0;
     return page;
 }
-#line 600 "chapters/02-guest.nw"
+
+uint32_t boot_pages_used_up_to() { return next_boot_page; }
+#line 624 "chapters/02-guest.nw"
+uint32_t* kernel_directory = nullptr;
+
 void use_own_page_tables(const abi::BootInfo& boot) {
     constexpr uint32_t kKernel = abi::kPagePresent | abi::kPageWritable;
     boot_pages_end = boot.memory_bytes;
-    uint32_t* directory = take_boot_page();
+    uint32_t* directory = kernel_directory = take_boot_page();
     uint32_t mapped = boot.device_page + boot.device_pages * abi::kPageSize;
     for (uint32_t offset = 0; offset < mapped; offset += abi::kPageSize) {
         uint32_t& pde = directory[(abi::kPageOffset + offset) >> 22];
@@ -68,18 +73,18 @@ void use_own_page_tables(const abi::BootInfo& boot) {
     hypercall(abi::LHCALL_NEW_PGTABLE,
               physical_address_of(directory).value);
 }
-#line 628 "chapters/02-guest.nw"
+#line 1138 "chapters/02-guest.nw"
 uint32_t current_ring() {
     uint16_t cs;
     asm("mov %%cs, %0" : "=r"(cs));
     return cs & 3;
 }
-#line 640 "chapters/02-guest.nw"
+#line 1150 "chapters/02-guest.nw"
 [[noreturn]] void power_off() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 655 "chapters/02-guest.nw"
+#line 1167 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
@@ -92,8 +97,11 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
         .decimal(boot->memory_bytes / (1024 * 1024))
         .text(" MiB\n")
         .print();
-    power_off();
+    load_idt();
+    load_program_segments();
+    start_clock();
+    start_kernel(*boot);
 }
 
-#line 698 "chapters/02-guest.nw"
+#line 1214 "chapters/02-guest.nw"
 } // namespace lhv::guest

@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 4917 "chapters/05-host.nw"
+#line 4918 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     static constexpr uint32_t kTopLevels = 4;
@@ -40,7 +40,7 @@ public:
     static constexpr uint32_t kMaxGuestPages =
         (abi::kSwitcherAddress - abi::kPageOffset) / kPageSize;
     
-#line 4981 "chapters/05-host.nw"
+#line 4982 "chapters/05-host.nw"
 struct Walk {
     enum class Is { Mapped, GuestFault, BadEntry, NoMemory };
     Is is = Is::GuestFault;
@@ -52,7 +52,7 @@ struct Walk {
     const char* which = nullptr;    // BadEntry: which kind of entry
     const char* problem = nullptr;  // BadEntry: what is wrong with it
 };
-#line 4925 "chapters/05-host.nw"
+#line 4926 "chapters/05-host.nw"
     Result start(const GuestMemory& memory);
     void release();
     Walk resolve(GuestVirtual address, uint32_t access);
@@ -167,7 +167,7 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 3918 "chapters/05-host.nw"
+#line 3919 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -176,15 +176,15 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4114 "chapters/05-host.nw"
+#line 4115 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 5667 "chapters/05-host.nw"
+#line 5668 "chapters/05-host.nw"
 uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
 bool pin_kernel_stack(HostLink& link, const char* after);
 bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
 bool page_fault(HostLink& link);
-#line 5849 "chapters/05-host.nw"
+#line 5850 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -194,7 +194,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 7939 "chapters/05-host.nw"
+#line 7940 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8870 "chapters/05-host.nw"
+#line 8871 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -7,8 +7,8 @@
 namespace lhv::host {
 
 [[noreturn]] void host_main(HostLink& link, MachinePhysical ram_end);
-#line 2940 "chapters/05-host.nw"
+#line 2941 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 8879 "chapters/05-host.nw"
+#line 8880 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -36,7 +36,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     }
     auto data = memory_.to_host<abi::LguestData>(address);
     
-#line 1856 "chapters/05-host.nw"
+#line 1857 "chapters/05-host.nw"
 uint32_t vector = data->syscall_vec;
 if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
                     vector > 255)) {
@@ -114,7 +114,7 @@ case abi::LHCALL_SET_CLOCKEVENT:
     else
         timer_stop();
     return true;
-#line 1767 "chapters/05-host.nw"
+#line 1768 "chapters/05-host.nw"
 case abi::LHCALL_HALT:
     if (!timer_armed() && !deliverable_irqs()) {
         kill_call(link, c.from, "HALT with no clock event set and no "
@@ -125,7 +125,7 @@ case abi::LHCALL_HALT:
     return true;
 case abi::LHCALL_SEND_INTERRUPTS:
     return true;
-#line 1824 "chapters/05-host.nw"
+#line 1825 "chapters/05-host.nw"
 case abi::LHCALL_TS:
     task_switched_ = c.args.arg1 != 0;
     return true;
@@ -133,7 +133,7 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 3873 "chapters/05-host.nw"
+#line 3874 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1893 "chapters/05-host.nw"
+#line 1894 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/cpu.hpp"
@@ -209,7 +209,7 @@ void Guest::write_time() const {
     data->time_sec = int32_t(now / 1000000000);
     data->time_nsec = int32_t(now % 1000000000);
 }
-#line 1789 "chapters/05-host.nw"
+#line 1790 "chapters/05-host.nw"
 bool Guest::sleep_until_interrupt(HostLink& link) {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -227,7 +227,7 @@ bool Guest::sleep_until_interrupt(HostLink& link) {
     halted_ = false;
     return true;
 }
-#line 1878 "chapters/05-host.nw"
+#line 1879 "chapters/05-host.nw"
 void Guest::reset_interrupts() {
     for (Gate& gate : idt_)
         gate = {};
@@ -238,5 +238,5 @@ void Guest::reset_interrupts() {
     asm volatile("clts; fninit" : : : "memory");
 }
 
-#line 1911 "chapters/05-host.nw"
+#line 1912 "chapters/05-host.nw"
 } // namespace lhv::host

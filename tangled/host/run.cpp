@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1837 "chapters/05-host.nw"
+#line 1838 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -64,19 +64,19 @@ static const char* trap_name(uint32_t trap) {
 #line 450 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7930 "chapters/05-host.nw"
+#line 7931 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 452 "chapters/05-host.nw"
     
-#line 3060 "chapters/05-host.nw"
+#line 3061 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4086 "chapters/05-host.nw"
+#line 4087 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3063 "chapters/05-host.nw"
+#line 3064 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -139,7 +139,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4098 "chapters/05-host.nw"
+#line 4099 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

@@ -1,5 +1,5 @@
 // generated from chapters/07-mastery.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1926 "chapters/05-host.nw"
+#line 1927 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -66,13 +66,13 @@
     .text
     .globl _start
 _start:
-#line 3225 "chapters/05-host.nw"
+#line 3226 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6699 "chapters/05-host.nw"
+#line 6700 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -138,7 +138,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -151,7 +151,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3235 "chapters/05-host.nw"
+#line 3236 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

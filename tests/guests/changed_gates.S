@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1926 "chapters/05-host.nw"
+#line 1927 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,17 +52,17 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2167 "chapters/05-host.nw"
+#line 2168 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3225 "chapters/05-host.nw"
+#line 3226 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2172 "chapters/05-host.nw"
+#line 2173 "chapters/05-host.nw"
     gate HYPERCALL_VECTOR, obeyed, 0xE, 1
     gate 8, obeyed
     gate 6, ud_handler, 0xE, 1, 0x08
@@ -90,7 +90,7 @@ hypercall_works: .asciz "gates for 0x1f and 8 ignored\n"
 ring1:  .asciz "the ud2 handler runs at ring 1\n"
 gp:     .asciz "int $0x20 is a general-protection fault\n"
 wrong:  .asciz "the Host obeyed a gate it must not\n"
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -103,7 +103,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3235 "chapters/05-host.nw"
+#line 3236 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1926 "chapters/05-host.nw"
+#line 1927 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,19 +52,19 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2472 "chapters/05-host.nw"
+#line 2473 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3225 "chapters/05-host.nw"
+#line 3226 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 2476 "chapters/05-host.nw"
+#line 2477 "chapters/05-host.nw"
     movl $the_iret, lguest_data + NOIRQ_IRET
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2478 "chapters/05-host.nw"
+#line 2479 "chapters/05-host.nw"
     gate 0x20, tick
     movl $EFLAGS_IF, lguest_data + IRQ_ENABLED
     hcall LHCALL_SET_CLOCKEVENT, $1
@@ -98,7 +98,7 @@ the_iret:
 survived: .asciz "2000 ticks, a long clock event and 2000 SEND_INTERRUPTS\n"
     .section .data
 ticks:  .long 0
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -111,7 +111,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3235 "chapters/05-host.nw"
+#line 3236 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

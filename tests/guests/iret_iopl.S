@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,13 +10,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3310 "chapters/05-host.nw"
+#line 3311 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3225 "chapters/05-host.nw"
+#line 3226 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 3314 "chapters/05-host.nw"
+#line 3315 "chapters/05-host.nw"
     pushf
     orl $0x3000, (%esp)
     push %cs
@@ -24,14 +24,14 @@ _start:
     iret
 misdeed:
     cli
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 3235 "chapters/05-host.nw"
+#line 3236 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

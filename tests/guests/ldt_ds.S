@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,13 +10,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3250 "chapters/05-host.nw"
+#line 3251 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
 misdeed:
     mov ldt_selector, %ds
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
@@ -24,7 +24,7 @@ misdeed:
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 3257 "chapters/05-host.nw"
+#line 3258 "chapters/05-host.nw"
     .section .rodata
 ldt_selector:
     .word 0x0f

@@ -1,7 +1,7 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4634 "chapters/05-host.nw"
+#line 4635 "chapters/05-host.nw"
 #include "switcher/switcher.hpp"
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -12,13 +12,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4636 "chapters/05-host.nw"
+#line 4637 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
 misdeed:
     ljmp $LGUEST_CS, $0
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4232 "chapters/05-host.nw"
+#line 4233 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,16 +24,16 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6163 "chapters/05-host.nw"
+#line 6164 "chapters/05-host.nw"
 #define ALIAS 0x10000000
     .text
     .globl _start
 _start:
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6699 "chapters/05-host.nw"
+#line 6700 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -43,7 +43,7 @@ _start:
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 6169 "chapters/05-host.nw"
+#line 6170 "chapters/05-host.nw"
     movl $(alias_table - PAGE_OFFSET + 3), directory + 64 * 4
     mov $(message - PAGE_OFFSET), %eax
     and $0xFFFFF000, %eax
@@ -60,7 +60,7 @@ _start:
     .globl write_alias
 write_alias:
     movl $0, ALIAS(%esi)
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
@@ -68,22 +68,22 @@ write_alias:
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 6187 "chapters/05-host.nw"
+#line 6188 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "own tables: the alias reads the same\n"
-#line 6053 "chapters/05-host.nw"
+#line 6054 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 6191 "chapters/05-host.nw"
+#line 6192 "chapters/05-host.nw"
     .balign 4096
 kernel_table:
     .skip 4096
 alias_table:
     .skip 4096
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,26 +10,26 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3292 "chapters/05-host.nw"
+#line 3293 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3225 "chapters/05-host.nw"
+#line 3226 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 3296 "chapters/05-host.nw"
+#line 3297 "chapters/05-host.nw"
     pushf
     orl $0x3000, (%esp)
     popf
 misdeed:
     cli
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 3235 "chapters/05-host.nw"
+#line 3236 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

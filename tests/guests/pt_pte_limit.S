@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4232 "chapters/05-host.nw"
+#line 4233 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6671 "chapters/05-host.nw"
+#line 6672 "chapters/05-host.nw"
 #define VICTIM 0x10000000             /* directory entry 64 */
 #define DIRECTORY (directory - PAGE_OFFSET)
 #define PAGE_A (page_a - PAGE_OFFSET)
@@ -37,11 +37,11 @@ _start:
     mov BOOT_INFO_DEVICE_PAGES(%esi), %edi
     shl $PAGE_SHIFT, %edi
     add BOOT_INFO_DEVICE_PAGE(%esi), %edi
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6699 "chapters/05-host.nw"
+#line 6700 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -51,7 +51,7 @@ _start:
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 6685 "chapters/05-host.nw"
+#line 6686 "chapters/05-host.nw"
     movl $(victim_table - PAGE_OFFSET + 3), directory + 64 * 4
     movl $(PAGE_A + 1), victim_table
     hcall LHCALL_NEW_PGTABLE, DIRECTORY
@@ -60,20 +60,20 @@ _start:
     je 1f
     hcall 98
 1:
-#line 6745 "chapters/05-host.nw"
+#line 6746 "chapters/05-host.nw"
     lea 3(%edi), %eax
     mov %eax, victim_table + 4
     .globl misdeed
 misdeed:
     mov VICTIM + 0x1000, %eax
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 6716 "chapters/05-host.nw"
+#line 6717 "chapters/05-host.nw"
     .section .rodata
     .balign 4096
 page_a:
@@ -82,12 +82,12 @@ page_a:
 page_b:
     .ascii "page B"
     .balign 4096
-#line 6053 "chapters/05-host.nw"
+#line 6054 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 6725 "chapters/05-host.nw"
+#line 6726 "chapters/05-host.nw"
     .balign 4096
 kernel_table:
     .skip 4096
@@ -95,7 +95,7 @@ victim_table:
     .skip 4096
 spare_table:
     .skip 4096
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

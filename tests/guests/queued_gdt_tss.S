@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4232 "chapters/05-host.nw"
+#line 4233 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -35,27 +35,27 @@
     movl $\arg, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES + 4
     movb $0, lguest_data + HCALL_STATUS + \slot
     .endm
-#line 4543 "chapters/05-host.nw"
+#line 4544 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4547 "chapters/05-host.nw"
+#line 4548 "chapters/05-host.nw"
     movl $0x10000067, lguest_data + HCALLS + 8
     movl $0x0000a900, lguest_data + HCALLS + 12
     queue 0, LHCALL_LOAD_GDT_ENTRY, 9
     hcall LHCALL_FLUSH_ASYNC
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1926 "chapters/05-host.nw"
+#line 1927 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,22 +52,22 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 2254 "chapters/05-host.nw"
+#line 2255 "chapters/05-host.nw"
 #define USER_CS 0x73
 #define USER_DS 0x7b
 #define USER_ESP 0xC0001000
     .text
     .globl _start
 _start:
-#line 3225 "chapters/05-host.nw"
+#line 3226 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 2261 "chapters/05-host.nw"
+#line 2262 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 2263 "chapters/05-host.nw"
+#line 2264 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, $14, $0x0000FFFF, $0x00CFFA00
     hcall LHCALL_LOAD_GDT_ENTRY, $15, $0x0000FFFF, $0x00CFF200
     cmp $'n', %edi
@@ -105,7 +105,7 @@ wrong:
     .section .rodata
 right:  .asciz "a trap from ring 3 lands on the kernel stack, six words\n"
 bad:    .asciz "a trap from ring 3 pushed the wrong frame\n"
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
@@ -118,12 +118,12 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3235 "chapters/05-host.nw"
+#line 3236 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096
 stack_top:
-#line 2302 "chapters/05-host.nw"
+#line 2303 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 787 "chapters/02-guest.nw"
+#line 1303 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4232 "chapters/05-host.nw"
+#line 4233 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,21 +24,21 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 4289 "chapters/05-host.nw"
+#line 4290 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 947 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4293 "chapters/05-host.nw"
+#line 4294 "chapters/05-host.nw"
     hcall LHCALL_LOAD_TLS, (tls-PAGE_OFFSET)
     mov $0x31, %ax                    /* entry 6, RPL 1 */
     mov %ax, %gs
     mov %gs:message, %eax
     hcall LHCALL_NOTIFY, (message-PAGE_OFFSET)
-#line 775 "chapters/02-guest.nw"
+#line 1291 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
@@ -46,7 +46,7 @@ _start:
 #line 203 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 4300 "chapters/05-host.nw"
+#line 4301 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "TLS DPL 0 became 1\n"
@@ -55,7 +55,7 @@ tls:
     .long 0x0000fbff, 0x00cf9200      /* flat data, DPL 0 */
     .long 0, 0
     .long 0, 0
-#line 926 "chapters/02-guest.nw"
+#line 1442 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,0 +1,99 @@
+// generated from chapters/02-guest.nw -- edit the chapter, not this file
+#line 1064 "chapters/02-guest.nw"
+#include "abi/hypercalls.hpp"
+#include "abi/layout.hpp"
+#include "abi/lguest_data.hpp"
+#include "guest/console.hpp"
+#include "guest/hypercall.hpp"
+#include "guest/kernel.hpp"
+#include "guest/trap_frame.hpp"
+
+namespace lhv::guest {
+
+#line 901 "chapters/02-guest.nw"
+extern "C" char trap_stub_0[], trap_stub_1[], trap_stub_2[],
+    trap_stub_3[], trap_stub_4[], trap_stub_5[], trap_stub_6[],
+    trap_stub_7[], trap_stub_8[], trap_stub_9[], trap_stub_10[],
+    trap_stub_11[], trap_stub_12[], trap_stub_13[], trap_stub_14[],
+    trap_stub_15[], trap_stub_16[], trap_stub_17[], trap_stub_18[],
+    trap_stub_19[], trap_stub_0x20[], trap_stub_0x80[];
+
+namespace {
+constexpr uint32_t kInterruptGate = 0xE, kTrapGate = 0xF;
+
+void load_gate(uint32_t vector, const char* handler, uint32_t type,
+               uint32_t privilege) {
+    uint32_t address = reinterpret_cast<uint32_t>(handler);
+    uint32_t low = (address & 0xFFFF) | uint32_t(abi::kGuestKernelCs) << 16;
+    uint32_t high = (address & 0xFFFF0000) | 0x8000 | privilege << 13 |
+                    type << 8;
+    hypercall(abi::LHCALL_LOAD_IDT_ENTRY, vector, low, high);
+}
+}
+
+void load_idt() {
+    char* const exceptions[] = {
+        trap_stub_0, trap_stub_1, trap_stub_2, trap_stub_3, trap_stub_4,
+        trap_stub_5, trap_stub_6, trap_stub_7, trap_stub_8, trap_stub_9,
+        trap_stub_10, trap_stub_11, trap_stub_12, trap_stub_13,
+        trap_stub_14, trap_stub_15, trap_stub_16, trap_stub_17,
+        trap_stub_18, trap_stub_19};
+    for (uint32_t vector = 0; vector < 20; ++vector)
+        load_gate(vector, exceptions[vector], kTrapGate, 1);
+    load_gate(abi::kFirstGuestIrqVector + abi::kGuestClockIrq,
+              trap_stub_0x20, kInterruptGate, 1);
+    load_gate(kSyscallVector, trap_stub_0x80, kTrapGate, 3);
+}
+#line 961 "chapters/02-guest.nw"
+void load_program_segments() {
+    hypercall(abi::LHCALL_LOAD_GDT_ENTRY, 14, 0x0000FFFF, 0x00CFFA00);
+    hypercall(abi::LHCALL_LOAD_GDT_ENTRY, 15, 0x0000FFFF, 0x00CFF200);
+}
+#line 980 "chapters/02-guest.nw"
+volatile uint32_t ticks = 0;
+
+void start_clock() {
+    hypercall(abi::LHCALL_SET_CLOCKEVENT, kTickNanoseconds);
+}
+
+void clock_tick() {
+    ticks = ticks + 1;
+    start_clock();
+}
+#line 1008 "chapters/02-guest.nw"
+void idle() {
+    lguest_data.irq_enabled = kEflagsIf;
+    asm volatile("" ::: "memory");
+    if (lguest_data.irq_pending)
+        hypercall(abi::LHCALL_SEND_INTERRUPTS);
+    else
+        hypercall(abi::LHCALL_HALT);
+    lguest_data.irq_enabled = 0;
+}
+#line 1034 "chapters/02-guest.nw"
+extern "C" void guest_trap(TrapFrame* frame) {
+    uint32_t vector = frame->vector;
+    if (vector == abi::kFirstGuestIrqVector + abi::kGuestClockIrq) {
+        clock_tick();
+        scheduler_tick();
+    } else if (!frame->from_user()) {
+        Line()
+            .text("Little Hypervisor Guest: kernel trap ")
+            .decimal(vector)
+            .text(" at eip ").hex(frame->eip)
+            .text(", error ").hex(frame->error)
+            .text(", cr2 ").hex(lguest_data.cr2)
+            .text("\n")
+            .print();
+        panic("a trap in the kernel");
+    } else if (vector == kSyscallVector) {
+        system_call(*frame);
+    } else {
+        program_fault(*frame, lguest_data.cr2);
+    }
+    if (frame->from_user())
+        return_to_program();
+}
+
+#line 1080 "chapters/02-guest.nw"
+} // namespace lhv::guest
