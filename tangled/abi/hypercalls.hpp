@@ -1,13 +1,13 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 415 "chapters/01-preparation.nw"
+#line 417 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::abi {
 
-#line 437 "chapters/01-preparation.nw"
+#line 439 "chapters/01-preparation.nw"
 inline constexpr uint8_t kHypercallVector = 0x1f;
-#line 460 "chapters/01-preparation.nw"
+#line 462 "chapters/01-preparation.nw"
 enum Hypercall : uint32_t {
     LHCALL_FLUSH_ASYNC = 0,      // run the queued async hypercalls
     LHCALL_LGUEST_INIT = 1,      // here is my lguest_data
@@ -26,7 +26,7 @@ enum Hypercall : uint32_t {
     LHCALL_LOAD_GDT_ENTRY = 18,  // set one segment descriptor
     LHCALL_SEND_INTERRUPTS = 19, // deliver pending interrupts now
 };
-#line 499 "chapters/01-preparation.nw"
+#line 501 "chapters/01-preparation.nw"
 struct HypercallInfo {
     const char* name;    // nullptr: not a hypercall of the table
     uint32_t arguments;  // how many of %ebx, %ecx, %edx, %esi it reads
@@ -57,14 +57,14 @@ constexpr HypercallInfo hypercall_info(uint32_t call) {
 constexpr const char* hypercall_name(uint32_t call) {
     return hypercall_info(call).name;
 }
-#line 534 "chapters/01-preparation.nw"
+#line 536 "chapters/01-preparation.nw"
 enum ShutdownReason : uint32_t {
     LGUEST_SHUTDOWN_POWEROFF = 1,
     LGUEST_SHUTDOWN_RESTART = 2,
 };
-#line 555 "chapters/01-preparation.nw"
+#line 557 "chapters/01-preparation.nw"
 inline constexpr uint32_t kHypercallRingSize = 64;
 inline constexpr uint8_t kHypercallSlotFree = 0xFF;
 
-#line 426 "chapters/01-preparation.nw"
+#line 428 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 1036 "chapters/E-guest-kernel.nw"
+#line 1053 "chapters/E-guest-kernel.nw"
 #include "guest/process.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -53,7 +53,7 @@ Process* new_process(const char* name, uint32_t parent) {
     }
     return nullptr;
 }
-#line 902 "chapters/E-guest-kernel.nw"
+#line 906 "chapters/E-guest-kernel.nw"
 uint32_t boot_stack_pointer;  // the boot stack, left for good
 
 void switch_to(Process& next) {
@@ -69,7 +69,7 @@ void switch_to(Process& next) {
     switch_context(previous ? &previous->saved_esp : &boot_stack_pointer,
                    next.saved_esp);
 }
-#line 830 "chapters/E-guest-kernel.nw"
+#line 834 "chapters/E-guest-kernel.nw"
 bool need_resched = false;
 
 Process* pick_next() {
@@ -92,7 +92,7 @@ void schedule() {
         idle();
     }
 }
-#line 857 "chapters/E-guest-kernel.nw"
+#line 861 "chapters/E-guest-kernel.nw"
 void scheduler_tick() {
     for (Process& p : processes)
         if (p.state == State::Sleeping && p.wake_at &&
@@ -207,19 +207,21 @@ bool fault_in(Process& process, uint32_t address) {
     return process.space.map_new_page(address & ~(abi::kPageSize - 1),
                                       true);
 }
-#line 802 "chapters/E-guest-kernel.nw"
+#line 806 "chapters/E-guest-kernel.nw"
 bool has_zombie_child(const Process& parent) {
     for (const Process& p : processes)
         if (p.state == State::Zombie && p.parent == parent.pid)
             return true;
     return false;
 }
-#line 773 "chapters/E-guest-kernel.nw"
+#line 775 "chapters/E-guest-kernel.nw"
 void exit_process(uint32_t status) {
     Process& me = *current;
     if (me.pid == 1) {
-        Line().text("Little Hypervisor Guest: init exited, status ")
-            .hex(status).text("\n").print();
+        if (status & 0x7F)
+            panic("init was killed");
+        Line().text("Little Hypervisor Guest: init exited with status ")
+            .decimal(status >> 8).text("\n").print();
         power_off();
     }
     hypercall(abi::LHCALL_NEW_PGTABLE,
@@ -274,14 +276,22 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     line.text(", eip ").hex(frame.eip).text("\n").print();
     exit_process(kind.signal);
 }
-#line 975 "chapters/E-guest-kernel.nw"
+#line 992 "chapters/E-guest-kernel.nw"
 void copy_command_line(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < abi::kCommandLineBytes && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 932 "chapters/E-guest-kernel.nw"
+#line 977 "chapters/E-guest-kernel.nw"
+void list_programs(Line& line) {
+    ProgramList programs;
+    const char* name;
+    UstarFile file;
+    while (programs.next(name, file))
+        line.text(" ").text(name);
+}
+#line 936 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
     static char words[abi::kCommandLineBytes];
     const char* argv[kMaxArguments];
@@ -318,5 +328,5 @@ void start_kernel(const abi::BootInfo& boot) {
     panic("the boot stack came back");
 }
 
-#line 1069 "chapters/E-guest-kernel.nw"
+#line 1087 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 721 "chapters/02-guest.nw"
+#line 726 "chapters/02-guest.nw"
 #define IRQ_ENABLED 0       /* offsets in abi::LguestData */
 #define IRQ_PENDING 20
 #define EFLAGS_IF 0x200
@@ -19,7 +19,7 @@ trap_stub_\vector:
     .endm
 
     .text
-#line 753 "chapters/02-guest.nw"
+#line 758 "chapters/02-guest.nw"
     stub 0
     stub 1
     stub 2
@@ -42,20 +42,24 @@ trap_stub_\vector:
     stub 19
     stub 0x20
     stub 0x80
-#line 784 "chapters/02-guest.nw"
+#line 802 "chapters/02-guest.nw"
 trap_common:
     pushl %ds
     pushl %es
     pushl %fs
     pushl %gs
     pushal
+    cld
     movl $KERNEL_DS, %eax
     movl %eax, %ds
     movl %eax, %es
+    xorl %eax, %eax
+    movl %eax, %fs
+    movl %eax, %gs
     pushl %esp
     call guest_trap
     addl $4, %esp
-#line 828 "chapters/02-guest.nw"
+#line 850 "chapters/02-guest.nw"
     .globl trap_return
 trap_return:
     popal
@@ -76,7 +80,7 @@ trap_return:
     .globl guest_noirq_iret
 guest_noirq_iret:
     iret
-#line 866 "chapters/02-guest.nw"
+#line 888 "chapters/02-guest.nw"
     .globl switch_context
 switch_context:
     movl 4(%esp), %eax      /* where to save this stack's pointer */
@@ -92,5 +96,5 @@ switch_context:
     popl %ebx
     popl %ebp
     ret
-#line 744 "chapters/02-guest.nw"
+#line 749 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits

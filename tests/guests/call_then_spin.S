@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1303 "chapters/02-guest.nw"
+#line 1325 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -15,15 +15,15 @@
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)
 #define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
-#line 8099 "chapters/05-host.nw"
+#line 8103 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 1463 "chapters/02-guest.nw"
+#line 1485 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 8103 "chapters/05-host.nw"
+#line 8107 "chapters/05-host.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(message - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -33,14 +33,14 @@ _start:
     mov $LHCALL_FLUSH_ASYNC, %eax
     int $HYPERCALL_VECTOR
 1:  jmp 1b
-#line 203 "chapters/02-guest.nw"
+#line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 8114 "chapters/05-host.nw"
+#line 8118 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "spinning\n"
-#line 1442 "chapters/02-guest.nw"
+#line 1464 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
