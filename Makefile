@@ -152,6 +152,44 @@ $(BUILD)/obj/tests/%.cpp.o: tests/%.cpp | deps-build
 	@$(say) CXX tests/$*.cpp
 	$(Q)$(CXX) $(TESTFLAGS) -c $< -o $@
 
+# ---------------------------------------------------------------- user programs
+# The Guest's programs (Appendix E): tangled/user/programs/NAME.cpp is the
+# program build/user/bin/NAME, a static i386 executable linked with the
+# start code and library in tangled/user/ by tangled/user/user.ld.  GNU
+# tar packs them, always the same way, into a ustar archive that
+# tangled/guest/programs.S puts into the Guest's image.  Their tests (and
+# the Guest's other unit tests) are in tests/guest/.
+USER_PROGRAM_SRC := $(sort $(wildcard tangled/user/programs/*.cpp))
+USER_PROGRAMS    := $(notdir $(basename $(USER_PROGRAM_SRC)))
+USER_LIB_SRC     := $(sort $(wildcard tangled/user/*.cpp tangled/user/*.S))
+USER_BINS        := $(addprefix $(BUILD)/user/bin/,$(USER_PROGRAMS))
+PROGRAMS_TAR     := $(BUILD)/guest/programs.tar
+UNIT_SRC         += $(sort $(wildcard tests/guest/*.cpp))
+
+$(BUILD)/user/bin/%: $(BUILD)/obj32/user/programs/%.cpp.o \
+                     $(call obj32,$(USER_LIB_SRC)) tangled/user/user.ld
+	@mkdir -p $(@D)
+	@$(say) LD $@
+	$(Q)ld -m elf_i386 -T tangled/user/user.ld --strip-debug -o $@ \
+	  $(filter %.o,$^) $(LIBGCC32)
+
+$(PROGRAMS_TAR): $(USER_BINS)
+	@mkdir -p $(@D)
+	@$(say) TAR $@
+	$(Q)tar --format=ustar --owner=0 --group=0 --numeric-owner \
+	  --mtime=@0 --mode=u=rwX,go=rX --sort=name -C $(BUILD)/user \
+	  -cf $@ $(addprefix bin/,$(USER_PROGRAMS))
+
+# .incbin is invisible to the compiler's dependency lists: say it here.
+PROGRAMS_OBJ := $(call obj32,tangled/guest/programs.S) \
+                $(call objdbg,tangled/guest/programs.S)
+$(PROGRAMS_OBJ): $(PROGRAMS_TAR)
+$(PROGRAMS_OBJ): private KFLAGS += -DPROGRAMS_ARCHIVE='"$(PROGRAMS_TAR)"'
+$(PROGRAMS_OBJ): private KFLAGS_DEBUG += \
+  -DPROGRAMS_ARCHIVE='"$(PROGRAMS_TAR)"'
+
+programs: $(PROGRAMS_TAR)
+
 # ---------------------------------------------------------------- programs
 HOST_ELF  := $(BUILD)/host/host.elf
 GUEST_ELF := $(BUILD)/guest/guest.elf

@@ -1,0 +1,34 @@
+// generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
+#line 1971 "chapters/E-guest-kernel.nw"
+#pragma once
+#include <stdint.h>
+
+namespace lhv::user {
+
+#line 1923 "chapters/E-guest-kernel.nw"
+class Line {
+public:
+    Line() {}  // chars_ needs no clearing: print() writes length_ bytes
+    Line& text(const char* text);
+    Line& decimal(uint32_t number);
+    Line& hex(uint32_t number, uint32_t digits = 8);
+    void print();  // one write(2) to standard output
+
+private:
+    static constexpr uint32_t kCapacity = 128;
+    void put(char character);
+    char chars_[kCapacity];
+    uint32_t length_ = 0;
+};
+
+inline void print(const char* text) { Line().text(text).print(); }
+#line 1949 "chapters/E-guest-kernel.nw"
+uint32_t string_length(const char* text);
+bool strings_equal(const char* a, const char* b);
+bool parse_decimal(const char* text, uint32_t& value);
+void busy_wait(uint32_t iterations);
+#line 1965 "chapters/E-guest-kernel.nw"
+inline constexpr uint32_t kBusyIterations = 3'000'000;
+
+#line 1980 "chapters/E-guest-kernel.nw"
+} // namespace lhv::user
