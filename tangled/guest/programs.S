@@ -1,10 +1,10 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 441 "chapters/E-guest-kernel.nw"
+#line 825 "chapters/E-guest-kernel.nw"
     .section .rodata.programs, "a"
     .balign 16
     .globl programs_archive_start, programs_archive_end
 programs_archive_start:
     .incbin PROGRAMS_ARCHIVE
 programs_archive_end:
-#line 203 "chapters/02-guest.nw"
+#line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 1885 "chapters/E-guest-kernel.nw"
+#line 3347 "chapters/E-guest-kernel.nw"
     .set SYS_exit_group, 252      /* as in syscall.hpp */
 
     .text
@@ -17,5 +17,5 @@ _start:
     mov $SYS_exit_group, %eax
     int $0x80
     ud2
-#line 203 "chapters/02-guest.nw"
+#line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits

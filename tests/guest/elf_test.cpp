@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 1653 "chapters/E-guest-kernel.nw"
+#line 2037 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstdint>
@@ -17,7 +17,7 @@ using namespace lhv::guest;
 using namespace lhv::test;
 
 namespace {
-#line 1399 "chapters/E-guest-kernel.nw"
+#line 1783 "chapters/E-guest-kernel.nw"
 struct TestElf {
     Elf32_Ehdr header{};
     std::vector<Elf32_Phdr> segments;
@@ -41,7 +41,7 @@ struct TestElf {
                                 PF_R | PF_W));
     }
     
-#line 1432 "chapters/E-guest-kernel.nw"
+#line 1816 "chapters/E-guest-kernel.nw"
 static Elf32_Phdr load(std::uint32_t vaddr, std::uint32_t offset,
                        std::uint32_t filesz, std::uint32_t memsz,
                        std::uint32_t flags) {
@@ -78,12 +78,12 @@ std::string check() {
     ElfProgram program{};
     return check(program);
 }
-#line 1422 "chapters/E-guest-kernel.nw"
+#line 1806 "chapters/E-guest-kernel.nw"
 };
-#line 1671 "chapters/E-guest-kernel.nw"
+#line 2055 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 1476 "chapters/E-guest-kernel.nw"
+#line 1860 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a good program is described", "[guest][elf]") {
     TestElf elf;
     ElfProgram program{};
@@ -107,13 +107,13 @@ TEST_CASE("elf: a good program is described", "[guest][elf]") {
     elf.segments[2].p_memsz = kUserHigh - elf.segments[2].p_vaddr;
     CHECK(elf.check() == "");
 }
-#line 1507 "chapters/E-guest-kernel.nw"
+#line 1891 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a program the kernel cannot load is refused",
           "[guest][elf]") {
     using Spoil = std::function<void(TestElf&)>;
     const auto [spoil, reason] = GENERATE(table<Spoil, std::string>({
         
-#line 1524 "chapters/E-guest-kernel.nw"
+#line 1908 "chapters/E-guest-kernel.nw"
 {[](TestElf& e) { e.header.e_ident[1] = 'e'; }, "not an ELF file"},
 {[](TestElf& e) { e.file_bytes = 3; }, "not an ELF file"},
 {[](TestElf& e) { e.file_bytes = 51; },
@@ -133,9 +133,9 @@ TEST_CASE("elf: a program the kernel cannot load is refused",
 {[](TestElf& e) { e.header.e_phoff = 0xFFFFFFF0; },
  "program headers run past the end of the file"},
 {[](TestElf& e) { e.segments.clear(); }, "no loadable segments"},
-#line 1512 "chapters/E-guest-kernel.nw"
+#line 1896 "chapters/E-guest-kernel.nw"
         
-#line 1550 "chapters/E-guest-kernel.nw"
+#line 1934 "chapters/E-guest-kernel.nw"
 {[](TestElf& e) { e.segments[1].p_filesz = 0x5001; },
  "a segment has more file bytes than memory bytes"},
 {[](TestElf& e) { e.segments[1].p_filesz = 0x1001; },
@@ -174,13 +174,13 @@ TEST_CASE("elf: a program the kernel cannot load is refused",
      interpreter.p_type = PT_INTERP;
      e.segments.insert(e.segments.begin(), interpreter);
  }, "needs a dynamic linker"},
-#line 1513 "chapters/E-guest-kernel.nw"
+#line 1897 "chapters/E-guest-kernel.nw"
     }));
     TestElf elf;
     spoil(elf);
     CHECK(elf.check() == reason);
 }
-#line 1593 "chapters/E-guest-kernel.nw"
+#line 1977 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a refusal says which segment", "[guest][elf]") {
     TestElf elf;
     elf.segments[1].p_vaddr = 0x0804A008;
@@ -189,7 +189,7 @@ TEST_CASE("elf: a refusal says which segment", "[guest][elf]") {
           "a segment's address and file offset differ within a page");
     CHECK(program.count == 1);
 }
-#line 1611 "chapters/E-guest-kernel.nw"
+#line 1995 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: the book's programs are loadable", "[guest][elf]") {
     int checked = 0;
     for (const auto& file :
