@@ -5,7 +5,7 @@
 
 namespace lhv::guest {
 
-#line 2763 "chapters/E-guest-kernel.nw"
+#line 2767 "chapters/E-guest-kernel.nw"
 inline constexpr int32_t kENOENT = 2, kESRCH = 3, kENOEXEC = 8,
     kEBADF = 9, kECHILD = 10, kENOMEM = 12, kEFAULT = 14, kEINVAL = 22,
     kENOSYS = 38;

@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3433 "chapters/E-guest-kernel.nw"
+#line 3439 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
-#line 3385 "chapters/E-guest-kernel.nw"
+#line 3391 "chapters/E-guest-kernel.nw"
 class Line {
 public:
     Line() {}  // chars_ needs no clearing: print() writes length_ bytes
@@ -22,13 +22,13 @@ private:
 };
 
 inline void print(const char* text) { Line().text(text).print(); }
-#line 3411 "chapters/E-guest-kernel.nw"
+#line 3417 "chapters/E-guest-kernel.nw"
 uint32_t string_length(const char* text);
 bool strings_equal(const char* a, const char* b);
 bool parse_decimal(const char* text, uint32_t& value);
 void busy_wait(uint32_t iterations);
-#line 3427 "chapters/E-guest-kernel.nw"
+#line 3433 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t kBusyIterations = 3'000'000;
 
-#line 3442 "chapters/E-guest-kernel.nw"
+#line 3448 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

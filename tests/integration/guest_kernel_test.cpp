@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4303 "chapters/E-guest-kernel.nw"
+#line 4309 "chapters/E-guest-kernel.nw"
 #include <cstdint>
 #include <cstdio>
 #include "harness.hpp"
@@ -8,7 +8,8 @@ using namespace lhv::test;
 
 namespace {
 Outcome run_program(const std::vector<std::string>& words) {
-    std::vector<std::string> arguments = {path_from_environment("LHV_GUEST")};
+    std::vector<std::string> arguments = {
+        path_from_environment("LHV_GUEST")};
     arguments.insert(arguments.end(), words.begin(), words.end());
     return run_lhv(arguments);
 }
@@ -33,7 +34,7 @@ TEST_CASE("the Guest boots into its first program at ring 3",
         kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 4345 "chapters/E-guest-kernel.nw"
+#line 4352 "chapters/E-guest-kernel.nw"
 TEST_CASE("the clock preempts two processes that never yield",
           "[guest-kernel]") {
     const Outcome run = run_program({"init=preempt"});
@@ -48,7 +49,7 @@ TEST_CASE("the clock preempts two processes that never yield",
     CHECK(line_index(lines, "preempt: both done") > last_a);
     CHECK(run.exit_code == 0);
 }
-#line 4369 "chapters/E-guest-kernel.nw"
+#line 4376 "chapters/E-guest-kernel.nw"
 TEST_CASE("a process's heap arrives page by page on demand",
           "[guest-kernel]") {
     for (unsigned mib : {1u, 16u}) {
@@ -65,7 +66,7 @@ TEST_CASE("a process's heap arrives page by page on demand",
         CHECK(run.exit_code == 0);
     }
 }
-#line 4397 "chapters/E-guest-kernel.nw"
+#line 4404 "chapters/E-guest-kernel.nw"
 TEST_CASE("a process that faults is killed and the others go on",
           "[guest-kernel]") {
     const Outcome run = run_program({"init=rogues"});
@@ -92,7 +93,7 @@ TEST_CASE("a process that faults is killed and the others go on",
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 4432 "chapters/E-guest-kernel.nw"
+#line 4439 "chapters/E-guest-kernel.nw"
 TEST_CASE("each process sees its own thread-local storage",
           "[guest-kernel]") {
     const Outcome run = run_program({"init=tls"});
@@ -103,7 +104,7 @@ TEST_CASE("each process sees its own thread-local storage",
     CHECK_THAT(run.out, Contains("tls: done\n"));
     CHECK(run.exit_code == 0);
 }
-#line 4449 "chapters/E-guest-kernel.nw"
+#line 4456 "chapters/E-guest-kernel.nw"
 TEST_CASE("system calls run, and an unknown program is refused",
           "[guest-kernel]") {
     const Outcome calls = run_program({"init=syscalls", "1000"});

@@ -1,18 +1,18 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3765 "chapters/E-guest-kernel.nw"
+#line 3771 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
 using namespace lhv::user;
 
-#line 3720 "chapters/E-guest-kernel.nw"
+#line 3726 "chapters/E-guest-kernel.nw"
 constexpr uint32_t kPageBytes = 4096;
 
 uint32_t page_word(uint32_t page) {
     return page * 2654435761u ^ 0x5A5A5A5Au;
 }
 
-#line 3772 "chapters/E-guest-kernel.nw"
+#line 3778 "chapters/E-guest-kernel.nw"
 int main(int argc, char** argv) {
     uint32_t mib = 1;
     if (argc > 1 && (!parse_decimal(argv[1], mib) || mib > 1024)) {
@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     
-#line 3735 "chapters/E-guest-kernel.nw"
+#line 3741 "chapters/E-guest-kernel.nw"
 const uint32_t start = brk(0);
 const uint32_t base = (start + kPageBytes - 1) & ~(kPageBytes - 1);
 const uint32_t pages = mib * (1024 * 1024 / kPageBytes);
@@ -29,9 +29,9 @@ if (brk(end) < end) {
     print("touch: brk failed\n");
     return 1;
 }
-#line 3779 "chapters/E-guest-kernel.nw"
+#line 3785 "chapters/E-guest-kernel.nw"
     
-#line 3751 "chapters/E-guest-kernel.nw"
+#line 3757 "chapters/E-guest-kernel.nw"
 auto word_of_page = [base](uint32_t page) {
     return reinterpret_cast<volatile uint32_t*>(base + page * kPageBytes);
 };
@@ -40,7 +40,7 @@ for (uint32_t page = 0; page < pages; ++page)
 uint32_t checksum = 0;
 for (uint32_t page = 0; page < pages; ++page)
     checksum += *word_of_page(page);
-#line 3780 "chapters/E-guest-kernel.nw"
+#line 3786 "chapters/E-guest-kernel.nw"
     Line().text("touch: ").decimal(mib).text(" MiB, checksum ")
         .hex(checksum).text("\n").print();
     return 0;
