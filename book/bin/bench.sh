@@ -11,6 +11,9 @@
 #    Host, Switcher in) from an instruction trace
 #    (book/bin/trace-stages.sh), with the budgets the paths have; and
 #    the cost per page of touching 1 to 16 MiB of fresh memory;
+#  * the Guest kernel's own paths (boot to its first program, a system
+#    call, a page on demand, a process switch on the clock), traced by
+#    book/bin/trace-kernel.sh;
 #  * wall time of booting the Guest once everything is built (the
 #    emulator's time on this machine: compare runs, not machines), and
 #    of `make run' doing the same, as a ratio against lhv alone in the
@@ -102,6 +105,26 @@ for mib in 1 2 4 8 16; do
 done
 row "touching 1, 2, 4, 8, 16\\,MiB, per page" "$series" \
     "\\texttt{-icount shift=0}, every page once"
+
+# The Guest kernel's own paths (Appendix E), traced: where the
+# instructions go between two instructions of a program at ring 3.
+kernel_path() {  # LABEL KIND SHIFT WORDS...: one kind of gap from one run
+    local label=$1 kind=$2 shift_n=$3 line
+    shift 3
+    line=$(book/bin/trace-kernel.sh "$shift_n" "$@" | grep "^$kind ")
+    read -r _ _ count _ k _ s _ h _ t <<< "$line"
+    [ "$kind" = boot ] && { t=$h; h=$s; s=$k; k=$count; count=1; }
+    echo "bench: guest kernel: $label: $t instructions (kernel $k," \
+         "switcher $s, host $h; median of $count, traced: $*)"
+    row "Guest kernel: $label: kernel, Switcher, Host (total)" \
+        "$k, $s, $h ($t)" "\\texttt{trace-kernel.sh}, median of $count"
+}
+kernel_path "boot to the first program" boot 0 init=syscalls 2000
+kernel_path "system call (getpid), in the kernel" system-call 0 \
+    init=syscalls 2000
+kernel_path "a page of heap on demand" page-fault 0 init=touch 1
+kernel_path "process switch on a clock tick" switch-on-tick 10 \
+    init=preempt 20000
 
 # 2. Wall time of booting the Guest, once built: lhv alone, and make run,
 # taken in turns so that both see the same machine.
