@@ -1,23 +1,23 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2083 "chapters/E-guest-kernel.nw"
+#line 2085 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
 namespace lhv::user {
 
-#line 1989 "chapters/E-guest-kernel.nw"
-void Line::put(char character) {
+#line 1991 "chapters/E-guest-kernel.nw"
+void OutputLine::put(char character) {
     if (length_ < kCapacity)
         chars_[length_++] = character;
 }
 
-Line& Line::text(const char* text) {
+OutputLine& OutputLine::text(const char* text) {
     while (*text != '\0')
         put(*text++);
     return *this;
 }
 
-Line& Line::decimal(uint32_t number) {
+OutputLine& OutputLine::decimal(uint32_t number) {
     char digits[10];
     uint32_t count = 0;
     do {
@@ -29,12 +29,12 @@ Line& Line::decimal(uint32_t number) {
     return *this;
 }
 
-void Line::print() {
+void OutputLine::print() {
     write(1, chars_, length_);
     length_ = 0;
 }
-#line 2023 "chapters/E-guest-kernel.nw"
-Line& Line::hex(uint32_t number, uint32_t digits) {
+#line 2025 "chapters/E-guest-kernel.nw"
+OutputLine& OutputLine::hex(uint32_t number, uint32_t digits) {
     uint32_t count = 1;
     while (count < 8 && number >> (4 * count) != 0)
         ++count;
@@ -45,8 +45,8 @@ Line& Line::hex(uint32_t number, uint32_t digits) {
         put("0123456789abcdef"[number >> (4 * (i - 1)) & 0xF]);
     return *this;
 }
-#line 2042 "chapters/E-guest-kernel.nw"
-uint32_t string_length(const char* text) {
+#line 2044 "chapters/E-guest-kernel.nw"
+uint32_t length_of(const char* text) {
     uint32_t length = 0;
     while (text[length] != '\0')
         ++length;
@@ -82,5 +82,5 @@ void busy_wait(uint32_t iterations) {
         counter = counter + 1;
 }
 
-#line 2091 "chapters/E-guest-kernel.nw"
+#line 2093 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user
