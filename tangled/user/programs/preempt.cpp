@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2197 "chapters/E-guest-kernel.nw"
+#line 2199 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -22,7 +22,7 @@ int main(int, char**) {
     if (child == 0)
         return 0;
     
-#line 2226 "chapters/E-guest-kernel.nw"
+#line 2228 "chapters/E-guest-kernel.nw"
 int32_t status = 0;
 if (wait4(child, &status, 0, nullptr) != child) {
     print("preempt: wait4 failed\n");
@@ -30,5 +30,5 @@ if (wait4(child, &status, 0, nullptr) != child) {
 }
 print("preempt: both done\n");
 return 0;
-#line 2219 "chapters/E-guest-kernel.nw"
+#line 2221 "chapters/E-guest-kernel.nw"
 }
