@@ -166,8 +166,8 @@ USER_BINS        := $(addprefix $(BUILD)/user/bin/,$(USER_PROGRAMS))
 PROGRAMS_TAR     := $(BUILD)/guest/programs.tar
 UNIT_SRC         += $(sort $(wildcard tests/guest/*.cpp))
 
-$(BUILD)/user/bin/%: $(BUILD)/obj32/user/programs/%.cpp.o \
-                     $(call obj32,$(USER_LIB_SRC)) tangled/user/user.ld
+$(USER_BINS): $(BUILD)/user/bin/%: $(BUILD)/obj32/user/programs/%.cpp.o \
+                $(call obj32,$(USER_LIB_SRC)) tangled/user/user.ld
 	@mkdir -p $(@D)
 	@$(say) LD $@
 	$(Q)ld -m elf_i386 -T tangled/user/user.ld --strip-debug -o $@ \

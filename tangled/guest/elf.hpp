@@ -6,11 +6,11 @@
 
 namespace lhv::guest {
 
-#line 1507 "chapters/E-guest-kernel.nw"
+#line 1506 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t kUserLow = 0x08000000;
 inline constexpr uint32_t kUserHigh = 0xB0000000;
 static_assert(kUserHigh <= abi::kPageOffset);
-#line 1519 "chapters/E-guest-kernel.nw"
+#line 1518 "chapters/E-guest-kernel.nw"
 struct ElfSegment {
     uint32_t vaddr;   // where it starts in user memory
     uint32_t memsz;   // its bytes in memory: file bytes, then zeros
@@ -26,7 +26,7 @@ struct ElfProgram {
     uint32_t count;  // of segments, in address order
     ElfSegment segments[kMaxElfSegments];
 };
-#line 1543 "chapters/E-guest-kernel.nw"
+#line 1542 "chapters/E-guest-kernel.nw"
 namespace elf {
 
 inline uint32_t read16(const uint8_t* at) {
@@ -40,7 +40,7 @@ inline uint32_t read32(const uint8_t* at) {
 }
 
 } // namespace elf
-#line 1563 "chapters/E-guest-kernel.nw"
+#line 1562 "chapters/E-guest-kernel.nw"
 namespace elf {
 
 inline constexpr uint32_t kHeaderBytes = 52;         // Elf32_Ehdr
@@ -66,7 +66,7 @@ inline constexpr uint32_t kFlagExecute = 1;   // PF_X
 inline constexpr uint32_t kFlagWrite = 2;     // PF_W
 
 } // namespace elf
-#line 1605 "chapters/E-guest-kernel.nw"
+#line 1604 "chapters/E-guest-kernel.nw"
 namespace elf {
 
 inline const char* check_header(const uint8_t* image, uint32_t size) {
@@ -90,10 +90,10 @@ inline const char* check_header(const uint8_t* image, uint32_t size) {
 }
 
 } // namespace elf
-#line 1647 "chapters/E-guest-kernel.nw"
+#line 1646 "chapters/E-guest-kernel.nw"
 namespace elf {
 
-inline const char* check_segment(const uint8_t* header, uint32_t size,
+inline const char* check_user_segment(const uint8_t* header, uint32_t size,
                                  ElfSegment& segment) {
     const uint32_t flags = read32(header + kPFlagsAt);
     segment = {read32(header + kPVaddrAt), read32(header + kPMemszAt),
@@ -112,7 +112,7 @@ inline const char* check_segment(const uint8_t* header, uint32_t size,
 }
 
 } // namespace elf
-#line 1722 "chapters/E-guest-kernel.nw"
+#line 1721 "chapters/E-guest-kernel.nw"
 inline const char* check_elf(const uint8_t* image, uint32_t size,
                              ElfProgram& out) {
     out.count = 0;
@@ -131,10 +131,11 @@ inline const char* check_elf(const uint8_t* image, uint32_t size,
         if (out.count == kMaxElfSegments)
             return "more loadable segments than the kernel takes";
         ElfSegment& segment = out.segments[out.count];
-        if (const char* problem = elf::check_segment(header, size, segment))
+        if (const char* problem =
+                elf::check_user_segment(header, size, segment))
             return problem;
         
-#line 1682 "chapters/E-guest-kernel.nw"
+#line 1681 "chapters/E-guest-kernel.nw"
 if (out.count > 0) {
     const ElfSegment& before = out.segments[out.count - 1];
     const uint32_t before_end =
@@ -149,7 +150,7 @@ if (out.count > 0) {
     if (out.count == 0)
         return "no loadable segments";
     
-#line 1697 "chapters/E-guest-kernel.nw"
+#line 1696 "chapters/E-guest-kernel.nw"
 bool entry_found = false;
 for (uint32_t i = 0; i < out.count; ++i) {
     const ElfSegment& segment = out.segments[i];

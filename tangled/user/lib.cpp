@@ -1,23 +1,23 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3551 "chapters/E-guest-kernel.nw"
+#line 3553 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
 namespace lhv::user {
 
-#line 3457 "chapters/E-guest-kernel.nw"
-void Line::put(char character) {
+#line 3459 "chapters/E-guest-kernel.nw"
+void OutputLine::put(char character) {
     if (length_ < kCapacity)
         chars_[length_++] = character;
 }
 
-Line& Line::text(const char* text) {
+OutputLine& OutputLine::text(const char* text) {
     while (*text != '\0')
         put(*text++);
     return *this;
 }
 
-Line& Line::decimal(uint32_t number) {
+OutputLine& OutputLine::decimal(uint32_t number) {
     char digits[10];
     uint32_t count = 0;
     do {
@@ -29,12 +29,12 @@ Line& Line::decimal(uint32_t number) {
     return *this;
 }
 
-void Line::print() {
+void OutputLine::print() {
     write(1, chars_, length_);
     length_ = 0;
 }
-#line 3491 "chapters/E-guest-kernel.nw"
-Line& Line::hex(uint32_t number, uint32_t digits) {
+#line 3493 "chapters/E-guest-kernel.nw"
+OutputLine& OutputLine::hex(uint32_t number, uint32_t digits) {
     uint32_t count = 1;
     while (count < 8 && number >> (4 * count) != 0)
         ++count;
@@ -45,8 +45,8 @@ Line& Line::hex(uint32_t number, uint32_t digits) {
         put("0123456789abcdef"[number >> (4 * (i - 1)) & 0xF]);
     return *this;
 }
-#line 3510 "chapters/E-guest-kernel.nw"
-uint32_t string_length(const char* text) {
+#line 3512 "chapters/E-guest-kernel.nw"
+uint32_t length_of(const char* text) {
     uint32_t length = 0;
     while (text[length] != '\0')
         ++length;
@@ -82,5 +82,5 @@ void busy_wait(uint32_t iterations) {
         counter = counter + 1;
 }
 
-#line 3559 "chapters/E-guest-kernel.nw"
+#line 3561 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

@@ -1,17 +1,17 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3439 "chapters/E-guest-kernel.nw"
+#line 3441 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
 #line 3391 "chapters/E-guest-kernel.nw"
-class Line {
+class OutputLine {
 public:
-    Line() {}  // chars_ needs no clearing: print() writes length_ bytes
-    Line& text(const char* text);
-    Line& decimal(uint32_t number);
-    Line& hex(uint32_t number, uint32_t digits = 8);
+    OutputLine() {}  // chars_ needs no clearing: print() uses length_
+    OutputLine& text(const char* text);
+    OutputLine& decimal(uint32_t number);
+    OutputLine& hex(uint32_t number, uint32_t digits = 8);
     void print();  // one write(2) to standard output
 
 private:
@@ -21,14 +21,14 @@ private:
     uint32_t length_ = 0;
 };
 
-inline void print(const char* text) { Line().text(text).print(); }
+inline void print(const char* text) { OutputLine().text(text).print(); }
 #line 3417 "chapters/E-guest-kernel.nw"
-uint32_t string_length(const char* text);
+uint32_t length_of(const char* text);
 bool strings_equal(const char* a, const char* b);
 bool parse_decimal(const char* text, uint32_t& value);
 void busy_wait(uint32_t iterations);
-#line 3433 "chapters/E-guest-kernel.nw"
+#line 3435 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t kBusyIterations = 3'000'000;
 
-#line 3448 "chapters/E-guest-kernel.nw"
+#line 3450 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3322 "chapters/E-guest-kernel.nw"
+#line 3321 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
-#line 3191 "chapters/E-guest-kernel.nw"
+#line 3190 "chapters/E-guest-kernel.nw"
 enum SyscallNumber : uint32_t {
     SYS_exit = 1,
     SYS_fork = 2,
@@ -22,10 +22,10 @@ enum SyscallNumber : uint32_t {
     SYS_set_thread_area = 243,
     SYS_exit_group = 252,
 };
-#line 3221 "chapters/E-guest-kernel.nw"
-inline int32_t system_call(uint32_t number, uint32_t arg1 = 0,
-                           uint32_t arg2 = 0, uint32_t arg3 = 0,
-                           uint32_t arg4 = 0) {
+#line 3220 "chapters/E-guest-kernel.nw"
+inline int32_t make_system_call(uint32_t number, uint32_t arg1 = 0,
+                                uint32_t arg2 = 0, uint32_t arg3 = 0,
+                                uint32_t arg4 = 0) {
     int32_t result;
     asm volatile("int $0x80"
                  : "=a"(result)
@@ -36,10 +36,10 @@ inline int32_t system_call(uint32_t number, uint32_t arg1 = 0,
 }
 
 template <typename T>
-inline uint32_t word(T* pointer) {
+inline uint32_t as_word(T* pointer) {
     return reinterpret_cast<uint32_t>(pointer);
 }
-#line 3248 "chapters/E-guest-kernel.nw"
+#line 3247 "chapters/E-guest-kernel.nw"
 struct timespec {
     int32_t tv_sec;
     int32_t tv_nsec;
@@ -57,44 +57,45 @@ struct user_desc {
     uint32_t useable : 1;
 };
 static_assert(sizeof(user_desc) == 16);
-#line 3277 "chapters/E-guest-kernel.nw"
+#line 3276 "chapters/E-guest-kernel.nw"
 [[noreturn]] inline void exit(int32_t status) {
-    system_call(SYS_exit, status);
+    make_system_call(SYS_exit, status);
     __builtin_unreachable();
 }
 [[noreturn]] inline void exit_group(int32_t status) {
-    system_call(SYS_exit_group, status);
+    make_system_call(SYS_exit_group, status);
     __builtin_unreachable();
 }
-inline int32_t fork() { return system_call(SYS_fork); }
+inline int32_t fork() { return make_system_call(SYS_fork); }
 inline int32_t read(int32_t fd, void* buffer, uint32_t bytes) {
-    return system_call(SYS_read, fd, word(buffer), bytes);
+    return make_system_call(SYS_read, fd, as_word(buffer), bytes);
 }
 inline int32_t write(int32_t fd, const void* buffer, uint32_t bytes) {
-    return system_call(SYS_write, fd, word(buffer), bytes);
+    return make_system_call(SYS_write, fd, as_word(buffer), bytes);
 }
 inline int32_t waitpid(int32_t pid, int32_t* status, int32_t options) {
-    return system_call(SYS_waitpid, pid, word(status), options);
+    return make_system_call(SYS_waitpid, pid, as_word(status), options);
 }
 inline int32_t execve(const char* path, char* const argv[],
                       char* const envp[]) {
-    return system_call(SYS_execve, word(path), word(argv), word(envp));
+    return make_system_call(SYS_execve, as_word(path), as_word(argv),
+                            as_word(envp));
 }
-inline int32_t getpid() { return system_call(SYS_getpid); }
-inline uint32_t brk(uint32_t end) { return system_call(SYS_brk, end); }
-inline int32_t getppid() { return system_call(SYS_getppid); }
+inline int32_t getpid() { return make_system_call(SYS_getpid); }
+inline uint32_t brk(uint32_t end) { return make_system_call(SYS_brk, end); }
+inline int32_t getppid() { return make_system_call(SYS_getppid); }
 inline int32_t wait4(int32_t pid, int32_t* status, int32_t options,
                      void* usage) {
-    return system_call(SYS_wait4, pid, word(status), options,
-                       word(usage));
+    return make_system_call(SYS_wait4, pid, as_word(status), options,
+                            as_word(usage));
 }
-inline int32_t sched_yield() { return system_call(SYS_sched_yield); }
+inline int32_t sched_yield() { return make_system_call(SYS_sched_yield); }
 inline int32_t nanosleep(const timespec* request, timespec* left) {
-    return system_call(SYS_nanosleep, word(request), word(left));
+    return make_system_call(SYS_nanosleep, as_word(request), as_word(left));
 }
 inline int32_t set_thread_area(user_desc* description) {
-    return system_call(SYS_set_thread_area, word(description));
+    return make_system_call(SYS_set_thread_area, as_word(description));
 }
 
-#line 3332 "chapters/E-guest-kernel.nw"
+#line 3331 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

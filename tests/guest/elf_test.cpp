@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2037 "chapters/E-guest-kernel.nw"
+#line 2036 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstdint>
@@ -18,12 +18,12 @@ using namespace lhv::test;
 
 namespace {
 #line 1783 "chapters/E-guest-kernel.nw"
-struct TestElf {
+struct TestProgram {
     Elf32_Ehdr header{};
     std::vector<Elf32_Phdr> segments;
     std::uint32_t file_bytes = 0x3000;
 
-    TestElf() {
+    TestProgram() {
         std::memcpy(header.e_ident, ELFMAG, SELFMAG);
         header.e_ident[EI_CLASS] = ELFCLASS32;
         header.e_ident[EI_DATA] = ELFDATA2LSB;
@@ -78,14 +78,15 @@ std::string check() {
     ElfProgram program{};
     return check(program);
 }
+
 #line 1806 "chapters/E-guest-kernel.nw"
 };
-#line 2055 "chapters/E-guest-kernel.nw"
+#line 2054 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 1860 "chapters/E-guest-kernel.nw"
+#line 1859 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a good program is described", "[guest][elf]") {
-    TestElf elf;
+    TestProgram elf;
     ElfProgram program{};
     REQUIRE(elf.check(program) == "");
     CHECK(program.entry == 0x08048010);
@@ -107,89 +108,89 @@ TEST_CASE("elf: a good program is described", "[guest][elf]") {
     elf.segments[2].p_memsz = kUserHigh - elf.segments[2].p_vaddr;
     CHECK(elf.check() == "");
 }
-#line 1891 "chapters/E-guest-kernel.nw"
+#line 1890 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a program the kernel cannot load is refused",
           "[guest][elf]") {
-    using Spoil = std::function<void(TestElf&)>;
+    using Spoil = std::function<void(TestProgram&)>;
     const auto [spoil, reason] = GENERATE(table<Spoil, std::string>({
         
-#line 1908 "chapters/E-guest-kernel.nw"
-{[](TestElf& e) { e.header.e_ident[1] = 'e'; }, "not an ELF file"},
-{[](TestElf& e) { e.file_bytes = 3; }, "not an ELF file"},
-{[](TestElf& e) { e.file_bytes = 51; },
+#line 1907 "chapters/E-guest-kernel.nw"
+{[](TestProgram& e) { e.header.e_ident[1] = 'e'; }, "not an ELF file"},
+{[](TestProgram& e) { e.file_bytes = 3; }, "not an ELF file"},
+{[](TestProgram& e) { e.file_bytes = 51; },
  "too short for an ELF header (truncated?)"},
-{[](TestElf& e) { e.header.e_ident[EI_CLASS] = ELFCLASS64; },
+{[](TestProgram& e) { e.header.e_ident[EI_CLASS] = ELFCLASS64; },
  "not a 32-bit i386 program"},
-{[](TestElf& e) { e.header.e_ident[EI_DATA] = ELFDATA2MSB; },
+{[](TestProgram& e) { e.header.e_ident[EI_DATA] = ELFDATA2MSB; },
  "not a 32-bit i386 program"},
-{[](TestElf& e) { e.header.e_machine = EM_X86_64; },
+{[](TestProgram& e) { e.header.e_machine = EM_X86_64; },
  "not a 32-bit i386 program"},
-{[](TestElf& e) { e.header.e_type = ET_DYN; },
+{[](TestProgram& e) { e.header.e_type = ET_DYN; },
  "not an executable linked at a fixed address"},
-{[](TestElf& e) { e.header.e_phentsize = 56; },
+{[](TestProgram& e) { e.header.e_phentsize = 56; },
  "program headers of an unexpected size"},
-{[](TestElf& e) { e.header.e_phoff = 0x3000 - 40; },
+{[](TestProgram& e) { e.header.e_phoff = 0x3000 - 40; },
  "program headers run past the end of the file"},
-{[](TestElf& e) { e.header.e_phoff = 0xFFFFFFF0; },
+{[](TestProgram& e) { e.header.e_phoff = 0xFFFFFFF0; },
  "program headers run past the end of the file"},
-{[](TestElf& e) { e.segments.clear(); }, "no loadable segments"},
-#line 1896 "chapters/E-guest-kernel.nw"
+{[](TestProgram& e) { e.segments.clear(); }, "no loadable segments"},
+#line 1895 "chapters/E-guest-kernel.nw"
         
-#line 1934 "chapters/E-guest-kernel.nw"
-{[](TestElf& e) { e.segments[1].p_filesz = 0x5001; },
+#line 1933 "chapters/E-guest-kernel.nw"
+{[](TestProgram& e) { e.segments[1].p_filesz = 0x5001; },
  "a segment has more file bytes than memory bytes"},
-{[](TestElf& e) { e.segments[1].p_filesz = 0x1001; },
+{[](TestProgram& e) { e.segments[1].p_filesz = 0x1001; },
  "a segment runs past the end of the file"},
-{[](TestElf& e) { e.segments[1].p_offset = 0xFFFFF000; },
+{[](TestProgram& e) { e.segments[1].p_offset = 0xFFFFF000; },
  "a segment runs past the end of the file"},
-{[](TestElf& e) { e.segments[0].p_vaddr = 0x07FFF000; },
+{[](TestProgram& e) { e.segments[0].p_vaddr = 0x07FFF000; },
  "a segment lies outside user memory"},
-{[](TestElf& e) { e.segments[1].p_vaddr = kUserHigh; },
+{[](TestProgram& e) { e.segments[1].p_vaddr = kUserHigh; },
  "a segment lies outside user memory"},
-{[](TestElf& e) { e.segments[1].p_memsz = kUserHigh - 0x0804A000 + 1; },
+{[](TestProgram& e) { e.segments[1].p_memsz = kUserHigh - 0x0804A000 + 1; },
  "a segment lies outside user memory"},
-{[](TestElf& e) { e.segments[1].p_memsz = 0xFFFFF000; },
+{[](TestProgram& e) { e.segments[1].p_memsz = 0xFFFFF000; },
  "a segment lies outside user memory"},
-{[](TestElf& e) { e.segments[1].p_offset = 0x2010; },
+{[](TestProgram& e) { e.segments[1].p_offset = 0x2010; },
  "a segment's address and file offset differ within a page"},
-{[](TestElf& e) { std::swap(e.segments[0], e.segments[1]); },
+{[](TestProgram& e) { std::swap(e.segments[0], e.segments[1]); },
  "segments overlap, share a page, or are out of order"},
-{[](TestElf& e) { e.segments[1].p_vaddr = 0x08048000; },
+{[](TestProgram& e) { e.segments[1].p_vaddr = 0x08048000; },
  "segments overlap, share a page, or are out of order"},
-{[](TestElf& e) {
+{[](TestProgram& e) {
      e.segments[1].p_vaddr = 0x08048900;
      e.segments[1].p_offset = 0x2900;
  }, "segments overlap, share a page, or are out of order"},
-{[](TestElf& e) {
+{[](TestProgram& e) {
      for (std::uint32_t i = 2; i < 9; ++i)
-         e.segments.push_back(TestElf::load(0x08050000 + i * 0x1000,
+         e.segments.push_back(TestProgram::load(0x08050000 + i * 0x1000,
                                             0, 0, 0x10, PF_R));
  }, "more loadable segments than the kernel takes"},
-{[](TestElf& e) { e.header.e_entry = 0x0804A000; },
+{[](TestProgram& e) { e.header.e_entry = 0x0804A000; },
  "the entry point is not in an executable segment"},
-{[](TestElf& e) { e.header.e_entry = 0x08048800; },
+{[](TestProgram& e) { e.header.e_entry = 0x08048800; },
  "the entry point is not in an executable segment"},
-{[](TestElf& e) {
+{[](TestProgram& e) {
      Elf32_Phdr interpreter{};
      interpreter.p_type = PT_INTERP;
      e.segments.insert(e.segments.begin(), interpreter);
  }, "needs a dynamic linker"},
-#line 1897 "chapters/E-guest-kernel.nw"
+#line 1896 "chapters/E-guest-kernel.nw"
     }));
-    TestElf elf;
+    TestProgram elf;
     spoil(elf);
     CHECK(elf.check() == reason);
 }
-#line 1977 "chapters/E-guest-kernel.nw"
+#line 1976 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a refusal says which segment", "[guest][elf]") {
-    TestElf elf;
+    TestProgram elf;
     elf.segments[1].p_vaddr = 0x0804A008;
     ElfProgram program{};
     CHECK(elf.check(program) ==
           "a segment's address and file offset differ within a page");
     CHECK(program.count == 1);
 }
-#line 1995 "chapters/E-guest-kernel.nw"
+#line 1994 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: the book's programs are loadable", "[guest][elf]") {
     int checked = 0;
     for (const auto& file :

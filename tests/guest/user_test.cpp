@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4273 "chapters/E-guest-kernel.nw"
+#line 4281 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstdint>
@@ -14,7 +14,7 @@
 using namespace lhv::test;
 
 namespace {
-#line 4091 "chapters/E-guest-kernel.nw"
+#line 4099 "chapters/E-guest-kernel.nw"
 std::optional<Ran> run_on_linux(const std::vector<std::string>& argv) {
     std::vector<std::string> command = argv;
     command[0] = user_program(argv[0]);
@@ -28,7 +28,7 @@ std::optional<Ran> run_on_linux(const std::vector<std::string>& argv) {
     return ran;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
+std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);)
@@ -44,10 +44,10 @@ std::vector<std::string> starting_with(
             found.push_back(line);
     return found;
 }
-#line 4288 "chapters/E-guest-kernel.nw"
+#line 4296 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 4128 "chapters/E-guest-kernel.nw"
+#line 4136 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: hello says hello, with its pid", "[user]") {
     const auto ran = run_on_linux({"hello"});
     if (!ran)
@@ -70,7 +70,7 @@ TEST_CASE("user: syscalls counts, and nm finds its loop", "[user]") {
     CHECK(start != std::string::npos);
     CHECK(end != std::string::npos);
 }
-#line 4157 "chapters/E-guest-kernel.nw"
+#line 4165 "chapters/E-guest-kernel.nw"
 std::uint32_t touch_checksum(std::uint32_t mib) {
     std::uint32_t sum = 0;
     for (std::uint32_t page = 0; page < mib * 256; ++page)
@@ -92,18 +92,18 @@ TEST_CASE("user: touch writes every page and reads it back", "[user]") {
     }
     const auto fallback = run_on_linux({"touch"});
     REQUIRE(fallback);
-    CHECK(fallback->out == lines_of(fallback->out)[0] + "\n");
+    CHECK(fallback->out == split_lines(fallback->out)[0] + "\n");
     CHECK_THAT(fallback->out, Catch::StartsWith("touch: 1 MiB,"));
     const auto refused = run_on_linux({"touch", "99999999999"});
     REQUIRE(refused);
     CHECK(refused->status == 2 << 8);
 }
-#line 4193 "chapters/E-guest-kernel.nw"
+#line 4201 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: preempt runs two processes to the end", "[user]") {
     const auto ran = run_on_linux({"preempt"});
     if (!ran)
         return;
-    const auto lines = lines_of(ran->out);
+    const auto lines = split_lines(ran->out);
     std::vector<std::string> a, b;
     for (int round = 0; round < 8; ++round) {
         a.push_back("preempt: a " + std::to_string(round));
@@ -115,12 +115,12 @@ TEST_CASE("user: preempt runs two processes to the end", "[user]") {
     CHECK(lines.back() == "preempt: both done");
     CHECK(ran->status == 0);
 }
-#line 4216 "chapters/E-guest-kernel.nw"
+#line 4224 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: tls gives each process its own word", "[user]") {
     const auto ran = run_on_linux({"tls"});
     if (!ran)
         return;
-    const auto lines = lines_of(ran->out);
+    const auto lines = split_lines(ran->out);
     REQUIRE(lines.size() == 3);
     const std::string parent =
         "tls: pid " + std::to_string(ran->pid) + " reads 0x1111";
@@ -132,12 +132,12 @@ TEST_CASE("user: tls gives each process its own word", "[user]") {
     CHECK(lines[2] == "tls: done");
     CHECK(ran->status == 0);
 }
-#line 4240 "chapters/E-guest-kernel.nw"
+#line 4248 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: rogues die, the good process lives", "[user]") {
     const auto ran = run_on_linux({"rogues"});
     if (!ran)
         return;
-    const auto lines = lines_of(ran->out);
+    const auto lines = split_lines(ran->out);
     std::vector<std::string> names, good;
     for (const std::string& line : lines) {
         if (line.starts_with("rogues: good ") &&

@@ -1,12 +1,12 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3625 "chapters/E-guest-kernel.nw"
+#line 3629 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
 using namespace lhv::user;
 
 int main(int, char**) {
-    Line()
+    OutputLine()
         .text("hello from ring 3: pid ")
         .decimal(getpid())
         .text("\n")

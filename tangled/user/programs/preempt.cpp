@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3663 "chapters/E-guest-kernel.nw"
+#line 3667 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -16,13 +16,13 @@ int main(int, char**) {
     const char* name = child == 0 ? "b" : "a";
     for (uint32_t round = 0; round < kRounds; ++round) {
         busy_wait(kBusyIterations);
-        Line().text("preempt: ").text(name).text(" ").decimal(round)
+        OutputLine().text("preempt: ").text(name).text(" ").decimal(round)
             .text("\n").print();
     }
     if (child == 0)
         return 0;
     
-#line 3692 "chapters/E-guest-kernel.nw"
+#line 3696 "chapters/E-guest-kernel.nw"
 int32_t status = 0;
 if (wait4(child, &status, 0, nullptr) != child) {
     print("preempt: wait4 failed\n");
@@ -30,5 +30,5 @@ if (wait4(child, &status, 0, nullptr) != child) {
 }
 print("preempt: both done\n");
 return 0;
-#line 3685 "chapters/E-guest-kernel.nw"
+#line 3689 "chapters/E-guest-kernel.nw"
 }
