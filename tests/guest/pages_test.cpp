@@ -1,7 +1,8 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 106 "chapters/E-guest-kernel.nw"
+#line 129 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include "guest/pages.hpp"
 
@@ -60,4 +61,17 @@ TEST_CASE("a range at the top of the address space does not wrap",
     uintptr_t top = ~uintptr_t(0) & ~uintptr_t(kPageBytes - 1);
     pages.add_range(top, ~uintptr_t(0));  // less than one whole page
     CHECK(pages.free_pages() == 0);
+    pages.add_range(top + 1, ~uintptr_t(0));  // rounding up wraps to 0
+    CHECK(pages.free_pages() == 0);
+    CHECK(pages.take() == nullptr);
+}
+
+TEST_CASE("no page is touched before it is taken", "[pages]") {
+    Buffer buffer(4);
+    std::memset(buffer.bytes, 0xAB, buffer.size);
+    PageAllocator pages;
+    pages.add_range(buffer.start(), buffer.start() + buffer.size);
+    CHECK(pages.free_pages() == 4);
+    for (std::size_t i = 0; i < buffer.size; ++i)
+        REQUIRE(static_cast<unsigned char>(buffer.bytes[i]) == 0xAB);
 }
