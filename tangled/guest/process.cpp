@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2717 "chapters/E-guest-kernel.nw"
+#line 2726 "chapters/E-guest-kernel.nw"
 #include "guest/process.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -53,7 +53,7 @@ Process* new_process(const char* name, uint32_t parent) {
     }
     return nullptr;
 }
-#line 2570 "chapters/E-guest-kernel.nw"
+#line 2579 "chapters/E-guest-kernel.nw"
 uint32_t boot_stack_pointer;  // the boot stack, left for good
 
 void switch_to(Process& next) {
@@ -276,14 +276,14 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     line.text(", eip ").hex(frame.eip).text("\n").print();
     exit_process(kind.signal);
 }
-#line 2656 "chapters/E-guest-kernel.nw"
+#line 2665 "chapters/E-guest-kernel.nw"
 void copy_command_line(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < abi::kCommandLineBytes && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2641 "chapters/E-guest-kernel.nw"
+#line 2650 "chapters/E-guest-kernel.nw"
 void list_programs(Line& line) {
     ProgramList programs;
     const char* name;
@@ -291,7 +291,7 @@ void list_programs(Line& line) {
     while (programs.next(name, file))
         line.text(" ").text(name);
 }
-#line 2600 "chapters/E-guest-kernel.nw"
+#line 2609 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
     static char words[abi::kCommandLineBytes];
     const char* argv[kMaxArguments];
@@ -328,5 +328,5 @@ void start_kernel(const abi::BootInfo& boot) {
     panic("the boot stack came back");
 }
 
-#line 2751 "chapters/E-guest-kernel.nw"
+#line 2760 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest
