@@ -28,21 +28,21 @@ struct DeviceDesc {
     uint8_t status;       // kStatus bits, written by the Guest
 };
 static_assert(sizeof(DeviceDesc) == 5);
-#line 163 "chapters/03-drivers.nw"
+#line 165 "chapters/03-drivers.nw"
 struct VqConfig {
     uint16_t num;  // queue size: a power of two, at most 32768
     uint16_t irq;  // the Guest interrupt for used buffers
     uint32_t pfn;  // Guest-physical page number of the ring
 };
 static_assert(sizeof(VqConfig) == 8);
-#line 186 "chapters/03-drivers.nw"
+#line 189 "chapters/03-drivers.nw"
 constexpr uint32_t device_desc_bytes(const DeviceDesc& desc) {
     return uint32_t{sizeof(DeviceDesc)} +
            uint32_t{desc.num_vq} * uint32_t{sizeof(VqConfig)} +
            2 * uint32_t{desc.feature_len} + uint32_t{desc.config_len};
 }
 static_assert(device_desc_bytes({255, 255, 255, 255, 0}) == 2810);
-#line 232 "chapters/03-drivers.nw"
+#line 235 "chapters/03-drivers.nw"
 inline constexpr uint16_t kDescNext = 1;      // the chain goes on
 inline constexpr uint16_t kDescWrite = 2;     // the device writes it
 inline constexpr uint16_t kDescIndirect = 4;  // a table of descriptors
@@ -63,7 +63,7 @@ struct VirtqUsedElem {
     uint32_t len;  // bytes the device wrote into it
 };
 static_assert(sizeof(VirtqUsedElem) == 8);
-#line 269 "chapters/03-drivers.nw"
+#line 272 "chapters/03-drivers.nw"
 inline constexpr uint32_t kQueueSizeMax = 32768;
 inline constexpr uint32_t kFeatureIndirectDesc = 28;
 
@@ -78,7 +78,7 @@ constexpr uint32_t used_slot(uint32_t slot) { return 4 + 8 * slot; }
 constexpr uint32_t desc_table_bytes(uint32_t num) { return 16 * num; }
 constexpr uint32_t avail_ring_bytes(uint32_t num) { return 6 + 2 * num; }
 constexpr uint32_t used_ring_bytes(uint32_t num) { return 6 + 8 * num; }
-#line 299 "chapters/03-drivers.nw"
+#line 302 "chapters/03-drivers.nw"
 inline constexpr uint32_t kVringAlign = 4096;
 
 constexpr uint32_t vring_avail_offset(uint32_t num) {

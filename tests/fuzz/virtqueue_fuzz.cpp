@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1184 "chapters/03-drivers.nw"
+#line 1192 "chapters/03-drivers.nw"
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -10,7 +10,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1212 "chapters/03-drivers.nw"
+#line 1220 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -21,8 +21,15 @@ struct Input {
             value |= std::uint32_t{*data} << (8 * i);
         return value;
     }
+    void copy(std::byte* to, std::size_t bytes) {
+        std::size_t from_input = bytes < size ? bytes : size;
+        if (from_input > 0) std::memcpy(to, data, from_input);
+        std::memset(to + from_input, 0, bytes - from_input);
+        data += from_input;
+        size -= from_input;
+    }
 };
-#line 1233 "chapters/03-drivers.nw"
+#line 1248 "chapters/03-drivers.nw"
 struct FuzzedGuest {
     std::uint32_t memory_bytes;
     std::unique_ptr<std::byte[]> memory;
@@ -42,11 +49,10 @@ struct FuzzedGuest {
         config.available = place(2, 1);
         config.used = place(4, 2);
         memory.reset(new std::byte[memory_bytes]);
-        for (std::uint32_t i = 0; i < memory_bytes; ++i)
-            memory[i] = std::byte(input.take(1));
+        input.copy(memory.get(), memory_bytes);
     }
 };
-#line 1267 "chapters/03-drivers.nw"
+#line 1281 "chapters/03-drivers.nw"
 void serve(FuzzedGuest& guest, Input& input) {
     try {
         Virtqueue queue("fuzzed virtqueue",
@@ -65,17 +71,17 @@ void serve(FuzzedGuest& guest, Input& input) {
                 if (++chains == 1024) return;
             }
             
-#line 1296 "chapters/03-drivers.nw"
+#line 1310 "chapters/03-drivers.nw"
 std::uint32_t at = (input.take(2) % guest.memory_bytes) & ~1u;
 std::uint32_t value = input.take(2);
 if (at + 2 <= guest.memory_bytes)
     std::memcpy(&guest.memory[at], &value, 2);
-#line 1285 "chapters/03-drivers.nw"
+#line 1299 "chapters/03-drivers.nw"
         } while (input.size >= 4);
     } catch (const VirtqueueError&) {
     }
 }
-#line 1197 "chapters/03-drivers.nw"
+#line 1205 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
