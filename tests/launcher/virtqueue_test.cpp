@@ -178,7 +178,8 @@ TEST_CASE("virtqueue: the queue's size and place are checked",
     TestDriver driver;
     for (std::uint32_t size : {0u, 3u, 12u, 65535u, 65536u}) {
         driver.config.size = size;
-        CHECK_THROWS_WITH(driver.queue(), Contains("is not a power of two"));
+        CHECK_THROWS_WITH(driver.queue(),
+                          Contains("is not a power of two"));
     }
     driver.config.size = 1;
     CHECK_NOTHROW(driver.queue());
@@ -186,7 +187,7 @@ TEST_CASE("virtqueue: the queue's size and place are checked",
     driver = TestDriver{};
     driver.config.descriptors = GuestPhysical{0x1008};
     CHECK_THROWS_WITH(driver.queue(),
-                      Contains("descriptor table at 0x1008 is not aligned"));
+                      Contains("table at 0x1008 is not aligned"));
     driver = TestDriver{};
     driver.config.available = GuestPhysical{0x1081};
     CHECK_THROWS_WITH(driver.queue(), Contains("not aligned to 2 bytes"));
@@ -202,7 +203,7 @@ TEST_CASE("virtqueue: the queue's size and place are checked",
     driver.config.descriptors = GuestPhysical{0xFFFF'FFF0};
     CHECK_THROWS_WITH(driver.queue(), Contains("runs past Guest memory"));
 }
-#line 1096 "chapters/03-drivers.nw"
+#line 1097 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the available index cannot jump",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -224,7 +225,7 @@ TEST_CASE("virtqueue: the available index cannot jump",
     queue.push(with_device.back(), 0);
     CHECK(queue.pop());
 }
-#line 1125 "chapters/03-drivers.nw"
+#line 1126 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the used index wraps at 65536",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -243,7 +244,7 @@ TEST_CASE("virtqueue: the used index wraps at 65536",
     CHECK(driver.used_idx() == 70000 - 65536);
     CHECK_FALSE(queue.pop());
 }
-#line 1151 "chapters/03-drivers.nw"
+#line 1152 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the device page's layouts",
           "[launcher][virtqueue][abi]") {
     CHECK(offsetof(DeviceDesc, status) == 4);
