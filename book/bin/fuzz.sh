@@ -6,7 +6,8 @@
 # Each harness keeps its corpus in DIR/corpus/NAME (it grows from run to
 # run), its findings in DIR/findings/NAME/ and libFuzzer's own report of
 # the last run in DIR/NAME.log.  Fails if any harness found anything in
-# this run (a crash, a leak, a time-out), and then shows the report.
+# this run (a crash, a leak, an input that ran for more than ten
+# seconds), and then shows the report.
 set -uo pipefail
 seconds=$1 dir=$2
 shift 2
@@ -20,8 +21,9 @@ for harness in "$@"; do
     mkdir -p "$corpus" "$findings"
     before=$(find "$findings" -type f | wc -l)
     started=$SECONDS
-    "$harness" -max_total_time="$seconds" -print_final_stats=1 \
-        -artifact_prefix="$findings/" "$corpus" > "$log" 2>&1
+    "$harness" -max_total_time="$seconds" -timeout=10 \
+        -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" \
+        > "$log" 2>&1
     rc=$?
     took=$((SECONDS - started))
     executions=$(awk '/^stat::number_of_executed_units:/ { print $2 }' \
