@@ -172,7 +172,7 @@ TEST_CASE("virtqueue: buffers must lie in Guest memory",
         CHECK(chain->writable[0].size() == good.len);
     }
 }
-#line 1057 "chapters/03-drivers.nw"
+#line 1059 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the queue's size and place are checked",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -202,8 +202,13 @@ TEST_CASE("virtqueue: the queue's size and place are checked",
     driver = TestDriver{};
     driver.config.descriptors = GuestPhysical{0xFFFF'FFF0};
     CHECK_THROWS_WITH(driver.queue(), Contains("runs past Guest memory"));
+
+    auto odd = std::span(driver.bytes).subspan(1);
+    CHECK_THROWS_AS(Virtqueue("odd", GuestMemory(odd, odd.size()),
+                              TestDriver{}.config),
+                    std::logic_error);
 }
-#line 1097 "chapters/03-drivers.nw"
+#line 1104 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the available index cannot jump",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -225,7 +230,7 @@ TEST_CASE("virtqueue: the available index cannot jump",
     queue.push(with_device.back(), 0);
     CHECK(queue.pop());
 }
-#line 1126 "chapters/03-drivers.nw"
+#line 1133 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the used index wraps at 65536",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -244,7 +249,7 @@ TEST_CASE("virtqueue: the used index wraps at 65536",
     CHECK(driver.used_idx() == 70000 - 65536);
     CHECK_FALSE(queue.pop());
 }
-#line 1152 "chapters/03-drivers.nw"
+#line 1159 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the device page's layouts",
           "[launcher][virtqueue][abi]") {
     CHECK(offsetof(DeviceDesc, status) == 4);
