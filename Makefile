@@ -44,6 +44,7 @@ help:
 	@echo '                 short, references defined, every chapter up to'
 	@echo '                 the standard, labs honest (builds the PDF)'
 	@echo '  make bench     instruction counts and timings (Mastery chapter)'
+	@echo '  make fuzz      run each fuzz harness for FUZZ_SECONDS (60)'
 	@echo '  make labs      list the labs; make lab LAB=NAME writes your'
 	@echo '                 copy to lab/NAME, make grade LAB=NAME scores it'
 	@echo '  make tangle    chapters/*.nw -> tangled/ and tests/ (make all,'
@@ -64,6 +65,7 @@ DEPS_BUILD := make g++ g++-multilib binutils catch2 noweb qemu-system-x86 \
 DEPS_BOOK  := pandoc texlive-latex-base texlive-latex-recommended \
   texlive-pictures texlive-fonts-recommended lmodern latexmk \
   poppler-utils
+DEPS_FUZZ  := clang-14 libfuzzer-14-dev
 
 .PHONY: deps deps-build deps-book
 deps: deps-build deps-book
@@ -297,6 +299,44 @@ $(WOVEN): $(CHAPTERS) book/bin/uses-in-code.awk | deps-book
 
 LATEXENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/$(BUILD)/woven:$(CURDIR): \
             BIBINPUTS=$(CURDIR): BSTINPUTS=$(CURDIR)/book:
+
+# ---------------------------------------------------------------- fuzzing
+# make fuzz: every libFuzzer harness in tests/fuzz/ (each tangled from a
+# chapter) is built with clang, AddressSanitizer and UBSan, linked with
+# the Launcher's library built the same way, and run for FUZZ_SECONDS
+# seconds by book/bin/fuzz.sh.  Its compiler is a third set of packages,
+# which only this goal installs.  Everything it makes or finds stays
+# under $(BUILD)/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_CXX   := clang++-14
+FUZZ_FLAGS := -pipe -std=c++20 -O1 -g -Wall -Wextra -Itangled -MMD -MP \
+  -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/*.cpp))
+FUZZ_BINS  := $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/bin/%,$(FUZZ_SRC))
+FUZZ_OBJ   := $(patsubst tangled/%,$(BUILD)/fuzz/obj/%.o,\
+                $(filter-out %/main.cpp,$(LAUNCHER_SRC)))
+FUZZ_LIB   := $(BUILD)/fuzz/launcher.a
+
+.PHONY: fuzz deps-fuzz
+fuzz: $(FUZZ_BINS)
+	@book/bin/fuzz.sh $(FUZZ_SECONDS) $(BUILD)/fuzz $(FUZZ_BINS)
+deps-fuzz: | deps-build
+	@book/bin/deps.sh fuzz $(DEPS_FUZZ)
+
+# The library is instrumented for coverage (fuzzer-no-link), so that
+# libFuzzer sees which of its branches an input reached; an archive, so
+# that a harness links only the objects it uses.
+$(BUILD)/fuzz/obj/%.o: tangled/% | deps-fuzz
+	@mkdir -p $(@D)
+	@$(say) FUZZCC $*
+	$(Q)$(FUZZ_CXX) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	@$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+$(BUILD)/fuzz/bin/%: tests/fuzz/%.cpp $(FUZZ_LIB) | deps-fuzz
+	@mkdir -p $(@D)
+	@$(say) FUZZLD $@
+	$(Q)$(FUZZ_CXX) $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_LIB) -o $@
 
 # ---------------------------------------------------------------- labs
 # A lab blanks out chunks of the book; the student writes them again in a

@@ -10,11 +10,12 @@
 
 namespace lhv::launcher {
 
-#line 1693 "chapters/04-launcher.nw"
+#line 1692 "chapters/04-launcher.nw"
 class GuestMemory {
   public:
     GuestMemory(std::span<std::byte> bytes, std::uint32_t ram_bytes);
 
+    std::uint64_t size() const { return bytes_.size(); }
     std::uint32_t ram_bytes() const { return ram_bytes_; }
     std::span<std::byte> bytes(GuestPhysical start,
                                std::uint32_t length) const;
