@@ -40,6 +40,8 @@ help:
 	@echo '                 (GDB_PORT=1234 chooses the port)'
 	@echo '  make pdf       the book: $(BUILD)/book.pdf'
 	@echo '  make html      the online edition: $(BUILD)/html/index.html'
+	@echo '  make check-html  every page of it loaded in headless'
+	@echo '                 Chromium: links, figures, no LaTeX left'
 	@echo '  make check     generated files fresh, chunks sound, lines'
 	@echo '                 short, references defined, every chapter up to'
 	@echo '                 the standard, labs honest (builds the PDF)'
@@ -97,7 +99,7 @@ $(TANGLE_STAMP): $(CHAPTERS) book/bin/tangle.sh | deps-build
 # as they are: it builds from them, without tangling, and then checks
 # that they are what the chapters produce.
 NO_TANGLE_GOALS := help deps deps-build deps-book tangle pdf html check \
-  clean labs lab grade
+  clean labs lab grade check-html deps-html
 ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
   include $(TANGLE_STAMP)
 endif
@@ -259,6 +261,17 @@ $(WOVEN): $(CHAPTERS) book/bin/uses-in-code.awk | deps-book
 
 LATEXENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/$(BUILD)/woven:$(CURDIR): \
             BIBINPUTS=$(CURDIR): BSTINPUTS=$(CURDIR)/book:
+
+# ---------------------------------------------------------------- online edition
+# `make html' (its rule is with pdf's below) writes the online edition;
+# `make check-html' loads each of its pages in headless Chromium, the one
+# tool that only this check needs, and so installs it apart.
+DEPS_HTML := chromium
+.PHONY: check-html deps-html
+check-html: html | deps-html
+	@book/bin/check-html.sh $(BUILD)/html
+deps-html: | deps-book
+	@book/bin/deps.sh html $(DEPS_HTML)
 
 # ---------------------------------------------------------------- labs
 # A lab blanks out chunks of the book; the student writes them again in a
