@@ -263,12 +263,22 @@ LATEXENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/$(BUILD)/woven:$(CURDIR): \
             BIBINPUTS=$(CURDIR): BSTINPUTS=$(CURDIR)/book:
 
 # ---------------------------------------------------------------- online edition
-# `make html' (its rule is with pdf's below) writes the online edition;
-# `make check-html' loads each of its pages in headless Chromium, the one
-# tool that only this check needs, and so installs it apart.
+# `make html' writes the online edition, again only when something it is
+# made from changed; `make check-html' loads each of its pages in headless
+# Chromium, the one tool that only this check needs, and so installs it
+# apart.
+HTML_INDEX := $(BUILD)/html/index.html
+HTML_SRC := $(CHAPTERS) $(FIGURES) book/preface.tex book/lhv.sty \
+  book/mastery-table.tex book.bib book/book.css book/bin/html.sh \
+  book/bin/nw2pandoc.awk book/bin/uses-in-code.awk book/html/book.lua
 DEPS_HTML := chromium
 .PHONY: check-html deps-html
-check-html: html | deps-html
+html: $(HTML_INDEX)
+	@:
+$(HTML_INDEX): $(HTML_SRC) | deps-book
+	@$(say) HTML $(@D)
+	$(Q)book/bin/html.sh $(@D)
+check-html: $(HTML_INDEX) | deps-html
 	@book/bin/check-html.sh $(BUILD)/html
 deps-html: | deps-book
 	@book/bin/deps.sh html $(DEPS_HTML)
@@ -301,9 +311,6 @@ $(BUILD)/book.pdf: $(WOVEN) $(BOOKSRC) | deps-book
 	  $(BUILD)/latex/book.log | sort -u || true
 	@echo "pdf: $@ ($$(pdfinfo $@ 2>/dev/null | \
 	  awk '/^Pages/{print $$2}') pages)"
-
-html: | deps-book
-	@book/bin/html.sh $(BUILD)/html
 
 check: pdf programs $(TEST_BINS) | deps-build
 	@book/bin/check.sh

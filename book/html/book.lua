@@ -487,6 +487,8 @@ function Pandoc(doc)
   io.stderr:write(string.format(
     'html: %d pages, %d code blocks, %d identifier links\n',
     #pages, code_count, idents_linked))
-  if problems > 0 then error(problems .. ' problems') end
+  if problems > 0 then
+    io.stderr:write('html: ' .. problems .. ' problems\n'); os.exit(1)
+  end
   return pandoc.Pandoc({})
 end

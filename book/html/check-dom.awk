@@ -37,7 +37,7 @@ function drop(s, tag,   out, i, j, close_tag) {
 
 function text_of(s) {
     s = drop(s, "head"); s = drop(s, "pre"); s = drop(s, "code")
-    gsub(/<[^>]*>/, " ", s)
+    gsub(/<[^>]*>/, " ", s); gsub(/[ \t\n]+/, " ", s)
     return s
 }
 
