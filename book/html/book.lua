@@ -433,7 +433,7 @@ local function identifier_index()
     out[#out + 1] = '<li><code>' .. esc(e.name) .. '</code>: defined in ' ..
                     where_link(e.at) ..
                     (#u > 0 and ('; used in ' .. table.concat(u, ', '))
-                     or '; not used in other chunks') .. '</li>'
+                     or '') .. '</li>'
   end
   out[#out + 1] = '</ul>'
   return table.concat(out, '\n')
