@@ -218,16 +218,22 @@ local function resolve_links(page)
   }).content
 end
 
--- Code: highlighted by Pandoc, then the placeholders become links.
-local idents_linked = 0
-local code_count = 0
-local function code_html(cb, from)
-  code_count = code_count + 1
-  if cb.identifier == '' then cb.identifier = 'code-' .. code_count end
-  cb.attributes.language = nil
-  cb.text = cb.text:gsub('^LHVTOP\n', '')   -- see nw2pandoc.awk
-  local s = html_blocks({cb})
-  -- Pandoc anchors every line; those anchors are noise here.
+-- Code: highlighted by Pandoc as the page is written, then the
+-- placeholders become links.
+local idents_linked, code_count = 0, 0
+local function tidy_code(page)
+  page.blocks = pandoc.walk_block(pandoc.Div(page.blocks), {
+    CodeBlock = function(cb)
+      code_count = code_count + 1
+      cb.attributes.language = nil
+      cb.text = cb.text:gsub('^LHVTOP\n', '')   -- see nw2pandoc.awk
+      return cb
+    end,
+  }).content
+end
+
+local function link_code(s, from)
+  -- Pandoc anchors every line of code; those anchors are noise here.
   s = s:gsub('<a href="#[^"]*" aria%-hidden="true" tabindex="%-1"></a>', '')
   s = s:gsub('LHVC(%d+)Q', function(n)
     local id = 'chunk-' .. n
@@ -247,13 +253,7 @@ local function code_html(cb, from)
     return '<a class="ident" href="' .. (href(i.anchor, from) or '#') ..
            '"' .. defined_in .. '>' .. esc(i.name) .. '</a>'
   end)
-  return pandoc.RawBlock('html', s)
-end
-
-local function write_code(page)
-  page.blocks = pandoc.walk_block(pandoc.Div(page.blocks), {
-    CodeBlock = function(cb) return code_html(cb, page.name) end,
-  }).content
+  return s
 end
 
 -- The sidebar, the pager and the page around them.
@@ -468,11 +468,13 @@ function Pandoc(doc)
   end
   for _, b in ipairs(back_matter) do page_of[b.id] = 'index' end
   page_of['contents'], page_of['preface'] = 'index', 'index'
-  for _, p in ipairs(pages) do resolve_links(p); write_code(p) end
+  for _, p in ipairs(pages) do resolve_links(p); tidy_code(p) end
   pages[1].title = {pandoc.Str('Contents')}
   write_aux(stringify(doc.meta['lhv-aux']))
 
-  for i = 2, #pages do write_page(i, html_blocks(pages[i].blocks)) end
+  for i = 2, #pages do
+    write_page(i, link_code(html_blocks(pages[i].blocks), pages[i].name))
+  end
 
   local index = pages[1]
   local bib = bibliography and html_blocks({bibliography}) or ''
