@@ -40,6 +40,8 @@ help:
 	@echo '                 (GDB_PORT=1234 chooses the port)'
 	@echo '  make pdf       the book: $(BUILD)/book.pdf'
 	@echo '  make html      the online edition: $(BUILD)/html/index.html'
+	@echo '  make check-html  every page of it loaded in headless'
+	@echo '                 Chromium: links, figures, no LaTeX left'
 	@echo '  make check     generated files fresh, chunks sound, lines'
 	@echo '                 short, references defined, every chapter up to'
 	@echo '                 the standard, labs honest (builds the PDF)'
@@ -99,7 +101,7 @@ $(TANGLE_STAMP): $(CHAPTERS) book/bin/tangle.sh | deps-build
 # as they are: it builds from them, without tangling, and then checks
 # that they are what the chapters produce.
 NO_TANGLE_GOALS := help deps deps-build deps-book tangle pdf html check \
-  clean labs lab grade
+  clean labs lab grade check-html deps-html
 ifneq ($(filter-out $(NO_TANGLE_GOALS),$(or $(MAKECMDGOALS),all)),)
   include $(TANGLE_STAMP)
 endif
@@ -338,6 +340,27 @@ $(BUILD)/fuzz/bin/%: tests/fuzz/%.cpp $(FUZZ_LIB) | deps-fuzz
 	@$(say) FUZZLD $@
 	$(Q)$(FUZZ_CXX) $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_LIB) -o $@
 
+# ---------------------------------------------------------------- online edition
+# `make html' writes the online edition, again only when something it is
+# made from changed; `make check-html' loads each of its pages in headless
+# Chromium, the one tool that only this check needs, and so installs it
+# apart.
+HTML_INDEX := $(BUILD)/html/index.html
+HTML_SRC := $(CHAPTERS) $(FIGURES) book/preface.tex book/lhv.sty \
+  book/mastery-table.tex book.bib book/book.css book/bin/html.sh \
+  book/bin/nw2pandoc.awk book/bin/uses-in-code.awk book/html/book.lua
+DEPS_HTML := chromium
+.PHONY: check-html deps-html
+html: $(HTML_INDEX)
+	@:
+$(HTML_INDEX): $(HTML_SRC) | deps-book
+	@$(say) HTML $(@D)
+	$(Q)book/bin/html.sh $(@D)
+check-html: $(HTML_INDEX) | deps-html
+	@book/bin/check-html.sh $(BUILD)/html
+deps-html: | deps-book
+	@book/bin/deps.sh html $(DEPS_HTML)
+
 # ---------------------------------------------------------------- labs
 # A lab blanks out chunks of the book; the student writes them again in a
 # copy of their own, lab/NAME, and grades it with the book's own tests.
@@ -366,9 +389,6 @@ $(BUILD)/book.pdf: $(WOVEN) $(BOOKSRC) | deps-book
 	  $(BUILD)/latex/book.log | sort -u || true
 	@echo "pdf: $@ ($$(pdfinfo $@ 2>/dev/null | \
 	  awk '/^Pages/{print $$2}') pages)"
-
-html: | deps-book
-	@book/bin/html.sh $(BUILD)/html
 
 check: pdf programs $(TEST_BINS) | deps-build
 	@book/bin/check.sh
