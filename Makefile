@@ -60,8 +60,10 @@ help:
 	@echo 'V=1 shows every command in full.'
 
 # ---------------------------------------------------------------- deps
-# Two sets, so that a lab machine can build, run and test without the
-# 430 MiB of TeX and Pandoc that only the book needs.
+# Two main sets, so that a lab machine can build, run and test without
+# the 430 MiB of TeX and Pandoc that only the book needs; the fuzzers'
+# compiler (make fuzz) and Chromium (make check-html) are sets of their
+# own, installed only by the goals that use them.
 DEPS_BUILD := make g++ g++-multilib binutils catch2 noweb qemu-system-x86 \
   gdb
 DEPS_BOOK  := pandoc texlive-latex-base texlive-latex-recommended \

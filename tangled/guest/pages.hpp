@@ -11,7 +11,8 @@ class PageAllocator {
 public:
     // Every whole page in [first, end) becomes free; called once.
     void add_range(uintptr_t first, uintptr_t end) {
-        uintptr_t up = (first + kPageBytes - 1) & ~uintptr_t(kPageBytes - 1);
+        constexpr uintptr_t mask = ~uintptr_t(kPageBytes - 1);
+        uintptr_t up = (first + kPageBytes - 1) & mask;
         if (up < first || up >= end)
             return;  // it wrapped, or no whole page is left
         frontier_ = up;
