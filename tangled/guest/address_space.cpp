@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 441 "chapters/E-guest-kernel.nw"
+#line 450 "chapters/E-guest-kernel.nw"
 #include "guest/address_space.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -37,7 +37,7 @@ bool AddressSpace::create() {
 uint32_t AddressSpace::directory_physical() const {
     return physical_address_of(directory_).value;
 }
-#line 302 "chapters/E-guest-kernel.nw"
+#line 310 "chapters/E-guest-kernel.nw"
 void AddressSpace::destroy() {
     if (!directory_)
         return;
@@ -50,12 +50,13 @@ void AddressSpace::destroy() {
                 page_allocator.give(to_kernel<void>(table[j]));
         page_allocator.give(table);
         directory_[i] = 0;
-        hypercall(abi::LHCALL_SET_PGD, directory_physical(), i);
+        queue_hypercall(abi::LHCALL_SET_PGD, directory_physical(), i);
     }
+    hypercall(abi::LHCALL_FLUSH_ASYNC);
     page_allocator.give(directory_);
     directory_ = nullptr;
 }
-#line 327 "chapters/E-guest-kernel.nw"
+#line 336 "chapters/E-guest-kernel.nw"
 uint32_t* AddressSpace::table_of(uint32_t address, bool make) {
     if (address >= abi::kPageOffset)
         return nullptr;
@@ -101,7 +102,7 @@ void AddressSpace::unmap(uint32_t address) {
     hypercall(abi::LHCALL_SET_PTE, directory_physical(),
               address & ~(abi::kPageSize - 1), 0);
 }
-#line 386 "chapters/E-guest-kernel.nw"
+#line 395 "chapters/E-guest-kernel.nw"
 uint8_t* AddressSpace::page_of(uint32_t address, bool for_writing) const {
     if (address >= abi::kPageOffset)
         return nullptr;
@@ -115,7 +116,7 @@ uint8_t* AddressSpace::page_of(uint32_t address, bool for_writing) const {
         return nullptr;
     return to_kernel<uint8_t>(pte);
 }
-#line 410 "chapters/E-guest-kernel.nw"
+#line 419 "chapters/E-guest-kernel.nw"
 bool AddressSpace::copy_of(const AddressSpace& parent) {
     if (!create())
         return false;
@@ -142,5 +143,5 @@ bool AddressSpace::copy_of(const AddressSpace& parent) {
     return true;
 }
 
-#line 458 "chapters/E-guest-kernel.nw"
+#line 467 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -26,6 +26,8 @@ extern volatile uint32_t ticks;
 void start_clock();
 void idle();
 [[noreturn]] void power_off();
+void queue_hypercall(abi::Hypercall call, uint32_t arg1,
+                     uint32_t arg2 = 0, uint32_t arg3 = 0);
 
 // Appendix E: the kernel.
 extern PageAllocator page_allocator;
