@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 450 "chapters/E-guest-kernel.nw"
+#line 460 "chapters/E-guest-kernel.nw"
 #include "guest/address_space.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -143,5 +143,5 @@ bool AddressSpace::copy_of(const AddressSpace& parent) {
     return true;
 }
 
-#line 467 "chapters/E-guest-kernel.nw"
+#line 477 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest
