@@ -395,8 +395,8 @@ $(BUILD)/book.pdf: $(WOVEN) $(BOOKSRC) | deps-book
 	  awk '/^Pages/{print $$2}') pages)"
 
 check: pdf programs $(TEST_BINS) | deps-build
-	@book/bin/check.sh
 	@book/bin/lab.sh check
+	@book/bin/check.sh
 
 bench: programs
 	@book/bin/bench.sh
