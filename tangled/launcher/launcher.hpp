@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2943 "chapters/04-launcher.nw"
+#line 2957 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -17,7 +17,7 @@
 
 namespace lhv::launcher {
 
-#line 2973 "chapters/04-launcher.nw"
+#line 2987 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -33,13 +33,13 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 2995 "chapters/04-launcher.nw"
+#line 3009 "chapters/04-launcher.nw"
 struct GuestToRun {
     std::string path;
     GuestImage image;
     std::vector<std::byte> contents;
 };
-#line 3008 "chapters/04-launcher.nw"
+#line 3022 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -48,7 +48,7 @@ class Launcher {
 
   private:
     
-#line 3041 "chapters/04-launcher.nw"
+#line 3055 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
@@ -57,9 +57,9 @@ int run_guest();
 void handle_notify(GuestPhysical address);
 int run_in_turn();
 void check_host();
-#line 3016 "chapters/04-launcher.nw"
+#line 3030 "chapters/04-launcher.nw"
     
-#line 3230 "chapters/04-launcher.nw"
+#line 3244 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -71,7 +71,7 @@ HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void show_exits();
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3018 "chapters/04-launcher.nw"
+#line 3032 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     std::span<const GuestToRun> guests_;
@@ -88,5 +88,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd console_, doorbell_;
 };
 
-#line 2964 "chapters/04-launcher.nw"
+#line 2978 "chapters/04-launcher.nw"
 } // namespace lhv::launcher
