@@ -18,6 +18,8 @@
 #     program (the directory under tangled/ or tests/, which is also its
 #     namespace) whose code names X, when X is the only class with a
 #     member y and y is not a name the standard library uses as well.
+# Where a bare y in X's own files is X::y, a use finduses found there of
+# some other, unqualified y is dropped: inside X the member hides it.
 # A type that two programs both have is defined with its namespace,
 # "@ %def launcher::HostLink" and "@ %def host::HostLink"; a use of
 # N::Y is added where the word Y stands, not after ".", "->" or "::", in
