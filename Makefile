@@ -290,15 +290,16 @@ WOVEN   := $(BUILD)/woven/chapters.tex
 FIGURES := $(wildcard figures/*)
 BOOKSRC := $(wildcard book/*.tex book/*.sty) book.bib $(FIGURES)
 
-# noweave -n -index -latex, spelled out, with one filter added between
+# noweave -n -index -latex, spelled out, with two filters added between
 # finding the identifiers' uses and indexing them (Appendix B, Weaving).
 NOWEB_LIB := /usr/lib/noweb
-$(WOVEN): $(CHAPTERS) book/bin/uses-in-code.awk | deps-book
+$(WOVEN): $(CHAPTERS) book/bin/uses-in-code.awk book/bin/member-uses.awk \
+          | deps-book
 	@mkdir -p $(@D)
 	@$(say) WEAVE chapters
 	$(Q)$(NOWEB_LIB)/markup $(CHAPTERS) | $(NOWEB_LIB)/finduses | \
-	    book/bin/uses-in-code.awk | $(NOWEB_LIB)/noidx | \
-	    $(NOWEB_LIB)/totex > $@.tmp
+	    book/bin/uses-in-code.awk | book/bin/member-uses.awk | \
+	    $(NOWEB_LIB)/noidx | $(NOWEB_LIB)/totex > $@.tmp
 	$(Q)mv $@.tmp $@
 
 LATEXENV := TEXINPUTS=$(CURDIR)/book:$(CURDIR)/$(BUILD)/woven:$(CURDIR): \
@@ -350,7 +351,8 @@ $(BUILD)/fuzz/bin/%: tests/fuzz/%.cpp $(FUZZ_LIB) | deps-fuzz
 HTML_INDEX := $(BUILD)/html/index.html
 HTML_SRC := $(CHAPTERS) $(FIGURES) book/preface.tex book/lhv.sty \
   book/mastery-table.tex book.bib book/book.css book/bin/html.sh \
-  book/bin/nw2pandoc.awk book/bin/uses-in-code.awk book/html/book.lua
+  book/bin/nw2pandoc.awk book/bin/uses-in-code.awk \
+  book/bin/member-uses.awk book/html/book.lua
 DEPS_HTML := chromium
 .PHONY: check-html deps-html
 html: $(HTML_INDEX)
@@ -393,8 +395,8 @@ $(BUILD)/book.pdf: $(WOVEN) $(BOOKSRC) | deps-book
 	  awk '/^Pages/{print $$2}') pages)"
 
 check: pdf programs $(TEST_BINS) | deps-build
-	@book/bin/check.sh
 	@book/bin/lab.sh check
+	@book/bin/check.sh
 
 bench: programs
 	@book/bin/bench.sh

@@ -16,7 +16,7 @@ mkdir -p "$out" "$work"
 # The text: the preface (the index page's), then every chapter, with
 # their identifiers found and cross-referenced by noweb.
 $noweb/markup chapters/*.nw | $noweb/finduses | book/bin/uses-in-code.awk |
-    $noweb/noidx > "$work/book.noweb"
+    book/bin/member-uses.awk | $noweb/noidx > "$work/book.noweb"
 {
     cat <<'MACROS'
 \newcommand{\lhv}{\textsf{lhv}}

@@ -1,6 +1,7 @@
 # nw2pandoc.awk -- noweb's pipeline representation, indexed (markup |
-# finduses | uses-in-code.awk | noidx), to a LaTeX file that Pandoc reads
-# for the online edition.  Documentation passes through, with a mark where
+# finduses | uses-in-code.awk | member-uses.awk | noidx), to a LaTeX file
+# that Pandoc reads for the online edition.  Documentation passes through,
+# with a mark where
 # each chapter file begins and where the appendices start.  Each code chunk
 # becomes an anchor, a heading line, a listing in its language and a line
 # of links: the other parts of a chunk continued, the chunks that use it.
@@ -112,7 +113,11 @@ $1 == "@end" && $2 == "code" {
     incode = 0; next
 }
 incode && $1 == "@text" { t = substr($0, 7)
-    if (pend != "" && t == pend && (pendref in at) && at[pendref] != here) {
+    # A member's or a program's own type, Guest::run or host::HostLink,
+    # stands in the code as its last name.
+    if (pend != "" && (t == pend ||
+                       "::" t == substr(pend, length(pend) - length(t) - 1)) &&
+        (pendref in at) && at[pendref] != here) {
         key = t SUBSEP at[pendref]
         if (!(key in idents)) {
             idents[key] = ++nidents

@@ -10,7 +10,7 @@ inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
 inline constexpr uint32_t kLinkVersion = 2;
 inline constexpr uint32_t kReasonBytes = 256;
 
-#line 887 "chapters/01-preparation.nw"
+#line 888 "chapters/01-preparation.nw"
 enum class Request : uint32_t {
     None = 0,
     Initialize = 1,  // args: guest_base, pfn_limit, entry, boot_info
@@ -18,7 +18,7 @@ enum class Request : uint32_t {
     Irq = 3,         // args: the interrupt to raise in the Guest
     SelfCheck = 4,   // compare the Host with itself at boot
 };
-#line 907 "chapters/01-preparation.nw"
+#line 908 "chapters/01-preparation.nw"
 enum class Event : uint32_t {
     None = 0,
     HostReady = 1,    // the Host has booted and awaits INITIALIZE
@@ -32,7 +32,7 @@ enum class Event : uint32_t {
     HostDied = 9,     // reason: why the Host panicked; it has stopped
     SelfChecked = 10, // arg0: 1 if intact; reason: what differs
 };
-#line 928 "chapters/01-preparation.nw"
+#line 929 "chapters/01-preparation.nw"
 struct Mailbox {
     uint32_t magic;        // kMailboxMagic once the Host is up
     uint32_t version;      // kLinkVersion
@@ -47,7 +47,7 @@ struct Mailbox {
     char reason[kReasonBytes];  // NUL-terminated
 };
 static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
-#line 973 "chapters/01-preparation.nw"
+#line 974 "chapters/01-preparation.nw"
 inline constexpr uint32_t kExitLogAddress = 0x0008'1000;
 inline constexpr uint32_t kExitLogRecords = 128;
 
@@ -75,10 +75,10 @@ struct ExitLog {
 };
 static_assert(sizeof(ExitRecord) == 28);
 static_assert(sizeof(ExitLog) == 16 + 28 * kExitLogRecords);
-#line 1008 "chapters/01-preparation.nw"
+#line 1009 "chapters/01-preparation.nw"
 constexpr bool trap_has_error_code(uint32_t vector) {
     return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
 }
 
-#line 871 "chapters/01-preparation.nw"
+#line 872 "chapters/01-preparation.nw"
 } // namespace lhv::abi

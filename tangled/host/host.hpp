@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8898 "chapters/05-host.nw"
+#line 8901 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -10,5 +10,5 @@ namespace lhv::host {
 #line 2941 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 8907 "chapters/05-host.nw"
+#line 8910 "chapters/05-host.nw"
 } // namespace lhv::host

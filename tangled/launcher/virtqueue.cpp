@@ -105,7 +105,7 @@ if ((desc.flags & abi::kDescIndirect) != 0)
            " is INDIRECT, a feature this device never offered");
 #line 674 "chapters/03-drivers.nw"
         
-#line 741 "chapters/03-drivers.nw"
+#line 749 "chapters/03-drivers.nw"
 auto bytes = buffer(index, desc);
 total += desc.len;
 if (total > UINT32_MAX)
@@ -123,7 +123,7 @@ if ((desc.flags & abi::kDescWrite) != 0) {
 #line 675 "chapters/03-drivers.nw"
         if ((desc.flags & abi::kDescNext) == 0) return chain;
         
-#line 763 "chapters/03-drivers.nw"
+#line 771 "chapters/03-drivers.nw"
 if (count == size_)
     refuse("the chain from descriptor " + std::to_string(head) +
            " is longer than the queue's " + std::to_string(size_) +
@@ -152,15 +152,18 @@ abi::VirtqDesc Virtqueue::descriptor(std::uint16_t index) const {
 #line 721 "chapters/03-drivers.nw"
 std::span<std::byte> Virtqueue::buffer(std::uint16_t index,
                                        const abi::VirtqDesc& desc) const {
-    const std::uint64_t end = memory_.size();
-    if (desc.addr > end || desc.len > end - desc.addr)
-        refuse("descriptor " + std::to_string(index) + " at " +
-               in_hex(desc.addr) + " (" + in_hex(desc.len) +
-               " bytes) runs past Guest memory");
+    
+#line 734 "chapters/03-drivers.nw"
+const std::uint64_t end = memory_.size();
+if (desc.addr > end || desc.len > end - desc.addr)
+    refuse("descriptor " + std::to_string(index) + " at " +
+           in_hex(desc.addr) + " (" + in_hex(desc.len) +
+           " bytes) runs past Guest memory");
+#line 724 "chapters/03-drivers.nw"
     return memory_.bytes(
         GuestPhysical{static_cast<std::uint32_t>(desc.addr)}, desc.len);
 }
-#line 782 "chapters/03-drivers.nw"
+#line 790 "chapters/03-drivers.nw"
 void Virtqueue::push(const Chain& chain, std::uint32_t written) {
     if (in_flight_ == 0 || chain.head >= size_)
         throw std::logic_error(name_ + ": push of a chain never popped");

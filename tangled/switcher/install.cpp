@@ -1,5 +1,5 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 617 "chapters/06-switcher.nw"
+#line 619 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
@@ -14,7 +14,7 @@ namespace {
 MachinePhysical guest_table{0};
 }
 
-#line 670 "chapters/06-switcher.nw"
+#line 672 "chapters/06-switcher.nw"
 static void map_switcher_pages() {
     uint32_t text_bytes = uint32_t(switcher_text_end -
                                    switcher_text_start);
@@ -37,14 +37,14 @@ static void map_switcher_pages() {
                    (address == SWITCHER_REGS_PAGE ? kWritable : 0);
     }
 }
-#line 716 "chapters/06-switcher.nw"
+#line 718 "chapters/06-switcher.nw"
 static void save_host_tables() {
     SwitcherState& state = switcher_state();
     asm volatile("sgdt %0" : "=m"(state.host_gdt_pointer.pointer));
     asm volatile("sidt %0" : "=m"(state.host_idt_pointer.pointer));
     state.host_cr3 = read_cr3();
 }
-#line 738 "chapters/06-switcher.nw"
+#line 740 "chapters/06-switcher.nw"
 static void build_guest_descriptors() {
     using S = SegmentDescriptor;
     SwitcherState& state = switcher_state();
@@ -63,7 +63,7 @@ static void build_guest_descriptors() {
     state.guest_gdt_pointer.pointer = {sizeof(state.guest_gdt) - 1,
         reinterpret_cast<uint32_t>(state.guest_gdt)};
 }
-#line 769 "chapters/06-switcher.nw"
+#line 771 "chapters/06-switcher.nw"
 static void load_guest_task_register() {
     SwitcherState& state = switcher_state();
     asm volatile("pushfl\n\t"
@@ -77,7 +77,7 @@ static void load_guest_task_register() {
                      "m"(state.host_gdt_pointer.pointer)
                  : "memory");
 }
-#line 796 "chapters/06-switcher.nw"
+#line 798 "chapters/06-switcher.nw"
 Gate switcher_gate(uint32_t vector) {
     auto stubs = reinterpret_cast<uint32_t>(switcher_trap_stubs);
     if (vector == abi::kHypercallVector)
@@ -94,10 +94,10 @@ static void build_guest_idt() {
         reinterpret_cast<uint32_t>(state.guest_idt)};
 }
 
-#line 637 "chapters/06-switcher.nw"
+#line 639 "chapters/06-switcher.nw"
 MachinePhysical guest_switcher_page_table() { return guest_table; }
 
-#line 701 "chapters/06-switcher.nw"
+#line 703 "chapters/06-switcher.nw"
 void map_switcher_window(MachinePhysical first, uint32_t pages) {
     auto table = reinterpret_cast<uint32_t*>(guest_table.value);
     for (uint32_t i = 0; i < SWITCHER_WINDOW_PAGES; ++i)
@@ -105,7 +105,7 @@ void map_switcher_window(MachinePhysical first, uint32_t pages) {
             i < pages ? (first.value + i * kPageSize) | kPresent : 0;
 }
 
-#line 641 "chapters/06-switcher.nw"
+#line 643 "chapters/06-switcher.nw"
 void reset_guest_tables() {
     map_switcher_window({0}, 0);
     SwitcherState& state = switcher_state();

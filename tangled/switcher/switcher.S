@@ -1,21 +1,21 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 305 "chapters/06-switcher.nw"
+#line 307 "chapters/06-switcher.nw"
 #include "switcher/switcher.hpp"
 
         .section .switcher, "ax"
         .globl switch_to_guest
 switch_to_guest:
-#line 328 "chapters/06-switcher.nw"
+#line 330 "chapters/06-switcher.nw"
         pushl %ebp
         pushl %ebx
         pushl %esi
         pushl %edi
         pushfl
         movl %esp, STATE(HOST_ESP)
-#line 350 "chapters/06-switcher.nw"
+#line 352 "chapters/06-switcher.nw"
         lgdt STATE(GUEST_GDT_POINTER)
         lidt STATE(GUEST_IDT_POINTER)
-#line 378 "chapters/06-switcher.nw"
+#line 380 "chapters/06-switcher.nw"
         movl $REGISTERS_ADDRESS, %esp
         movl STATE(GUEST_CR3), %eax
         movl %eax, %cr3
@@ -41,12 +41,12 @@ switch_to_guest:
         .set vector, vector + 1
         .endr
         .endm
-#line 402 "chapters/06-switcher.nw"
+#line 404 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_trap_stubs
 switcher_trap_stubs:
         trap_stubs return_to_host
-#line 427 "chapters/06-switcher.nw"
+#line 429 "chapters/06-switcher.nw"
 return_to_host:
         pushl %ds
         pushl %es
@@ -57,7 +57,7 @@ return_to_host:
         movl $LGUEST_DS, %eax
         movl %eax, %ds
         movl %eax, %es
-#line 452 "chapters/06-switcher.nw"
+#line 454 "chapters/06-switcher.nw"
         movl %cr3, %ecx
         movl STATE(HOST_CR3), %eax
         movl %eax, %cr3
@@ -67,7 +67,7 @@ return_to_host:
         xorl %eax, %eax
         movl %eax, %fs
         movl %eax, %gs
-#line 474 "chapters/06-switcher.nw"
+#line 476 "chapters/06-switcher.nw"
         movl STATE(HOST_ESP), %esp
         popfl
         popl %edi
@@ -76,7 +76,7 @@ return_to_host:
         popl %ebp
         movl %edx, %eax
         ret
-#line 530 "chapters/06-switcher.nw"
+#line 532 "chapters/06-switcher.nw"
         .balign 16
         .globl switcher_hypercall_entry
 switcher_hypercall_entry:
@@ -94,7 +94,7 @@ switcher_hypercall_entry:
 2:      pushl $0
         pushl $HYPERCALL_VECTOR
         jmp return_to_host
-#line 579 "chapters/06-switcher.nw"
+#line 581 "chapters/06-switcher.nw"
 3:      cmpl $LHCALL_NEW_PGTABLE_NUMBER, %eax
         jne 2b
         pushl %edx
@@ -118,5 +118,5 @@ switcher_hypercall_entry:
         xorl %eax, %eax
         iret
 
-#line 316 "chapters/06-switcher.nw"
+#line 318 "chapters/06-switcher.nw"
         .section .note.GNU-stack, "", @progbits

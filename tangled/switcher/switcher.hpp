@@ -1,7 +1,7 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 80 "chapters/06-switcher.nw"
+#line 82 "chapters/06-switcher.nw"
 #pragma once
-#line 104 "chapters/06-switcher.nw"
+#line 106 "chapters/06-switcher.nw"
 #define SWITCHER_ADDRESS 0xFFC00000
 #define SWITCHER_TEXT_PAGES 2
 #define SWITCHER_REGS_PAGE (SWITCHER_ADDRESS + 0x2000)
@@ -9,7 +9,7 @@
 #define SWITCHER_PAGES 4
 #define SWITCHER_WINDOW (SWITCHER_ADDRESS + 0x4000)
 #define SWITCHER_WINDOW_PAGES 2
-#line 129 "chapters/06-switcher.nw"
+#line 131 "chapters/06-switcher.nw"
 #define LGUEST_CS 0x08
 #define LGUEST_DS 0x10
 #define LGUEST_TSS 0x18
@@ -19,10 +19,10 @@
 #define LHCALL_FLUSH_ASYNC_NUMBER 0
 #define LHCALL_NEW_PGTABLE_NUMBER 4
 #define SWITCH_SLOTS 4
-#line 182 "chapters/06-switcher.nw"
+#line 184 "chapters/06-switcher.nw"
 #define REGISTERS_BYTES 76
 #define REGISTERS_ADDRESS (SWITCHER_REGS_PAGE + 4096 - REGISTERS_BYTES)
-#line 224 "chapters/06-switcher.nw"
+#line 226 "chapters/06-switcher.nw"
 #define STATE_GUEST_GDT_POINTER 2
 #define STATE_GUEST_IDT_POINTER 10
 #define STATE_HOST_GDT_POINTER 18
@@ -34,7 +34,7 @@
 #define STATE_ADDRESS_SPACES 48
 #define STATE_GUEST_GDT 184
 #define STATE(field) (SWITCHER_STATE_PAGE + STATE_##field)
-#line 84 "chapters/06-switcher.nw"
+#line 86 "chapters/06-switcher.nw"
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 #include <stddef.h>
@@ -44,14 +44,14 @@
 #include "host/boot/descriptors.hpp"
 
 namespace lhv::host {
-#line 170 "chapters/06-switcher.nw"
+#line 172 "chapters/06-switcher.nw"
 struct Registers {
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax; // pusha
     uint32_t gs, fs, es, ds;         // pushed by the Switcher
     uint32_t trapnum, errcode;       // pushed by the Switcher's stub
     uint32_t eip, cs, eflags, esp, ss;  // pushed by the processor
 };
-#line 197 "chapters/06-switcher.nw"
+#line 199 "chapters/06-switcher.nw"
 struct TablePointerSlot {
     uint16_t padding;
     DescriptorTablePointer pointer;
@@ -71,7 +71,7 @@ struct SwitcherState {
     SegmentDescriptor guest_gdt[GUEST_GDT_ENTRIES];
     Gate guest_idt[256];
 };
-#line 241 "chapters/06-switcher.nw"
+#line 243 "chapters/06-switcher.nw"
 #define LHV_AT(field, offset) \
     static_assert(offsetof(SwitcherState, field) + 2 == (offset))
 LHV_AT(guest_gdt_pointer, STATE_GUEST_GDT_POINTER);
@@ -96,7 +96,7 @@ static_assert(sizeof(Registers) == REGISTERS_BYTES);
 static_assert(LGUEST_CS == kKernelCs && LGUEST_DS == kKernelDs);
 static_assert(LGUEST_TSS == kTssSelector);
 static_assert(SWITCHER_ADDRESS == abi::kSwitcherAddress);
-#line 280 "chapters/06-switcher.nw"
+#line 282 "chapters/06-switcher.nw"
 void install_switcher();
 Gate switcher_gate(uint32_t vector);
 void reset_guest_tables();
@@ -110,6 +110,6 @@ inline Registers& guest_registers() {
 inline SwitcherState& switcher_state() {
     return *reinterpret_cast<SwitcherState*>(SWITCHER_STATE_PAGE);
 }
-#line 97 "chapters/06-switcher.nw"
+#line 99 "chapters/06-switcher.nw"
 } // namespace lhv::host
 #endif

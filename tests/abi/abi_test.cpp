@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 1043 "chapters/01-preparation.nw"
+#line 1044 "chapters/01-preparation.nw"
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <string>
@@ -13,7 +13,7 @@
 
 using namespace lhv::abi;
 
-#line 1069 "chapters/01-preparation.nw"
+#line 1071 "chapters/01-preparation.nw"
 TEST_CASE("lguest_data has lguest's 32-bit layout", "[abi]") {
     CHECK(offsetof(LguestData, irq_enabled) == 0);
     CHECK(offsetof(LguestData, blocked_interrupts) == 4);
@@ -45,7 +45,7 @@ TEST_CASE("every hypercall of the table has a name", "[abi]") {
     CHECK(hypercall_name(3) == nullptr);      // lguest's gap
     CHECK(hypercall_info(99).arguments == 4);
 }
-#line 1109 "chapters/01-preparation.nw"
+#line 1111 "chapters/01-preparation.nw"
 TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK(kMailboxAddress + sizeof(Mailbox) <= 0x100000);  // below 1 MiB
     CHECK(kMailboxAddress % kPageSize == 0);
@@ -60,12 +60,12 @@ TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK((kGuestKernelCs & 3) == 1);               // ring 1
     CHECK((kGuestKernelDs & 3) == 1);
 }
-#line 1131 "chapters/01-preparation.nw"
+#line 1133 "chapters/01-preparation.nw"
 TEST_CASE("the mailbox fits one page", "[abi]") {
     CHECK(sizeof(Mailbox) <= kPageSize);
     CHECK(offsetof(Mailbox, request_seq) < offsetof(Mailbox, event_seq));
 }
-#line 1148 "chapters/01-preparation.nw"
+#line 1150 "chapters/01-preparation.nw"
 template <class From, class To>
 constexpr bool mixes = std::is_convertible_v<From, To> ||
                        requires(From from) { To{from}; } ||
@@ -82,4 +82,14 @@ TEST_CASE("the three kinds of address do not mix", "[abi]") {
     static_assert(!std::is_convertible_v<uint32_t, GuestPhysical>);
     CHECK(GuestPhysical{kBootInfoAddress}.value == kBootInfoAddress);
     CHECK(MachinePhysical{} == MachinePhysical{0});
+}
+#line 1175 "chapters/01-preparation.nw"
+TEST_CASE("the vectors that push an error code", "[abi]") {
+    const uint32_t with[] = {8, 10, 11, 12, 13, 14, 17};
+    for (uint32_t vector = 0; vector < 256; ++vector) {
+        bool listed = false;
+        for (uint32_t v : with) listed = listed || v == vector;
+        INFO("vector " << vector);
+        CHECK(trap_has_error_code(vector) == listed);
+    }
 }

@@ -1,5 +1,5 @@
 // generated from chapters/06-switcher.nw -- edit the chapter, not this file
-#line 1079 "chapters/06-switcher.nw"
+#line 1082 "chapters/06-switcher.nw"
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include "switcher/switcher.hpp"
