@@ -47,6 +47,10 @@ function lang(name,   n, guard) {   # the language of a chunk's root file
     return "C++"
 }
 function quote(s,   d) {            # inline code, delimiter not in s
+    # \verb cannot sit in a macro's argument, and there a % in it starts
+    # a comment that swallows the argument's closing brace (and with it,
+    # once, four chapters): such code is set with \texttt, escaped.
+    if (s ~ /[%#]/) return "\\texttt{" esc(s) "}"
     d = "|"; if (index(s, d)) d = "!"; if (index(s, d)) d = "+"
     return "\\verb" d s d
 }
