@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2747 "chapters/E-guest-kernel.nw"
+#line 2762 "chapters/E-guest-kernel.nw"
 #include "guest/process.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -53,7 +53,7 @@ Process* new_process(const char* name, uint32_t parent) {
     }
     return nullptr;
 }
-#line 2600 "chapters/E-guest-kernel.nw"
+#line 2615 "chapters/E-guest-kernel.nw"
 uint32_t boot_stack_pointer;  // the boot stack, left for good
 
 void switch_to(Process& next) {
@@ -69,7 +69,7 @@ void switch_to(Process& next) {
     switch_context(previous ? &previous->saved_esp : &boot_stack_pointer,
                    next.saved_esp);
 }
-#line 2519 "chapters/E-guest-kernel.nw"
+#line 2534 "chapters/E-guest-kernel.nw"
 bool need_resched = false;
 
 Process* pick_next() {
@@ -92,7 +92,7 @@ void schedule() {
         idle();
     }
 }
-#line 2546 "chapters/E-guest-kernel.nw"
+#line 2561 "chapters/E-guest-kernel.nw"
 void scheduler_tick() {
     for (Process& p : processes)
         if (p.state == State::Sleeping && p.wake_at &&
@@ -198,23 +198,26 @@ old.destroy();
     copy_name(process.name, name);
     return 0;
 }
-#line 2384 "chapters/E-guest-kernel.nw"
-bool fault_in(Process& process, uint32_t address) {
+#line 2386 "chapters/E-guest-kernel.nw"
+bool may_have(const Process& process, uint32_t address) {
     bool heap = address >= process.heap_start && address < process.brk;
     bool stack = address >= kUserStackBottom && address < kUserStackTop;
-    if (!heap && !stack)
-        return false;
-    return process.space.map_new_page(address & ~(abi::kPageSize - 1),
+    return heap || stack;
+}
+
+bool fault_in(Process& process, uint32_t address) {
+    return may_have(process, address) &&
+           process.space.map_new_page(address & ~(abi::kPageSize - 1),
                                       true);
 }
-#line 2491 "chapters/E-guest-kernel.nw"
+#line 2506 "chapters/E-guest-kernel.nw"
 bool has_zombie_child(const Process& parent) {
     for (const Process& p : processes)
         if (p.state == State::Zombie && p.parent == parent.pid)
             return true;
     return false;
 }
-#line 2460 "chapters/E-guest-kernel.nw"
+#line 2475 "chapters/E-guest-kernel.nw"
 void exit_process(uint32_t status) {
     Process& me = *current;
     if (me.pid == 1) {
@@ -239,7 +242,7 @@ void exit_process(uint32_t status) {
     schedule();
     panic("a process ran after its end");
 }
-#line 2409 "chapters/E-guest-kernel.nw"
+#line 2417 "chapters/E-guest-kernel.nw"
 namespace {
 struct TrapKind { const char* name; uint32_t signal; };
 
@@ -266,6 +269,13 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     bool page_missing = frame.vector == 14 && !(frame.error & 1);
     if (page_missing && fault_in(*current, cr2))
         return;
+    if (page_missing && may_have(*current, cr2)) {
+        Line().text("Little Hypervisor Guest: process ")
+            .decimal(current->pid).text(" (").text(current->name)
+            .text(") killed: out of memory at ").hex(cr2).text("\n")
+            .print();
+        exit_process(kSIGKILL);
+    }
     TrapKind kind = trap_kind(frame.vector);
     Line line;
     line.text("Little Hypervisor Guest: process ").decimal(current->pid)
@@ -276,14 +286,14 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     line.text(", eip ").hex(frame.eip).text("\n").print();
     exit_process(kind.signal);
 }
-#line 2686 "chapters/E-guest-kernel.nw"
+#line 2701 "chapters/E-guest-kernel.nw"
 void copy_command_line(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < abi::kCommandLineBytes && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2671 "chapters/E-guest-kernel.nw"
+#line 2686 "chapters/E-guest-kernel.nw"
 void list_programs(Line& line) {
     ProgramList programs;
     const char* name;
@@ -291,7 +301,7 @@ void list_programs(Line& line) {
     while (programs.next(name, file))
         line.text(" ").text(name);
 }
-#line 2630 "chapters/E-guest-kernel.nw"
+#line 2645 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
     static char words[abi::kCommandLineBytes];
     const char* argv[kMaxArguments];
@@ -328,5 +338,5 @@ void start_kernel(const abi::BootInfo& boot) {
     panic("the boot stack came back");
 }
 
-#line 2781 "chapters/E-guest-kernel.nw"
+#line 2796 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest
