@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4993 "chapters/04-launcher.nw"
+#line 5037 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -18,7 +18,7 @@
 
 using namespace lhv::launcher;
 
-#line 5094 "chapters/04-launcher.nw"
+#line 5138 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -29,7 +29,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 5072 "chapters/04-launcher.nw"
+#line 5116 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -39,7 +39,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 5014 "chapters/04-launcher.nw"
+#line 5058 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 5056 "chapters/04-launcher.nw"
+#line 5100 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -57,7 +57,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 5022 "chapters/04-launcher.nw"
+#line 5066 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));

@@ -197,12 +197,13 @@ void read_functions(const Sections& sections, Symbols& symbols) {
     }
     symbols.names = sections.strtab;
 }
-#line 4456 "chapters/04-launcher.nw"
+#line 4499 "chapters/04-launcher.nw"
 enum : std::uint8_t {
     DW_LNS_copy = 1, DW_LNS_advance_pc = 2, DW_LNS_advance_line = 3,
     DW_LNS_set_file = 4, DW_LNS_negate_stmt = 6, DW_LNS_const_add_pc = 8,
     DW_LNS_fixed_advance_pc = 9,
     DW_LNE_end_sequence = 1, DW_LNE_set_address = 2,
+    DW_LNE_set_discriminator = 4,
 };
 #line 4230 "chapters/04-launcher.nw"
 constexpr std::size_t kMaxFiles = 8192;
@@ -349,24 +350,48 @@ void run_line_program(Cursor& program, const LineHeader& header,
     std::uint64_t address = 0, file = 1;
     std::int64_t line = 1;
     bool is_stmt = header.default_is_stmt;
+    
+#line 4410 "chapters/04-launcher.nw"
+std::uint64_t discriminator = 0, last_file = 0;
+std::int64_t last_line = 0;
+bool line_had_discriminator = false;
+auto advance_line = [&](std::int64_t delta) {
+    line += delta;
+    if (delta != 0)
+        line_had_discriminator = discriminator != 0;
+};
+auto repeats_line = [&] {
+    return file == last_file && line == last_line &&
+           line_had_discriminator;
+};
+auto remember_row = [&](bool end) {
+    last_file = end ? 0 : file;
+    last_line = end ? 0 : line;
+    discriminator = 0;
+    if (end)
+        line_had_discriminator = false;
+};
+#line 4376 "chapters/04-launcher.nw"
     auto emit = [&](bool end) {
         std::uint32_t index = file < header.files.size()
                                   ? std::uint32_t(first_file + file)
                                   : UINT32_MAX;
-        symbols.rows.push_back({std::uint32_t(address),
-                                std::uint32_t(line), index, is_stmt,
-                                end});
+        if (end || !repeats_line())
+            symbols.rows.push_back({std::uint32_t(address),
+                                    std::uint32_t(line), index, is_stmt,
+                                    end});
+        remember_row(end);
     };
     while (program.left() > 0 && program.ok() &&
            symbols.rows.size() < kMaxRows) {
         auto opcode = std::uint8_t(program.fixed(1));
         
-#line 4399 "chapters/04-launcher.nw"
+#line 4438 "chapters/04-launcher.nw"
 if (opcode >= header.opcode_base) {
     unsigned adjusted = opcode - header.opcode_base;
     address += adjusted / header.line_range *
                header.min_instruction_length;
-    line += header.line_base + adjusted % header.line_range;
+    advance_line(header.line_base + int(adjusted % header.line_range));
     emit(false);
 } else if (opcode == 0) {
     Cursor extended = program.take(program.uleb());
@@ -381,16 +406,20 @@ if (opcode >= header.opcode_base) {
         address = extended.fixed(std::min<std::size_t>(
             extended.left(), 8));
         break;
+    case DW_LNE_set_discriminator:
+        discriminator = extended.uleb();
+        line_had_discriminator |= discriminator != 0;
+        break;
     }
 } else {
     
-#line 4433 "chapters/04-launcher.nw"
+#line 4476 "chapters/04-launcher.nw"
 switch (opcode) {
 case DW_LNS_copy: emit(false); break;
 case DW_LNS_advance_pc:
     address += program.uleb() * header.min_instruction_length;
     break;
-case DW_LNS_advance_line: line += program.sleb(); break;
+case DW_LNS_advance_line: advance_line(program.sleb()); break;
 case DW_LNS_set_file: file = program.uleb(); break;
 case DW_LNS_negate_stmt: is_stmt = !is_stmt; break;
 case DW_LNS_const_add_pc:
@@ -402,9 +431,9 @@ default:
     for (unsigned i = 0; i < header.opcode_lengths[opcode - 1]; ++i)
         program.uleb();
 }
-#line 4421 "chapters/04-launcher.nw"
+#line 4464 "chapters/04-launcher.nw"
 }
-#line 4387 "chapters/04-launcher.nw"
+#line 4390 "chapters/04-launcher.nw"
     }
     symbols.rows.resize(complete);
 }
@@ -431,7 +460,7 @@ void read_lines(const Sections& sections, Symbols& symbols) {
 #line 3859 "chapters/04-launcher.nw"
 } // namespace
 
-#line 4474 "chapters/04-launcher.nw"
+#line 4518 "chapters/04-launcher.nw"
 static Symbols read_symbols(const ReadAt& read_at) {
     Symbols symbols;
     if (auto sections = read_sections(read_at)) {
@@ -466,7 +495,7 @@ Symbols Symbols::from_file(const std::string& path) noexcept {
         return Symbols{};
     }
 }
-#line 4519 "chapters/04-launcher.nw"
+#line 4563 "chapters/04-launcher.nw"
 std::optional<std::string>
 Symbols::function_at(std::uint32_t address) const {
     auto name_of = [&](const Function& f) {
@@ -497,7 +526,7 @@ Symbols::line_at(std::uint32_t address) const {
             found = &row;
     }
     
-#line 4563 "chapters/04-launcher.nw"
+#line 4607 "chapters/04-launcher.nw"
 if (found && !found->is_stmt) {
     for (const Row* row = found; row != rows.data() &&
                                  (row - 1)->address == found->address &&
@@ -509,11 +538,11 @@ if (found && !found->is_stmt) {
         }
     }
 }
-#line 4549 "chapters/04-launcher.nw"
+#line 4593 "chapters/04-launcher.nw"
     if (!found || found->file >= files.size()) return std::nullopt;
     return SourceLine{files[found->file], found->line};
 }
-#line 4585 "chapters/04-launcher.nw"
+#line 4629 "chapters/04-launcher.nw"
 std::string Symbols::describe(std::uint32_t address) const {
     auto function = function_at(address);
     auto line = line_at(address);
