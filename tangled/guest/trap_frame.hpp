@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 689 "chapters/02-guest.nw"
+#line 690 "chapters/02-guest.nw"
 #pragma once
 #include <stdint.h>
 
@@ -14,7 +14,5 @@ struct TrapFrame {
     bool from_user() const { return (cs & 3) == 3; }
 };
 static_assert(sizeof(TrapFrame) == 19 * 4);
-
-inline constexpr uint32_t kTrapFrameUserEnd = sizeof(TrapFrame);
 
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 726 "chapters/02-guest.nw"
+#line 725 "chapters/02-guest.nw"
 #define IRQ_ENABLED 0       /* offsets in abi::LguestData */
 #define IRQ_PENDING 20
 #define EFLAGS_IF 0x200
@@ -19,7 +19,7 @@ trap_stub_\vector:
     .endm
 
     .text
-#line 758 "chapters/02-guest.nw"
+#line 757 "chapters/02-guest.nw"
     stub 0
     stub 1
     stub 2
@@ -42,7 +42,7 @@ trap_stub_\vector:
     stub 19
     stub 0x20
     stub 0x80
-#line 802 "chapters/02-guest.nw"
+#line 801 "chapters/02-guest.nw"
 trap_common:
     pushl %ds
     pushl %es
@@ -59,7 +59,7 @@ trap_common:
     pushl %esp
     call guest_trap
     addl $4, %esp
-#line 850 "chapters/02-guest.nw"
+#line 849 "chapters/02-guest.nw"
     .globl trap_return
 trap_return:
     popal
@@ -80,7 +80,7 @@ trap_return:
     .globl guest_noirq_iret
 guest_noirq_iret:
     iret
-#line 888 "chapters/02-guest.nw"
+#line 887 "chapters/02-guest.nw"
     .globl switch_context
 switch_context:
     movl 4(%esp), %eax      /* where to save this stack's pointer */
@@ -96,5 +96,5 @@ switch_context:
     popl %ebx
     popl %ebp
     ret
-#line 749 "chapters/02-guest.nw"
+#line 748 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
