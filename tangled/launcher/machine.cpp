@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2699 "chapters/04-launcher.nw"
+#line 2750 "chapters/04-launcher.nw"
 #include "launcher/machine.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -24,14 +24,14 @@ namespace lhv::launcher {
     throw RuntimeFailure(what + ": " + std::strerror(errno));
 }
 
-#line 2739 "chapters/04-launcher.nw"
+#line 2790 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib) {
     std::uint64_t bytes = std::uint64_t{abi::kHostMemoryBytes} +
                           (std::uint64_t{guest_memory_mib} << 20) +
                           kDevicePages * abi::kPageSize;
     return static_cast<std::uint32_t>((bytes + (1 << 20) - 1) >> 20);
 }
-#line 327 "chapters/C-posix.nw"
+#line 333 "chapters/C-posix.nw"
 UniqueFd create_ram(std::uint32_t mib) {
     UniqueFd fd{::memfd_create("lhv-ram", MFD_CLOEXEC)};
     if (!fd) fail_with_errno("cannot create the machine's RAM");
@@ -46,7 +46,7 @@ std::pair<UniqueFd, UniqueFd> socket_pair() {
         fail_with_errno("socketpair");
     return {UniqueFd{ends[0]}, UniqueFd{ends[1]}};
 }
-#line 2761 "chapters/04-launcher.nw"
+#line 2812 "chapters/04-launcher.nw"
 std::vector<std::string> qemu_command_line(const MachineConfig& config) {
     std::string size = std::to_string(config.ram_mib) + "M";
     auto fd = [](int n) { return std::to_string(n); };
@@ -73,7 +73,7 @@ std::vector<std::string> qemu_command_line(const MachineConfig& config) {
                     {"-d", "int,cpu_reset", "-D", config.qemu_log});
     return argv;
 }
-#line 425 "chapters/C-posix.nw"
+#line 431 "chapters/C-posix.nw"
 ChildProcess ChildProcess::spawn(const std::vector<std::string>& argv,
                                  int stderr_fd,
                                  std::span<const int> inherited) {
@@ -94,7 +94,7 @@ ChildProcess ChildProcess::spawn(const std::vector<std::string>& argv,
     if (pid < 0) fail_with_errno("fork");
     if (pid == 0) {
         
-#line 466 "chapters/C-posix.nw"
+#line 472 "chapters/C-posix.nw"
 ::prctl(PR_SET_PDEATHSIG, SIGKILL);
 if (::getppid() != parent) ::_exit(127);
 ::setpgid(0, 0);
@@ -105,7 +105,7 @@ sigemptyset(&none);
 int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 if (null > 0) ::dup2(null, STDIN_FILENO);
 if (stderr_fd >= 0) ::dup2(stderr_fd, STDERR_FILENO);
-#line 502 "chapters/C-posix.nw"
+#line 508 "chapters/C-posix.nw"
 const int first_free = kFirstInheritedFd + count;
 int copies[kMaxInherited];
 for (int i = 0; i < count; ++i)
@@ -115,16 +115,16 @@ for (int i = 0; i < count; ++i)
         ::_exit(127);
 ::close_range(static_cast<unsigned>(first_free), ~0U,
               CLOSE_RANGE_CLOEXEC);
-#line 477 "chapters/C-posix.nw"
+#line 483 "chapters/C-posix.nw"
 ::execvp(args[0], args.data());
 int error = errno;
 [[maybe_unused]] auto n = ::write(error_out.get(), &error, sizeof error);
 ::_exit(127);
-#line 445 "chapters/C-posix.nw"
+#line 451 "chapters/C-posix.nw"
     }
     error_out.reset();
     
-#line 523 "chapters/C-posix.nw"
+#line 529 "chapters/C-posix.nw"
 int error = 0;
 ssize_t n;
 do n = ::read(error_in.get(), &error, sizeof error);
@@ -134,10 +134,10 @@ if (n == sizeof error) {
     throw RuntimeFailure("cannot run " + argv[0] + ": " +
                          std::strerror(error));
 }
-#line 448 "chapters/C-posix.nw"
+#line 454 "chapters/C-posix.nw"
     return ChildProcess(pid);
 }
-#line 540 "chapters/C-posix.nw"
+#line 546 "chapters/C-posix.nw"
 std::optional<int> ChildProcess::reap_if_exited() {
     int status = 0;
     if (pid_ <= 0 || ::waitpid(pid_, &status, WNOHANG) != pid_)
@@ -157,7 +157,7 @@ void ChildProcess::stop() {
     ::waitpid(pid_, nullptr, 0);
     pid_ = -1;
 }
-#line 566 "chapters/C-posix.nw"
+#line 572 "chapters/C-posix.nw"
 ChildProcess::ChildProcess(ChildProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)) {}
 
@@ -179,7 +179,7 @@ std::string describe_exit(int status) {
                sigabbrev_np(WTERMSIG(status)) + ")";
     return "stopped";
 }
-#line 2823 "chapters/04-launcher.nw"
+#line 2874 "chapters/04-launcher.nw"
 std::string qemu_exit_message(int status, std::string_view qemu_said) {
     if (WIFSIGNALED(status))
         return "QEMU was killed from outside by signal " +
@@ -204,5 +204,5 @@ std::string qemu_exit_message(int status, std::string_view qemu_said) {
     return message;
 }
 
-#line 2730 "chapters/04-launcher.nw"
+#line 2781 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2627 "chapters/04-launcher.nw"
+#line 2678 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -14,12 +14,12 @@
 
 namespace lhv::launcher {
 
-#line 2657 "chapters/04-launcher.nw"
+#line 2708 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
-#line 313 "chapters/C-posix.nw"
+#line 319 "chapters/C-posix.nw"
 UniqueFd create_ram(std::uint32_t mib);
 std::pair<UniqueFd, UniqueFd> socket_pair();
-#line 2676 "chapters/04-launcher.nw"
+#line 2727 "chapters/04-launcher.nw"
 inline constexpr int kFirstInheritedFd = 3;
 inline constexpr int kQemuRamFd = kFirstInheritedFd;
 inline constexpr int kQemuConsoleFd = kFirstInheritedFd + 1;
@@ -37,7 +37,7 @@ struct MachineConfig {
 };
 
 std::vector<std::string> qemu_command_line(const MachineConfig& config);
-#line 386 "chapters/C-posix.nw"
+#line 392 "chapters/C-posix.nw"
 class ChildProcess {
   public:
     ChildProcess() = default;
@@ -60,8 +60,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 2812 "chapters/04-launcher.nw"
+#line 2863 "chapters/04-launcher.nw"
 std::string qemu_exit_message(int status, std::string_view qemu_said);
 
-#line 2647 "chapters/04-launcher.nw"
+#line 2698 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

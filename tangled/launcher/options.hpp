@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 333 "chapters/04-launcher.nw"
+#line 335 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -23,18 +23,20 @@ struct Options {
     std::string host_image;          // --host PATH; empty: the default
     std::string guest_file;
     std::vector<std::string> then_files;  // --then FILE, in order
+    std::string block_file;          // --block FILE[,ro]; empty: none
+    bool block_read_only = false;    // ,ro after the file
     std::string guest_command_line;  // the words after the Guest file
     bool help = false;
     bool version = false;
 };
-#line 360 "chapters/04-launcher.nw"
+#line 364 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
 #line 313 "chapters/04-launcher.nw"
-inline constexpr std::array<std::string_view, 11> kOptionNames = {
+inline constexpr std::array<std::string_view, 12> kOptionNames = {
     "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
-    "--gdb", "--then", "-h", "--help", "--version"};
+    "--gdb", "--then", "--block", "-h", "--help", "--version"};
 
 Options parse_options(std::span<const std::string_view> arguments);
 std::string usage_text();

@@ -31,7 +31,7 @@ Mapping& Mapping::operator=(Mapping&& other) noexcept {
 Mapping::~Mapping() {
     if (!bytes_.empty()) ::munmap(bytes_.data(), bytes_.size());
 }
-#line 208 "chapters/C-posix.nw"
+#line 213 "chapters/C-posix.nw"
 static const char* kind_of_file(mode_t mode) {
     if (S_ISDIR(mode)) return "a directory";
     if (S_ISFIFO(mode)) return "a FIFO";
@@ -42,9 +42,10 @@ static const char* kind_of_file(mode_t mode) {
 }
 
 UniqueFd open_regular_file(const std::string& path,
-                           std::uint64_t& size) {
-    UniqueFd fd{::open(path.c_str(),
-                       O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
+                           std::uint64_t& size, bool writable) {
+    UniqueFd fd{::open(path.c_str(), (writable ? O_RDWR : O_RDONLY) |
+                                         O_CLOEXEC | O_NONBLOCK |
+                                         O_NOCTTY)};
     struct stat status;
     if (!fd || ::fstat(fd.get(), &status) != 0)
         throw std::system_error(errno, std::generic_category(), path);
@@ -54,7 +55,7 @@ UniqueFd open_regular_file(const std::string& path,
     size = static_cast<std::uint64_t>(status.st_size);
     return fd;
 }
-#line 240 "chapters/C-posix.nw"
+#line 246 "chapters/C-posix.nw"
 void read_at(int fd, std::uint64_t offset, std::span<std::byte> into) {
     while (!into.empty()) {
         ssize_t n = ::pread(fd, into.data(), into.size(),
@@ -69,7 +70,7 @@ void read_at(int fd, std::uint64_t offset, std::span<std::byte> into) {
         offset += static_cast<std::uint64_t>(n);
     }
 }
-#line 265 "chapters/C-posix.nw"
+#line 271 "chapters/C-posix.nw"
 void write_all(int fd, std::span<const std::byte> bytes) {
     while (!bytes.empty()) {
         ssize_t n = ::write(fd, bytes.data(), bytes.size());
@@ -80,7 +81,7 @@ void write_all(int fd, std::span<const std::byte> bytes) {
         bytes = bytes.subspan(static_cast<size_t>(n));
     }
 }
-#line 283 "chapters/C-posix.nw"
+#line 289 "chapters/C-posix.nw"
 void send_byte(int fd) {
     const char ding = 1;  // the value means nothing: "look"
     while (::send(fd, &ding, 1, MSG_NOSIGNAL) < 0) {

@@ -54,7 +54,7 @@ class Mapping {
 };
 #line 132 "chapters/C-posix.nw"
 UniqueFd open_regular_file(const std::string& path,
-                           std::uint64_t& size);
+                           std::uint64_t& size, bool writable = false);
 void read_at(int fd, std::uint64_t offset, std::span<std::byte> into);
 void write_all(int fd, std::span<const std::byte> bytes);
 void send_byte(int fd);

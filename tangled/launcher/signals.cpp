@@ -1,5 +1,5 @@
 // generated from chapters/C-posix.nw -- edit the chapter, not this file
-#line 744 "chapters/C-posix.nw"
+#line 750 "chapters/C-posix.nw"
 #include "launcher/signals.hpp"
 #include <cerrno>
 #include <sys/signalfd.h>

@@ -1,5 +1,5 @@
 // generated from chapters/C-posix.nw -- edit the chapter, not this file
-#line 715 "chapters/C-posix.nw"
+#line 721 "chapters/C-posix.nw"
 #pragma once
 #include <csignal>
 #include "launcher/posix.hpp"

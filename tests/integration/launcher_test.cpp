@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5181 "chapters/04-launcher.nw"
+#line 5250 "chapters/04-launcher.nw"
 #include "harness.hpp"
 #include <regex>
 #include <sys/resource.h>
@@ -7,7 +7,7 @@
 
 using namespace lhv::test;
 
-#line 5205 "chapters/04-launcher.nw"
+#line 5275 "chapters/04-launcher.nw"
 Outcome refused_run(const std::vector<std::string>& arguments) {
     struct NoQemu {
         std::string saved;
@@ -33,7 +33,7 @@ void expect_refused_with(const std::vector<std::string>& arguments,
     CHECK(run.out.empty());
     CHECK(run.err == "lhv: " + message + "\n");
 }
-#line 5237 "chapters/04-launcher.nw"
+#line 5307 "chapters/04-launcher.nw"
 TEST_CASE("lhv's options go before the Guest file",
           "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -47,7 +47,7 @@ TEST_CASE("lhv's options go before the Guest file",
     CHECK_THAT(run.out, Contains(kGuestBanner +
                                  "booted at ring 1 with 16 MiB\n"));
 }
-#line 5257 "chapters/04-launcher.nw"
+#line 5327 "chapters/04-launcher.nw"
 TEST_CASE("a bad --then file is refused before any Guest runs",
           "[integration][launcher]") {
     expect_refused_with({"--then", "/nonexistent/next.elf",
@@ -55,7 +55,7 @@ TEST_CASE("a bad --then file is refused before any Guest runs",
                         "/nonexistent/next.elf: No such file or "
                         "directory");
 }
-#line 5271 "chapters/04-launcher.nw"
+#line 5341 "chapters/04-launcher.nw"
 TEST_CASE("the next Guest finds no leftovers of the one before",
           "[integration][launcher]") {
     const std::string guest = test_guest("leftovers");
@@ -67,7 +67,7 @@ TEST_CASE("the next Guest finds no leftovers of the one before",
     CHECK(run.out.find("memory clean\n", first + 1) != std::string::npos);
     CHECK_THAT(run.out, !Contains("left over"));
 }
-#line 5289 "chapters/04-launcher.nw"
+#line 5359 "chapters/04-launcher.nw"
 TEST_CASE("lhv --version and the Host's banner agree",
           "[integration][launcher]") {
     const Outcome version = run_lhv({"--version"});
@@ -82,7 +82,7 @@ TEST_CASE("lhv --version and the Host's banner agree",
     CHECK_THAT(run.out,
                Contains(kHostBanner + ", lhv " + number + "\n"));
 }
-#line 5321 "chapters/04-launcher.nw"
+#line 5391 "chapters/04-launcher.nw"
 TEST_CASE("a FIFO or a huge Guest file is refused at once",
           "[integration][launcher]") {
     int pipe_ends[2];
@@ -104,7 +104,7 @@ TEST_CASE("a FIFO or a huge Guest file is refused at once",
     REQUIRE(getrusage(RUSAGE_CHILDREN, &usage) == 0);
     CHECK(usage.ru_maxrss < 1024 * 1024);  // KiB: under 1 GiB
 }
-#line 5350 "chapters/04-launcher.nw"
+#line 5420 "chapters/04-launcher.nw"
 TEST_CASE("a bad Host image or QEMU log file is one line from lhv",
           "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -131,7 +131,32 @@ TEST_CASE("a bad Host image or QEMU log file is one line from lhv",
     CHECK(run.exit_code == 0);
     CHECK(fs::file_size(log.path()) > 0);
 }
-#line 5386 "chapters/04-launcher.nw"
+#line 5456 "chapters/04-launcher.nw"
+TEST_CASE("a bad disk is one line from lhv", "[integration][launcher]") {
+    const std::string guest = path_from_environment("LHV_GUEST");
+    int pipe_ends[2];
+    REQUIRE(pipe2(pipe_ends, O_CLOEXEC) == 0);
+    const std::string fifo = "/proc/" + std::to_string(getpid()) +
+                             "/fd/" + std::to_string(pipe_ends[0]);
+    const std::string disk = "cannot use the disk ";
+    expect_refused_with({"--block", "/nonexistent/disk.img", guest},
+                        disk + "/nonexistent/disk.img: "
+                               "No such file or directory");
+    expect_refused_with({"--block", "/proc", guest},
+                        disk + "/proc: Is a directory");
+    expect_refused_with({"--block", "/proc,ro", guest},
+                        disk + "/proc: not a regular file (a directory)");
+    expect_refused_with({"--block", fifo + ",ro", guest},
+                        disk + fifo + ": not a regular file (a FIFO)");
+    close(pipe_ends[0]);
+    close(pipe_ends[1]);
+
+    MemoryFile image(std::string(4096, 'd'));
+    const Outcome run = run_lhv({"--block", image.path(), guest});
+    INFO(describe(run));
+    CHECK(run.exit_code == 0);
+}
+#line 5490 "chapters/04-launcher.nw"
 TEST_CASE("a Guest's death names its function and chapter line",
           "[integration][launcher]") {
     const auto [name, instruction] =

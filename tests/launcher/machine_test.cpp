@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2859 "chapters/04-launcher.nw"
+#line 2910 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -19,7 +19,7 @@ static bool has(const std::vector<std::string>& argv,
                        run.end()) != argv.end();
 }
 
-#line 2893 "chapters/04-launcher.nw"
+#line 2944 "chapters/04-launcher.nw"
 TEST_CASE("machine: RAM size and QEMU's command line",
           "[launcher][machine]") {
     CHECK(machine_ram_mib(32) == 97);
@@ -49,7 +49,7 @@ TEST_CASE("machine: RAM size and QEMU's command line",
     CHECK(has(argv, {"-gdb", "tcp::4321", "-S"}));
     CHECK(has(argv, {"-d", "int,cpu_reset", "-D", "t.log"}));
 }
-#line 351 "chapters/C-posix.nw"
+#line 357 "chapters/C-posix.nw"
 TEST_CASE("machine: RAM and sockets without names",
           "[launcher][machine]") {
     UniqueFd ram = create_ram(3);
@@ -68,7 +68,7 @@ TEST_CASE("machine: RAM and sockets without names",
     CHECK(::read(theirs.get(), &byte, 1) == 1);
     CHECK(byte == 1);
 }
-#line 594 "chapters/C-posix.nw"
+#line 600 "chapters/C-posix.nw"
 TEST_CASE("machine: a child process is stopped", "[launcher][machine]") {
     pid_t pid;
     {
@@ -91,7 +91,7 @@ TEST_CASE("machine: a child process is stopped", "[launcher][machine]") {
     REQUIRE(status);
     CHECK(describe_exit(*status) == "exited with status 3");
 }
-#line 629 "chapters/C-posix.nw"
+#line 635 "chapters/C-posix.nw"
 static std::string read_all(int fd) {
     std::string text;
     char buffer[256];
@@ -122,7 +122,7 @@ TEST_CASE("machine: a child inherits exactly what it is given",
     out_out.reset();
     CHECK(read_all(out_in.get()) == "fd 3\nfd 4\nba");
 }
-#line 2930 "chapters/04-launcher.nw"
+#line 2981 "chapters/04-launcher.nw"
 static int status_of(const std::string& command) {
     auto child = ChildProcess::spawn({"sh", "-c", command}, -1);
     std::optional<int> status;

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 728 "chapters/04-launcher.nw"
+#line 760 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
@@ -15,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 758 "chapters/04-launcher.nw"
+#line 792 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -71,7 +71,24 @@ TEST_CASE("options: the other options", "[launcher][options]") {
     CHECK(parse({"-h"}).help);
     CHECK(parse({"--version"}).version);
 }
-#line 821 "chapters/04-launcher.nw"
+
+TEST_CASE("options: the disk", "[launcher][options]") {
+    CHECK(parse({"g"}).block_file.empty());
+    Options options = parse({"--block", "d.img", "g"});
+    CHECK(options.block_file == "d.img");
+    CHECK_FALSE(options.block_read_only);
+    options = parse({"--block=d.img,ro", "g"});
+    CHECK(options.block_file == "d.img");
+    CHECK(options.block_read_only);
+    CHECK(parse({"--block", "a,b.img", "g"}).block_file == "a,b.img");
+    CHECK(parse({"--block", "a,ro,ro", "g"}).block_file == "a,ro");
+    for (auto bad : {"", ",ro"})
+        CHECK_THROWS_WITH(parse({"--block", bad, "g"}),
+                          Catch::Contains("needs a file name"));
+    CHECK_THROWS_WITH(parse({"--block", "a", "--block", "b", "g"}),
+                      Catch::Contains("given twice"));
+}
+#line 872 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -102,7 +119,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 863 "chapters/04-launcher.nw"
+#line 914 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -127,7 +144,7 @@ TEST_CASE("options: the list of option names matches the parser",
     const std::map<std::string_view, std::string_view> values = {
         {"-m", "64"}, {"--memory", "64"}, {"--accel", "tcg"},
         {"--qemu-log", "t.log"}, {"--host", "h.elf"},
-        {"--then", "g2.elf"}};
+        {"--then", "g2.elf"}, {"--block", "d.img"}};
     for (std::string_view name : kOptionNames) {
         INFO(name);
         std::vector<std::string_view> words{name};
@@ -157,7 +174,7 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 924 "chapters/04-launcher.nw"
+#line 975 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
@@ -167,7 +184,7 @@ TEST_CASE("options: help names the exit statuses and the rule",
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 941 "chapters/04-launcher.nw"
+#line 992 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");
