@@ -108,12 +108,17 @@ row "touching 1, 2, 4, 8, 16\\,MiB, per page" "$series" \
 
 # The Guest kernel's own paths (Appendix E), traced: where the
 # instructions go between two instructions of a program at ring 3.
+traced=()  # the trace-kernel.sh runs made so far, one file each
 kernel_path() {  # LABEL KIND SHIFT WORDS...: one kind of gap from one run
-    local label=$1 kind=$2 shift_n=$3 line
+    local label=$1 kind=$2 shift_n=$3 file line
     shift 3
-    line=$(book/bin/trace-kernel.sh "$shift_n" "$@" | grep "^$kind ")
+    file="$out/trace-kernel-$shift_n-$(printf '%s' "$*" | tr ' =' '__').out"
+    if [[ ! " ${traced[*]} " == *" $file "* ]]; then
+        book/bin/trace-kernel.sh "$shift_n" "$@" > "$file"
+        traced+=("$file")
+    fi
+    line=$(grep "^$kind " "$file")
     read -r _ _ count _ k _ s _ h _ t <<< "$line"
-    [ "$kind" = boot ] && { t=$h; h=$s; s=$k; k=$count; count=1; }
     echo "bench: guest kernel: $label: $t instructions (kernel $k," \
          "switcher $s, host $h; median of $count, traced: $*)"
     row "Guest kernel: $label: kernel, Switcher, Host (total)" \

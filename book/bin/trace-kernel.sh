@@ -33,18 +33,8 @@ swc=$(symbol "$guest" switch_context)
     [ -n "$swc" ] ||
     { echo "trace: cannot find the Guest's symbols" >&2; exit 1; }
 
-fifo=$out/trace-kernel.fifo
-rm -f "$fifo"; mkfifo "$fifo"
-cleanup() { rm -f "$fifo" "$out/qemu-trace-kernel"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-cat > "$out/qemu-trace-kernel" <<WRAP
-#!/bin/sh
-exec $(command -v qemu-system-i386) -icount shift=$shift_n -singlestep \
-  -d exec,nochain -D $PWD/$fifo "\$@"
-WRAP
-chmod +x "$out/qemu-trace-kernel"
+source book/bin/trace-setup.sh
+trace_setup trace-kernel "$shift_n"
 
 awk -v entry="$entry" -v sys="$sys" -v pf="$pf" -v tick="$tick" \
     -v swc="$swc" '
@@ -86,7 +76,8 @@ awk -v entry="$entry" -v sys="$sys" -v pf="$pf" -v tick="$tick" \
         if (s == "program") {
             if (!booted) {
                 booted = 1
-                printf "boot kernel %d switcher %d host %d total %d\n",
+                printf "boot count 1 kernel %d switcher %d host %d" \
+                       " total %d\n",
                        b["kernel"], b["switcher"], b["host"],
                        b["kernel"] + b["switcher"] + b["host"]
             }
@@ -117,6 +108,6 @@ awk -v entry="$entry" -v sys="$sys" -v pf="$pf" -v tick="$tick" \
         }
     }' "$fifo" > "$out/trace-kernel.out" &
 reader=$!
-LHV_QEMU=$out/qemu-trace-kernel build/lhv "$guest" "$@" > /dev/null
+LHV_QEMU=$wrapper build/lhv "$guest" "$@" > /dev/null
 wait $reader
 cat "$out/trace-kernel.out"

@@ -26,18 +26,8 @@ int_pc=$(symbol "$guest" bench_loop | sed 's/^0*//')
 [ -n "$stubs" ] && [ -n "$text_end" ] && [ -n "$int_pc" ] ||
     { echo "trace: cannot find the symbols to split the trace" >&2; exit 1; }
 
-fifo=$out/trace.fifo
-rm -f "$fifo"; mkfifo "$fifo"
-cleanup() { rm -f "$fifo" "$out/qemu-trace"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-cat > "$out/qemu-trace" <<WRAP
-#!/bin/sh
-exec $(command -v qemu-system-i386) -icount shift=0 -singlestep \
-  -d exec,nochain -D $PWD/$fifo "\$@"
-WRAP
-chmod +x "$out/qemu-trace"
+source book/bin/trace-setup.sh
+trace_setup trace 0
 
 awk -v int_pc="$int_pc" -v stubs="$stubs" -v text_end="$text_end" '
     function hex(s,   i, n, c) {   # mawk has no strtonum
@@ -69,5 +59,5 @@ awk -v int_pc="$int_pc" -v stubs="$stubs" -v text_end="$text_end" '
                count["switcher-in"], total
     }' "$fifo" &
 reader=$!
-LHV_QEMU=$out/qemu-trace build/lhv "$guest" > /dev/null
+LHV_QEMU=$wrapper build/lhv "$guest" > /dev/null
 wait $reader
