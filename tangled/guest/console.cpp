@@ -52,7 +52,7 @@ void panic(const char* why) {
     Line().text("Little Hypervisor Guest: panic: ")
         .text(why).text("\n").print();
     
-#line 966 "chapters/02-guest.nw"
+#line 967 "chapters/02-guest.nw"
 hypercall(abi::LHCALL_LOAD_IDT_ENTRY, 6, 0, 0);
 #line 543 "chapters/02-guest.nw"
     __builtin_trap();  // ud2

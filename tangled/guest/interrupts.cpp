@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1085 "chapters/02-guest.nw"
+#line 1086 "chapters/02-guest.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "abi/lguest_data.hpp"
@@ -10,13 +10,9 @@
 
 namespace lhv::guest {
 
-#line 922 "chapters/02-guest.nw"
-extern "C" char trap_stub_0[], trap_stub_1[], trap_stub_2[],
-    trap_stub_3[], trap_stub_4[], trap_stub_5[], trap_stub_6[],
-    trap_stub_7[], trap_stub_8[], trap_stub_9[], trap_stub_10[],
-    trap_stub_11[], trap_stub_12[], trap_stub_13[], trap_stub_14[],
-    trap_stub_15[], trap_stub_16[], trap_stub_17[], trap_stub_18[],
-    trap_stub_19[], trap_stub_0x20[], trap_stub_0x80[];
+#line 933 "chapters/02-guest.nw"
+extern "C" const char* const exception_stubs[20];
+extern "C" char trap_stub_0x20[], trap_stub_0x80[];
 
 namespace {
 constexpr uint32_t kInterruptGate = 0xE, kTrapGate = 0xF;
@@ -32,24 +28,18 @@ void load_gate(uint32_t vector, const char* handler, uint32_t type,
 }
 
 void load_idt() {
-    char* const exceptions[] = {
-        trap_stub_0, trap_stub_1, trap_stub_2, trap_stub_3, trap_stub_4,
-        trap_stub_5, trap_stub_6, trap_stub_7, trap_stub_8, trap_stub_9,
-        trap_stub_10, trap_stub_11, trap_stub_12, trap_stub_13,
-        trap_stub_14, trap_stub_15, trap_stub_16, trap_stub_17,
-        trap_stub_18, trap_stub_19};
     for (uint32_t vector = 0; vector < 20; ++vector)
-        load_gate(vector, exceptions[vector], kTrapGate, 1);
+        load_gate(vector, exception_stubs[vector], kTrapGate, 1);
     load_gate(abi::kFirstGuestIrqVector + abi::kGuestClockIrq,
               trap_stub_0x20, kInterruptGate, 1);
     load_gate(kSyscallVector, trap_stub_0x80, kTrapGate, 3);
 }
-#line 982 "chapters/02-guest.nw"
+#line 983 "chapters/02-guest.nw"
 void load_program_segments() {
     hypercall(abi::LHCALL_LOAD_GDT_ENTRY, 14, 0x0000FFFF, 0x00CFFA00);
     hypercall(abi::LHCALL_LOAD_GDT_ENTRY, 15, 0x0000FFFF, 0x00CFF200);
 }
-#line 1001 "chapters/02-guest.nw"
+#line 1002 "chapters/02-guest.nw"
 volatile uint32_t ticks = 0;
 
 void start_clock() {
@@ -60,7 +50,7 @@ void clock_tick() {
     ticks = ticks + 1;
     start_clock();
 }
-#line 1029 "chapters/02-guest.nw"
+#line 1030 "chapters/02-guest.nw"
 void idle() {
     lguest_data.irq_enabled = kEflagsIf;
     asm volatile("" ::: "memory");
@@ -70,7 +60,7 @@ void idle() {
         hypercall(abi::LHCALL_HALT);
     lguest_data.irq_enabled = 0;
 }
-#line 1055 "chapters/02-guest.nw"
+#line 1056 "chapters/02-guest.nw"
 extern "C" void guest_trap(TrapFrame* frame) {
     uint32_t vector = frame->vector;
     if (vector == abi::kFirstGuestIrqVector + abi::kGuestClockIrq) {
@@ -95,5 +85,5 @@ extern "C" void guest_trap(TrapFrame* frame) {
         return_to_program();
 }
 
-#line 1101 "chapters/02-guest.nw"
+#line 1102 "chapters/02-guest.nw"
 } // namespace lhv::guest

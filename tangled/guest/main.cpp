@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1276 "chapters/02-guest.nw"
+#line 1277 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
@@ -73,18 +73,18 @@ void use_own_page_tables(const abi::BootInfo& boot) {
     hypercall(abi::LHCALL_NEW_PGTABLE,
               physical_address_of(directory).value);
 }
-#line 1221 "chapters/02-guest.nw"
+#line 1222 "chapters/02-guest.nw"
 uint32_t current_ring() {
     uint16_t cs;
     asm("mov %%cs, %0" : "=r"(cs));
     return cs & 3;
 }
-#line 1233 "chapters/02-guest.nw"
+#line 1234 "chapters/02-guest.nw"
 [[noreturn]] void power_off() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 1250 "chapters/02-guest.nw"
+#line 1251 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
@@ -103,5 +103,5 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     start_kernel(*boot);
 }
 
-#line 1297 "chapters/02-guest.nw"
+#line 1298 "chapters/02-guest.nw"
 } // namespace lhv::guest

@@ -19,7 +19,7 @@ trap_stub_\vector:
     .endm
 
     .text
-#line 757 "chapters/02-guest.nw"
+#line 759 "chapters/02-guest.nw"
     stub 0
     stub 1
     stub 2
@@ -42,7 +42,16 @@ trap_stub_\vector:
     stub 19
     stub 0x20
     stub 0x80
-#line 801 "chapters/02-guest.nw"
+
+    .section .rodata
+    .balign 4
+    .globl exception_stubs
+exception_stubs:                    /* stub n for exception n */
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19
+    .long trap_stub_\n
+    .endr
+    .text
+#line 812 "chapters/02-guest.nw"
 trap_common:
     pushl %ds
     pushl %es
@@ -59,7 +68,7 @@ trap_common:
     pushl %esp
     call guest_trap
     addl $4, %esp
-#line 849 "chapters/02-guest.nw"
+#line 860 "chapters/02-guest.nw"
     .globl trap_return
 trap_return:
     popal
@@ -80,7 +89,7 @@ trap_return:
     .globl guest_noirq_iret
 guest_noirq_iret:
     iret
-#line 887 "chapters/02-guest.nw"
+#line 898 "chapters/02-guest.nw"
     .globl switch_context
 switch_context:
     movl 4(%esp), %eax      /* where to save this stack's pointer */
