@@ -1,11 +1,12 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1349 "chapters/02-guest.nw"
+#line 1352 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "abi/lguest_data.hpp"
 #include "guest/console.hpp"
+#include "guest/drivers.hpp"
 #include "guest/hypercall.hpp"
 #include "guest/kernel.hpp"
 #include "guest/memory.hpp"
@@ -84,7 +85,7 @@ uint32_t current_ring() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 1323 "chapters/02-guest.nw"
+#line 1325 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
@@ -100,8 +101,9 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     load_idt();
     load_program_segments();
     start_clock();
+    start_drivers(*boot);
     start_kernel(*boot);
 }
 
-#line 1370 "chapters/02-guest.nw"
+#line 1374 "chapters/02-guest.nw"
 } // namespace lhv::guest
