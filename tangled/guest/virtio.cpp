@@ -5,6 +5,7 @@
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
+#include "guest/block.hpp"
 #include "guest/drivers.hpp"
 #include "guest/hypercall.hpp"
 #include "guest/kernel.hpp"
@@ -118,7 +119,7 @@ void device_broke(const char* device) {
         .text(" gave back a request it was never given\n").print();
     panic("a broken device");
 }
-#line 3355 "chapters/03-drivers.nw"
+#line 3357 "chapters/03-drivers.nw"
 void send_and_wait(const VirtioDevice& device, uint32_t index,
                    Virtqueue& queue, const RingBuffer* buffers,
                    uint32_t count, Transfer& transfer) {
@@ -148,12 +149,52 @@ void finish_transfers(Virtqueue& queue, const char* name) {
     if (any)
         wake_up(&queue);
 }
-#line 3824 "chapters/03-drivers.nw"
+#line 3847 "chapters/03-drivers.nw"
+bool command_line_number(const abi::BootInfo& boot, const char* name,
+                         uint32_t& value) {
+    const char* line = boot.command_line;
+    for (uint32_t at = 0; at < abi::kCommandLineBytes && line[at]; ++at) {
+        if (at > 0 && line[at - 1] != ' ')
+            continue;
+        uint32_t i = 0;
+        while (name[i] && at + i < abi::kCommandLineBytes &&
+               line[at + i] == name[i])
+            ++i;
+        if (name[i])
+            continue;
+        bool any = false;
+        value = 0;
+        for (at += i; at < abi::kCommandLineBytes && line[at] >= '0' &&
+                      line[at] <= '9'; ++at, any = true)
+            value = value * 10 + uint32_t(line[at] - '0');
+        return any;
+    }
+    return false;
+}
+
+void show_disk_sector(uint32_t sector) {
+    static uint8_t bytes[abi::kBlkSectorBytes];
+    Line line;
+    line.text("Little Hypervisor Guest: disk sector ").decimal(sector);
+    if (int32_t error = block_read(sector, bytes, sizeof bytes)) {
+        line.text(": error ").decimal(uint32_t(-error)).text("\n").print();
+        return;
+    }
+    char text[33];
+    for (uint32_t i = 0; i < 32; ++i)
+        text[i] = bytes[i] >= ' ' && bytes[i] < 0x7f ? char(bytes[i]) : '.';
+    text[32] = '\0';
+    line.text(": ").text(text).text("\n").print();
+}
+#line 3826 "chapters/03-drivers.nw"
 void start_drivers(const abi::BootInfo& boot) {
     start_console(boot);
     start_rng(boot);
     start_block(boot, boot.memory_bytes);
+    uint32_t sector;
+    if (command_line_number(boot, "disk-sector=", sector))
+        show_disk_sector(sector);
 }
 
-#line 3001 "chapters/03-drivers.nw"
+#line 3003 "chapters/03-drivers.nw"
 } // namespace lhv::guest

@@ -22,6 +22,8 @@ enum SyscallNumber : uint32_t {
     SYS_set_thread_area = 243,
     SYS_exit_group = 252,
 };
+#line 4438 "chapters/E-guest-kernel.nw"
+inline constexpr uint32_t SYS_getrandom = 355;
 #line 3462 "chapters/E-guest-kernel.nw"
 inline int32_t make_system_call(uint32_t number, uint32_t arg1 = 0,
                                 uint32_t arg2 = 0, uint32_t arg3 = 0,
@@ -95,6 +97,10 @@ inline int32_t nanosleep(const timespec* request, timespec* left) {
 }
 inline int32_t set_thread_area(user_desc* description) {
     return make_system_call(SYS_set_thread_area, as_word(description));
+}
+#line 4442 "chapters/E-guest-kernel.nw"
+inline int32_t getrandom(void* buffer, uint32_t bytes, uint32_t flags) {
+    return make_system_call(SYS_getrandom, as_word(buffer), bytes, flags);
 }
 
 #line 3573 "chapters/E-guest-kernel.nw"
