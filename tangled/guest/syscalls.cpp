@@ -263,7 +263,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 3621 "chapters/03-drivers.nw"
+#line 3635 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)
@@ -308,8 +308,8 @@ constexpr Table kTable = make_table();
 
 void system_call(TrapFrame& frame) {
     count(kernel_stats.system_calls, frame.eax);
-    SystemCall call = frame.eax < kSystemCallNumbers ? kTable.calls[frame.eax]
-                                                     : nullptr;
+    SystemCall call =
+        frame.eax < kSystemCallNumbers ? kTable.calls[frame.eax] : nullptr;
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 

@@ -98,7 +98,7 @@ inline int32_t nanosleep(const timespec* request, timespec* left) {
 inline int32_t set_thread_area(user_desc* description) {
     return make_system_call(SYS_set_thread_area, as_word(description));
 }
-#line 4442 "chapters/E-guest-kernel.nw"
+#line 4445 "chapters/E-guest-kernel.nw"
 inline int32_t getrandom(void* buffer, uint32_t bytes, uint32_t flags) {
     return make_system_call(SYS_getrandom, as_word(buffer), bytes, flags);
 }

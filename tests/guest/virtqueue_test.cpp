@@ -22,18 +22,20 @@ constexpr std::uint32_t kSize = 8, kRing = 0x1000;
 struct BothEnds {
     std::vector<std::byte> bytes = std::vector<std::byte>(256 * 1024);
     Driver driver;
-    Device device{"test queue",
-                  lhv::launcher::GuestMemory(bytes, bytes.size()),
-                  {kSize, GuestPhysical{kRing},
-                   GuestPhysical{kRing + lhv::abi::vring_avail_offset(kSize)},
-                   GuestPhysical{kRing + lhv::abi::vring_used_offset(kSize)}}};
+    Device device{
+        "test queue", lhv::launcher::GuestMemory(bytes, bytes.size()),
+        {kSize, GuestPhysical{kRing},
+         GuestPhysical{kRing + lhv::abi::vring_avail_offset(kSize)},
+         GuestPhysical{kRing + lhv::abi::vring_used_offset(kSize)}}};
     BothEnds() { REQUIRE(driver.attach(bytes.data() + kRing, kSize)); }
-    std::byte* at(std::uint32_t physical) { return bytes.data() + physical; }
+    std::byte* at(std::uint32_t physical) {
+        return bytes.data() + physical;
+    }
 };
 #line 2549 "chapters/03-drivers.nw"
 }
 
-#line 2583 "chapters/03-drivers.nw"
+#line 2585 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: a request reaches the device and comes back",
           "[guest-virtio]") {
     BothEnds ends;
@@ -63,7 +65,7 @@ TEST_CASE("guest virtqueue: a request reaches the device and comes back",
     CHECK(ends.driver.free_descriptors() == kSize);
     CHECK(ends.driver.take_used(got, written) == Driver::Used::None);
 }
-#line 2628 "chapters/03-drivers.nw"
+#line 2630 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: a full queue, then seventy thousand requests",
           "[guest-virtio]") {
     BothEnds ends;
@@ -86,7 +88,7 @@ TEST_CASE("guest virtqueue: a full queue, then seventy thousand requests",
     CHECK(ends.driver.free_descriptors() == kSize);
 
     
-#line 2659 "chapters/03-drivers.nw"
+#line 2661 "chapters/03-drivers.nw"
 constexpr std::uint32_t kRequests = 70'000;
 std::vector<std::uint32_t> numbers(kRequests);
 auto slot = [](std::uint32_t n) { return (n % 64) * 16; };
@@ -122,10 +124,10 @@ while (answered < kRequests) {
         ++answered;
     }
 }
-#line 2650 "chapters/03-drivers.nw"
+#line 2652 "chapters/03-drivers.nw"
     CHECK(ends.driver.free_descriptors() == kSize);
 }
-#line 2706 "chapters/03-drivers.nw"
+#line 2708 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: what the driver refuses", "[guest-virtio]") {
     BothEnds ends;
     Driver other;
