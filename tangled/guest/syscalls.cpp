@@ -73,7 +73,7 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 3065 "chapters/E-guest-kernel.nw"
+#line 3066 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd != 1 && fd != 2)
@@ -98,6 +98,8 @@ int32_t sys_read(TrapFrame& f) {
         return -kEBADF;
     if (!user_range_ok(buffer, bytes))
         return -kEFAULT;
+    if (bytes == 0)
+        return 0;
     char line[LineDiscipline::kLineBytes];
     int32_t n = console_input(line, bytes < sizeof line ? bytes
                                                         : sizeof line);
@@ -105,7 +107,7 @@ int32_t sys_read(TrapFrame& f) {
         return -kEFAULT;
     return n;
 }
-#line 3103 "chapters/E-guest-kernel.nw"
+#line 3106 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -113,7 +115,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3119 "chapters/E-guest-kernel.nw"
+#line 3122 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -132,7 +134,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3149 "chapters/E-guest-kernel.nw"
+#line 3152 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -166,7 +168,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3193 "chapters/E-guest-kernel.nw"
+#line 3196 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     static char strings[kMaxArgumentBytes + 64];
     const char* argv[kMaxArguments];
@@ -195,7 +197,7 @@ int32_t sys_execve(TrapFrame& f) {
         argv[argc++] = name;
     return load_program(*current, name, argv, argc);
 }
-#line 3231 "chapters/E-guest-kernel.nw"
+#line 3234 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -209,7 +211,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3253 "chapters/E-guest-kernel.nw"
+#line 3256 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -230,7 +232,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3298 "chapters/E-guest-kernel.nw"
+#line 3301 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -263,7 +265,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 3875 "chapters/03-drivers.nw"
+#line 3879 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)

@@ -120,7 +120,7 @@ void device_broke(const char* device) {
         .text(" gave back a request it was never given\n").print();
     panic("a broken device");
 }
-#line 3611 "chapters/03-drivers.nw"
+#line 3614 "chapters/03-drivers.nw"
 void send_and_wait(const VirtioDevice& device, uint32_t index,
                    Virtqueue& queue, const RingBuffer* buffers,
                    uint32_t count, Transfer& transfer) {
@@ -150,7 +150,7 @@ void finish_transfers(Virtqueue& queue, const char* name) {
     if (any)
         wake_up(&queue);
 }
-#line 4101 "chapters/03-drivers.nw"
+#line 4105 "chapters/03-drivers.nw"
 bool command_line_number(const abi::BootInfo& boot, const char* name,
                          uint32_t& value) {
     const char* line = boot.command_line;
@@ -187,7 +187,7 @@ void show_disk_sector(uint32_t sector) {
     text[32] = '\0';
     line.text(": ").text(text).text("\n").print();
 }
-#line 4080 "chapters/03-drivers.nw"
+#line 4084 "chapters/03-drivers.nw"
 void start_drivers(const abi::BootInfo& boot) {
     start_console(boot);
     start_rng(boot);

@@ -32,7 +32,7 @@ void fail_device(VirtioDevice& device);
 void kick(const VirtioDevice& device, uint32_t index);
 bool take_interrupt(const VirtioDevice& device, void (*handler)());
 void device_broke(const char* device);
-#line 3596 "chapters/03-drivers.nw"
+#line 3599 "chapters/03-drivers.nw"
 struct Transfer {
     bool done = false;
     uint32_t written = 0;

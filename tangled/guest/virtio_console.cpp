@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3781 "chapters/03-drivers.nw"
+#line 3785 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/console.hpp"
 #include "guest/line_discipline.hpp"
@@ -22,7 +22,7 @@ LineDiscipline discipline;
 char receive_buffers[kReceiveBuffers][kReceiveBytes];
 uint32_t held = (1u << kReceiveBuffers) - 1;
 bool input_ended = false;
-#line 3564 "chapters/03-drivers.nw"
+#line 3567 "chapters/03-drivers.nw"
 void give_receive_buffers() {
     if (input_ended)
         return;
@@ -44,7 +44,7 @@ void give_receive_buffers() {
     if (gave)
         kick(console, kReceiveQueue);
 }
-#line 3677 "chapters/03-drivers.nw"
+#line 3680 "chapters/03-drivers.nw"
 struct EchoSlot {
     Transfer transfer{true, 0};
     char bytes[kReceiveBytes * LineDiscipline::kEchoMax];
@@ -68,7 +68,7 @@ void echo(const char* bytes, uint32_t count) {
         return;
     }
 }
-#line 3710 "chapters/03-drivers.nw"
+#line 3713 "chapters/03-drivers.nw"
 void console_interrupt() {
     void* token = nullptr;
     uint32_t written = 0;
@@ -92,13 +92,14 @@ void console_interrupt() {
         if (n > 0)
             echo(echoed, n);
     }
+    give_receive_buffers();
     wake_up(&discipline);
     finish_transfers(transmit, "console");
 }
-#line 3795 "chapters/03-drivers.nw"
+#line 3799 "chapters/03-drivers.nw"
 }
 
-#line 3647 "chapters/03-drivers.nw"
+#line 3650 "chapters/03-drivers.nw"
 void console_output(const char* bytes, uint32_t count) {
     if (count == 0)
         return;
@@ -118,7 +119,7 @@ void console_output(const char* bytes, uint32_t count) {
     Transfer transfer;
     send_and_wait(console, kTransmitQueue, transmit, &buffer, 1, transfer);
 }
-#line 3743 "chapters/03-drivers.nw"
+#line 3747 "chapters/03-drivers.nw"
 int32_t console_input(char* into, uint32_t bytes) {
     if (!console_up)
         return 0;
@@ -128,7 +129,7 @@ int32_t console_input(char* into, uint32_t bytes) {
     give_receive_buffers();
     return n;
 }
-#line 3761 "chapters/03-drivers.nw"
+#line 3765 "chapters/03-drivers.nw"
 void start_console(const abi::BootInfo& boot) {
     if (!find_device(boot, abi::kDeviceConsole, console))
         return;
@@ -144,5 +145,5 @@ void start_console(const abi::BootInfo& boot) {
     give_receive_buffers();
 }
 
-#line 3801 "chapters/03-drivers.nw"
+#line 3805 "chapters/03-drivers.nw"
 } // namespace lhv::guest
