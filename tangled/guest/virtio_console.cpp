@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3785 "chapters/03-drivers.nw"
+#line 3792 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/console.hpp"
 #include "guest/line_discipline.hpp"
@@ -10,19 +10,19 @@
 namespace lhv::guest {
 
 namespace {
-#line 3545 "chapters/03-drivers.nw"
+#line 3552 "chapters/03-drivers.nw"
 constexpr uint32_t kReceiveQueue = 0, kTransmitQueue = 1;
 constexpr uint32_t kReceiveBuffers = 16, kReceiveBytes = 64;
 static_assert(kReceiveBuffers <= 32);  // one bit each in held
 
-VirtioDevice console;
-Virtqueue receive, transmit;
-bool console_up = false;
-LineDiscipline discipline;
-char receive_buffers[kReceiveBuffers][kReceiveBytes];
-uint32_t held = (1u << kReceiveBuffers) - 1;
-bool input_ended = false;
-#line 3567 "chapters/03-drivers.nw"
+constinit VirtioDevice console;
+constinit Virtqueue receive, transmit;
+constinit bool console_up = false;
+constinit LineDiscipline discipline;
+constinit char receive_buffers[kReceiveBuffers][kReceiveBytes] = {};
+constinit uint32_t held = (1u << kReceiveBuffers) - 1;
+constinit bool input_ended = false;
+#line 3574 "chapters/03-drivers.nw"
 void give_receive_buffers() {
     if (input_ended)
         return;
@@ -44,31 +44,31 @@ void give_receive_buffers() {
     if (gave)
         kick(console, kReceiveQueue);
 }
-#line 3680 "chapters/03-drivers.nw"
+#line 3687 "chapters/03-drivers.nw"
 struct EchoSlot {
-    Transfer transfer{true, 0};
-    char bytes[kReceiveBytes * LineDiscipline::kEchoMax];
+    bool sent = false;
+    Transfer transfer;
+    char bytes[kReceiveBytes * LineDiscipline::kEchoMax] = {};
 };
-EchoSlot echo_slots[16];
+constinit EchoSlot echo_slots[16];
 
 void echo(const char* bytes, uint32_t count) {
     for (EchoSlot& slot : echo_slots) {
-        if (!slot.transfer.done)
+        if (slot.sent && !slot.transfer.done)
             continue;
         for (uint32_t i = 0; i < count; ++i)
             slot.bytes[i] = bytes[i];
         RingBuffer buffer{physical_address_of(slot.bytes).value, count,
                           false};
-        slot.transfer.done = false;
-        if (!transmit.add(&buffer, 1, &slot.transfer)) {
-            slot.transfer.done = true;
+        if (!transmit.add(&buffer, 1, &slot.transfer))
             return;
-        }
+        slot.sent = true;
+        slot.transfer.done = false;
         kick(console, kTransmitQueue);
         return;
     }
 }
-#line 3713 "chapters/03-drivers.nw"
+#line 3720 "chapters/03-drivers.nw"
 void console_interrupt() {
     void* token = nullptr;
     uint32_t written = 0;
@@ -96,10 +96,10 @@ void console_interrupt() {
     wake_up(&discipline);
     finish_transfers(transmit, "console");
 }
-#line 3799 "chapters/03-drivers.nw"
+#line 3806 "chapters/03-drivers.nw"
 }
 
-#line 3650 "chapters/03-drivers.nw"
+#line 3657 "chapters/03-drivers.nw"
 void console_output(const char* bytes, uint32_t count) {
     if (count == 0)
         return;
@@ -119,7 +119,7 @@ void console_output(const char* bytes, uint32_t count) {
     Transfer transfer;
     send_and_wait(console, kTransmitQueue, transmit, &buffer, 1, transfer);
 }
-#line 3747 "chapters/03-drivers.nw"
+#line 3754 "chapters/03-drivers.nw"
 int32_t console_input(char* into, uint32_t bytes) {
     if (!console_up)
         return 0;
@@ -129,7 +129,7 @@ int32_t console_input(char* into, uint32_t bytes) {
     give_receive_buffers();
     return n;
 }
-#line 3765 "chapters/03-drivers.nw"
+#line 3772 "chapters/03-drivers.nw"
 void start_console(const abi::BootInfo& boot) {
     if (!find_device(boot, abi::kDeviceConsole, console))
         return;
@@ -145,5 +145,5 @@ void start_console(const abi::BootInfo& boot) {
     give_receive_buffers();
 }
 
-#line 3805 "chapters/03-drivers.nw"
+#line 3812 "chapters/03-drivers.nw"
 } // namespace lhv::guest
