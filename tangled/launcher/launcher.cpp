@@ -97,7 +97,7 @@ if (options_.wait_for_debugger)
                          MachinePhysical{abi::kDeviceLinkAddress}),
                      doorbell_.get());
 }
-#line 3579 "chapters/04-launcher.nw"
+#line 3583 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -111,26 +111,26 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 3603 "chapters/04-launcher.nw"
+#line 3607 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
         machine.guest(ram_bytes_, kDevicePages * abi::kPageSize);
     
-#line 3795 "chapters/04-launcher.nw"
+#line 3799 "chapters/04-launcher.nw"
 if (guest_ != &guests_.front()) {
     auto all = memory.bytes(GuestPhysical{0},
                             ram_bytes_ + kDevicePages * abi::kPageSize);
     std::fill(all.begin(), all.end(), std::byte{0});
 }
-#line 3608 "chapters/04-launcher.nw"
+#line 3612 "chapters/04-launcher.nw"
     load_guest_image(guest_->image, guest_->contents, memory);
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
     devices_->publish(memory);
     device_failure_.clear();
 }
-#line 3627 "chapters/04-launcher.nw"
+#line 3631 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -153,7 +153,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3663 "chapters/04-launcher.nw"
+#line 3667 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -165,7 +165,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3684 "chapters/04-launcher.nw"
+#line 3688 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(device_failure_.empty() ? event.reason
                                             : device_failure_);
@@ -182,11 +182,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3674 "chapters/04-launcher.nw"
+#line 3678 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3718 "chapters/04-launcher.nw"
+#line 3722 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     if (devices_->notified(address))
         return;
@@ -199,7 +199,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3771 "chapters/04-launcher.nw"
+#line 3775 "chapters/04-launcher.nw"
 int Launcher::run_in_turn() {
     try {
         load_guest();
@@ -214,7 +214,7 @@ int Launcher::run_in_turn() {
         return kExitFailure;
     }
 }
-#line 3836 "chapters/04-launcher.nw"
+#line 3840 "chapters/04-launcher.nw"
 void Launcher::check_host() {
     link_->post(Request::SelfCheck);
     ring_doorbell();
@@ -337,7 +337,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         devices_->take_kicks();
     }
 }
-#line 3533 "chapters/04-launcher.nw"
+#line 3537 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -345,7 +345,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 3562 "chapters/04-launcher.nw"
+#line 3566 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -354,11 +354,12 @@ void Launcher::host_died(const std::string& reason) {
                                 " --accel tcg will)");
     throw HostDied(reason);
 }
-#line 3512 "chapters/04-launcher.nw"
+#line 3515 "chapters/04-launcher.nw"
 void Launcher::device_failed() {
-    if (!device_failure_.empty())
+    std::string why = devices_->failure();
+    if (why.empty() || !device_failure_.empty())
         return;
-    device_failure_ = devices_->failure();
+    device_failure_ = why;
     devices_->stop_guest();
     ring_doorbell();
 }
