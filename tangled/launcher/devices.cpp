@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4500 "chapters/04-launcher.nw"
+#line 4501 "chapters/04-launcher.nw"
 #include "launcher/devices.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -263,7 +263,7 @@ void Devices::run(Slot& slot) {
                 if (slot.queues.empty() || slot.broken || stopping_)
                     continue;
                 
-#line 4429 "chapters/04-launcher.nw"
+#line 4430 "chapters/04-launcher.nw"
 try {
     for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
         if (kicked & 1u << q)
@@ -285,14 +285,14 @@ try {
              " device's thread: " + error.what());
     }
 }
-#line 4449 "chapters/04-launcher.nw"
+#line 4450 "chapters/04-launcher.nw"
 void Devices::raise(Slot& slot) {
     std::atomic_ref counter(link_.raised[slot.irq]);
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_release);
     send_byte(doorbell_);
 }
-#line 4463 "chapters/04-launcher.nw"
+#line 4464 "chapters/04-launcher.nw"
 void Devices::fail(const std::string& why) {
     {
         std::lock_guard guard(failure_lock_);
@@ -312,12 +312,12 @@ std::string Devices::failure() {
     std::lock_guard guard(failure_lock_);
     return failure_;
 }
-#line 4490 "chapters/04-launcher.nw"
+#line 4491 "chapters/04-launcher.nw"
 void Devices::forget_failure() {
     failure();
     std::lock_guard guard(failure_lock_);
     failure_.clear();
 }
 
-#line 4527 "chapters/04-launcher.nw"
+#line 4528 "chapters/04-launcher.nw"
 } // namespace lhv::launcher
