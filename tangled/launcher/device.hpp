@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1503 "chapters/03-drivers.nw"
+#line 1512 "chapters/03-drivers.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>

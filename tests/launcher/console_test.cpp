@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1977 "chapters/03-drivers.nw"
+#line 1986 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstdlib>
@@ -24,7 +24,7 @@ using namespace lhv::abi;
 using Catch::Contains;
 
 namespace {
-#line 2025 "chapters/03-drivers.nw"
+#line 2034 "chapters/03-drivers.nw"
 struct ConsoleGuest {
     static constexpr std::uint32_t kRing[2] = {0x1000, 0x3000};
     std::vector<std::byte> memory = std::vector<std::byte>(64 * 1024);
@@ -94,7 +94,7 @@ struct ConsoleGuest {
         return buffers;
     }
 };
-#line 2106 "chapters/03-drivers.nw"
+#line 2115 "chapters/03-drivers.nw"
 struct Pipe {
     UniqueFd read, write;
     Pipe() {
@@ -144,10 +144,10 @@ bool readable(int fd, int milliseconds = 1000) {
     pollfd poll_fd{fd, POLLIN, 0};
     return ::poll(&poll_fd, 1, milliseconds) == 1;
 }
-#line 2003 "chapters/03-drivers.nw"
+#line 2012 "chapters/03-drivers.nw"
 } // namespace
 
-#line 2165 "chapters/03-drivers.nw"
+#line 2174 "chapters/03-drivers.nw"
 TEST_CASE("console: what the Guest says is written at once",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -171,7 +171,7 @@ TEST_CASE("console: what the Guest says is written at once",
     CHECK(guest.used_idx(1) == 3);
     std::signal(SIGPIPE, old);
 }
-#line 2199 "chapters/03-drivers.nw"
+#line 2208 "chapters/03-drivers.nw"
 TEST_CASE("console: a pipe is read a line at a time, then ends",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -192,7 +192,7 @@ TEST_CASE("console: a pipe is read a line at a time, then ends",
     CHECK_FALSE(console.serve(ConsoleDevice::kReceiveQueue, guest.queues));
     CHECK(guest.received().empty());
 }
-#line 2227 "chapters/03-drivers.nw"
+#line 2236 "chapters/03-drivers.nw"
 TEST_CASE("console: input waits for the Guest's buffers",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -211,7 +211,7 @@ TEST_CASE("console: input waits for the Guest's buffers",
     char rest[200];
     CHECK(::read(in.read.get(), rest, sizeof rest) == 100);
 }
-#line 2250 "chapters/03-drivers.nw"
+#line 2259 "chapters/03-drivers.nw"
 TEST_CASE("console: a receive buffer with no room is refused",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -224,7 +224,7 @@ TEST_CASE("console: a receive buffer with no room is refused",
         console.serve(ConsoleDevice::kReceiveQueue, guest.queues),
         "console receive buffer at descriptor 0 has no room for input");
 }
-#line 2275 "chapters/03-drivers.nw"
+#line 2284 "chapters/03-drivers.nw"
 TEST_CASE("console: a terminal is raw while the console lives",
           "[launcher][console]") {
     Terminal terminal;
@@ -264,7 +264,7 @@ TEST_CASE("console: a terminal is raw while the console lives",
     }
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 2326 "chapters/03-drivers.nw"
+#line 2335 "chapters/03-drivers.nw"
 TEST_CASE("console: a crash puts the terminal back",
           "[launcher][console]") {
     Terminal terminal;
@@ -292,7 +292,7 @@ TEST_CASE("console: a crash puts the terminal back",
     CHECK(WTERMSIG(status) == SIGABRT);
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 2362 "chapters/03-drivers.nw"
+#line 2371 "chapters/03-drivers.nw"
 TEST_CASE("console: three Ctrl-C in a row end the Launcher",
           "[launcher][console]") {
     const std::string keys = "\3\3a\3\3\3b";
