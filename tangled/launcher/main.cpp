@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5198 "chapters/04-launcher.nw"
+#line 5200 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -20,7 +20,7 @@
 
 using namespace lhv::launcher;
 
-#line 5317 "chapters/04-launcher.nw"
+#line 5319 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -31,7 +31,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 5295 "chapters/04-launcher.nw"
+#line 5297 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -41,7 +41,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 5221 "chapters/04-launcher.nw"
+#line 5223 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 5279 "chapters/04-launcher.nw"
+#line 5281 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -59,7 +59,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 5229 "chapters/04-launcher.nw"
+#line 5231 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -73,12 +73,12 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 5267 "chapters/04-launcher.nw"
+#line 5269 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 5242 "chapters/04-launcher.nw"
+#line 5244 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests);
         return launcher.run();

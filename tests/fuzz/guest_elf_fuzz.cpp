@@ -9,7 +9,7 @@
 using namespace lhv::guest;
 
 namespace {
-#line 2169 "chapters/E-guest-kernel.nw"
+#line 2173 "chapters/E-guest-kernel.nw"
 bool loadable(const ElfProgram& program, std::uint64_t file_bytes) {
     constexpr std::uint64_t kPage = lhv::abi::kPageSize;
     if (program.count < 1 || program.count > kMaxElfSegments)

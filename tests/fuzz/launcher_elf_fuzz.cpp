@@ -13,7 +13,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1780 "chapters/04-launcher.nw"
+#line 1782 "chapters/04-launcher.nw"
 bool keeps_its_promises(const GuestImage& image, std::uint64_t file_bytes,
                         std::uint64_t memory_bytes) {
     if (image.segments.empty()) return false;

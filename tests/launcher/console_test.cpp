@@ -54,7 +54,8 @@ struct ConsoleGuest {
     std::uint16_t describe(std::uint32_t q, std::uint32_t bytes,
                            std::uint16_t flags, std::uint16_t next) {
         const std::uint16_t index = descriptors[q]++ % 8;
-        put(kRing[q] + 16 * index, VirtqDesc{next_free, bytes, flags, next});
+        put(kRing[q] + 16 * index,
+            VirtqDesc{next_free, bytes, flags, next});
         next_free += bytes;
         return index;
     }
@@ -69,7 +70,8 @@ struct ConsoleGuest {
     void say(const std::vector<std::string>& parts) {
         const std::uint16_t head = descriptors[1] % 8;
         for (std::size_t i = 0; i < parts.size(); ++i) {
-            std::memcpy(&memory[next_free], parts[i].data(), parts[i].size());
+            std::memcpy(&memory[next_free], parts[i].data(),
+                        parts[i].size());
             const bool more = i + 1 < parts.size();
             describe(1, std::uint32_t(parts[i].size()),
                      more ? kDescNext : 0,
@@ -94,7 +96,7 @@ struct ConsoleGuest {
         return buffers;
     }
 };
-#line 2115 "chapters/03-drivers.nw"
+#line 2117 "chapters/03-drivers.nw"
 struct Pipe {
     UniqueFd read, write;
     Pipe() {
@@ -147,7 +149,7 @@ bool readable(int fd, int milliseconds = 1000) {
 #line 2012 "chapters/03-drivers.nw"
 } // namespace
 
-#line 2174 "chapters/03-drivers.nw"
+#line 2176 "chapters/03-drivers.nw"
 TEST_CASE("console: what the Guest says is written at once",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -171,7 +173,7 @@ TEST_CASE("console: what the Guest says is written at once",
     CHECK(guest.used_idx(1) == 3);
     std::signal(SIGPIPE, old);
 }
-#line 2208 "chapters/03-drivers.nw"
+#line 2210 "chapters/03-drivers.nw"
 TEST_CASE("console: a pipe is read a line at a time, then ends",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -192,7 +194,7 @@ TEST_CASE("console: a pipe is read a line at a time, then ends",
     CHECK_FALSE(console.serve(ConsoleDevice::kReceiveQueue, guest.queues));
     CHECK(guest.received().empty());
 }
-#line 2236 "chapters/03-drivers.nw"
+#line 2238 "chapters/03-drivers.nw"
 TEST_CASE("console: input waits for the Guest's buffers",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -211,7 +213,7 @@ TEST_CASE("console: input waits for the Guest's buffers",
     char rest[200];
     CHECK(::read(in.read.get(), rest, sizeof rest) == 100);
 }
-#line 2259 "chapters/03-drivers.nw"
+#line 2261 "chapters/03-drivers.nw"
 TEST_CASE("console: a receive buffer with no room is refused",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -224,7 +226,7 @@ TEST_CASE("console: a receive buffer with no room is refused",
         console.serve(ConsoleDevice::kReceiveQueue, guest.queues),
         "console receive buffer at descriptor 0 has no room for input");
 }
-#line 2284 "chapters/03-drivers.nw"
+#line 2286 "chapters/03-drivers.nw"
 TEST_CASE("console: a terminal is raw while the console lives",
           "[launcher][console]") {
     Terminal terminal;
@@ -264,7 +266,7 @@ TEST_CASE("console: a terminal is raw while the console lives",
     }
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 2335 "chapters/03-drivers.nw"
+#line 2337 "chapters/03-drivers.nw"
 TEST_CASE("console: a crash puts the terminal back",
           "[launcher][console]") {
     Terminal terminal;
@@ -292,7 +294,7 @@ TEST_CASE("console: a crash puts the terminal back",
     CHECK(WTERMSIG(status) == SIGABRT);
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 2371 "chapters/03-drivers.nw"
+#line 2373 "chapters/03-drivers.nw"
 TEST_CASE("console: three Ctrl-C in a row end the Launcher",
           "[launcher][console]") {
     const std::string keys = "\3\3a\3\3\3b";
