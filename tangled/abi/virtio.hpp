@@ -1,25 +1,25 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 86 "chapters/03-drivers.nw"
+#line 81 "chapters/03-drivers.nw"
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
 
 namespace lhv::abi {
 
-#line 110 "chapters/03-drivers.nw"
+#line 105 "chapters/03-drivers.nw"
 inline constexpr uint8_t kDeviceEnd = 0;      // no more devices
 inline constexpr uint8_t kDeviceNet = 1;
 inline constexpr uint8_t kDeviceBlock = 2;
 inline constexpr uint8_t kDeviceConsole = 3;
 inline constexpr uint8_t kDeviceRng = 4;      // the entropy source
-#line 127 "chapters/03-drivers.nw"
+#line 122 "chapters/03-drivers.nw"
 inline constexpr uint8_t kStatusAcknowledge = 1;
 inline constexpr uint8_t kStatusDriver = 2;
 inline constexpr uint8_t kStatusDriverOk = 4;
 inline constexpr uint8_t kStatusFeaturesOk = 8;
 inline constexpr uint8_t kStatusNeedsReset = 64;
 inline constexpr uint8_t kStatusFailed = 128;
-#line 141 "chapters/03-drivers.nw"
+#line 136 "chapters/03-drivers.nw"
 struct DeviceDesc {
     uint8_t type;         // kDeviceNet, ..., or kDeviceEnd
     uint8_t num_vq;       // how many VqConfig records follow
@@ -28,14 +28,14 @@ struct DeviceDesc {
     uint8_t status;       // kStatus bits, written by the Guest
 };
 static_assert(sizeof(DeviceDesc) == 5);
-#line 172 "chapters/03-drivers.nw"
+#line 168 "chapters/03-drivers.nw"
 struct VqConfig {
     uint16_t num;  // queue size: a power of two, at most 32768
     uint16_t irq;  // the Guest interrupt for used buffers
     uint32_t pfn;  // Guest-physical page number of the ring
 };
 static_assert(sizeof(VqConfig) == 8);
-#line 196 "chapters/03-drivers.nw"
+#line 192 "chapters/03-drivers.nw"
 constexpr uint32_t device_desc_bytes(const DeviceDesc& desc) {
     return uint32_t{sizeof(DeviceDesc)} +
            uint32_t{desc.num_vq} * uint32_t{sizeof(VqConfig)} +
@@ -94,7 +94,7 @@ constexpr uint32_t vring_bytes(uint32_t num) {
 static_assert(vring_used_offset(256) == 8192);
 static_assert(vring_bytes(256) == 8192 + 2054);
 static_assert(vring_bytes(kQueueSizeMax) == 593920 + 262150);
-#line 2446 "chapters/03-drivers.nw"
+#line 2479 "chapters/03-drivers.nw"
 struct BlkRequestHeader {
     uint32_t type;      // kBlkIn, kBlkOut, kBlkFlush, ...
     uint32_t reserved;  // zero; a device ignores it
@@ -112,5 +112,5 @@ inline constexpr uint8_t kBlkOk = 0;
 inline constexpr uint8_t kBlkIoErr = 1;
 inline constexpr uint8_t kBlkUnsupp = 2;
 
-#line 102 "chapters/03-drivers.nw"
+#line 97 "chapters/03-drivers.nw"
 } // namespace lhv::abi

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1644 "chapters/03-drivers.nw"
+#line 1680 "chapters/03-drivers.nw"
 #include "launcher/console.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -15,7 +15,7 @@
 
 namespace lhv::launcher {
 
-#line 1693 "chapters/03-drivers.nw"
+#line 1729 "chapters/03-drivers.nw"
 namespace {
 
 constexpr int kCrashSignals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE,
@@ -52,7 +52,7 @@ void stop_guarding() {
 }
 
 } // namespace
-#line 1756 "chapters/03-drivers.nw"
+#line 1792 "chapters/03-drivers.nw"
 RawTerminal::RawTerminal(int fd) : fd_(fd) {
     if (guarding)
         throw std::logic_error("one raw terminal at a time");
@@ -82,7 +82,7 @@ RawTerminal::~RawTerminal() {
     stop_guarding();
     guarding = false;
 }
-#line 1796 "chapters/03-drivers.nw"
+#line 1832 "chapters/03-drivers.nw"
 ConsoleDevice::ConsoleDevice(int in_fd, int out_fd,
                              std::function<void()> quit)
     : in_fd_(in_fd), out_fd_(out_fd), quit_(std::move(quit)) {
@@ -94,7 +94,7 @@ void ConsoleDevice::interrupt_launcher() { ::kill(::getpid(), SIGINT); }
 std::unique_ptr<Device> make_console(int in_fd, int out_fd) {
     return std::make_unique<ConsoleDevice>(in_fd, out_fd);
 }
-#line 1819 "chapters/03-drivers.nw"
+#line 1855 "chapters/03-drivers.nw"
 bool ConsoleDevice::serve(std::uint32_t kicked,
                           std::span<Virtqueue> queues) {
     if (queues.size() != 2)
@@ -121,12 +121,12 @@ bool ConsoleDevice::transmit(Virtqueue& queue) {
     }
     return used;
 }
-#line 1854 "chapters/03-drivers.nw"
+#line 1890 "chapters/03-drivers.nw"
 bool ConsoleDevice::wants_input() const {
     if (input_ended_ || quitting_) return false;
     return terminal_ || waiting_.size() < kWaitingMost;
 }
-#line 1872 "chapters/03-drivers.nw"
+#line 1908 "chapters/03-drivers.nw"
 bool ConsoleDevice::input(std::span<Virtqueue> queues) {
     char bytes[256];
     std::size_t room = sizeof bytes;
@@ -143,7 +143,7 @@ bool ConsoleDevice::input(std::span<Virtqueue> queues) {
     if (queues.size() <= kReceiveQueue) return false;
     return deliver(queues[kReceiveQueue]);
 }
-#line 1895 "chapters/03-drivers.nw"
+#line 1931 "chapters/03-drivers.nw"
 void ConsoleDevice::take(std::string_view bytes) {
     for (char byte : bytes) {
         if (terminal_) {
@@ -158,7 +158,7 @@ void ConsoleDevice::take(std::string_view bytes) {
         waiting_ += byte;
     }
 }
-#line 1925 "chapters/03-drivers.nw"
+#line 1961 "chapters/03-drivers.nw"
 bool ConsoleDevice::deliver(Virtqueue& queue) {
     bool used = false;
     while (!end_delivered_ && (!waiting_.empty() || input_ended_)) {
@@ -175,7 +175,7 @@ bool ConsoleDevice::deliver(Virtqueue& queue) {
     }
     return used;
 }
-#line 1950 "chapters/03-drivers.nw"
+#line 1986 "chapters/03-drivers.nw"
 std::uint32_t ConsoleDevice::fill(const Chain& chain) {
     std::size_t count =
         std::min<std::size_t>(waiting_.size(), chain.writable_bytes);
@@ -194,5 +194,5 @@ std::uint32_t ConsoleDevice::fill(const Chain& chain) {
     return static_cast<std::uint32_t>(count);
 }
 
-#line 1666 "chapters/03-drivers.nw"
+#line 1702 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

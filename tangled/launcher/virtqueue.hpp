@@ -40,12 +40,13 @@ class Virtqueue {
               const VirtqueueConfig& config);
 
     std::optional<Chain> pop();
+    bool pop(Chain& chain);
     void push(const Chain& chain, std::uint32_t written);
 
   private:
     std::span<std::byte> part(const char* what, GuestPhysical start,
                               std::uint32_t bytes, std::uint32_t align);
-    Chain walk(std::uint16_t head) const;
+    void walk(std::uint16_t head, Chain& chain) const;
     abi::VirtqDesc descriptor(std::uint16_t index) const;
     std::span<std::byte> buffer(std::uint16_t index,
                                 const abi::VirtqDesc& desc) const;

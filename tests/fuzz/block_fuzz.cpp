@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3125 "chapters/03-drivers.nw"
+#line 3168 "chapters/03-drivers.nw"
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -14,7 +14,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1243 "chapters/03-drivers.nw"
+#line 1282 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -33,7 +33,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 3161 "chapters/03-drivers.nw"
+#line 3204 "chapters/03-drivers.nw"
 struct FuzzedDisk {
     static constexpr std::size_t kMostBytes = 16 * 512;
     std::size_t bytes;
@@ -67,7 +67,7 @@ struct FuzzedDisk {
         return true;
     }
 };
-#line 3206 "chapters/03-drivers.nw"
+#line 3249 "chapters/03-drivers.nw"
 struct FuzzedRequest {
     std::vector<std::unique_ptr<std::byte[]>> owned;
     Chain chain;
@@ -100,7 +100,7 @@ struct FuzzedRequest {
         }
     }
 };
-#line 3142 "chapters/03-drivers.nw"
+#line 3185 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
@@ -109,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     FuzzedDisk disk(input);
     FuzzedRequest request(input);
     
-#line 3244 "chapters/03-drivers.nw"
+#line 3287 "chapters/03-drivers.nw"
 try {
     std::uint32_t used = disk.device->handle(request.chain);
     std::uint8_t status =
@@ -120,6 +120,6 @@ try {
 } catch (const VirtqueueError&) {
 }
 if (disk.read_only && !disk.unchanged()) __builtin_trap();
-#line 3150 "chapters/03-drivers.nw"
+#line 3193 "chapters/03-drivers.nw"
     return 0;
 }
