@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1680 "chapters/03-drivers.nw"
+#line 1696 "chapters/03-drivers.nw"
 #include "launcher/console.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -15,7 +15,7 @@
 
 namespace lhv::launcher {
 
-#line 1729 "chapters/03-drivers.nw"
+#line 1745 "chapters/03-drivers.nw"
 namespace {
 
 constexpr int kCrashSignals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE,
@@ -52,7 +52,7 @@ void stop_guarding() {
 }
 
 } // namespace
-#line 1792 "chapters/03-drivers.nw"
+#line 1808 "chapters/03-drivers.nw"
 RawTerminal::RawTerminal(int fd) : fd_(fd) {
     if (guarding)
         throw std::logic_error("one raw terminal at a time");
@@ -82,11 +82,14 @@ RawTerminal::~RawTerminal() {
     stop_guarding();
     guarding = false;
 }
-#line 1832 "chapters/03-drivers.nw"
+#line 1853 "chapters/03-drivers.nw"
 ConsoleDevice::ConsoleDevice(int in_fd, int out_fd,
                              std::function<void()> quit)
-    : in_fd_(in_fd), out_fd_(out_fd), quit_(std::move(quit)) {
-    if (::isatty(in_fd)) terminal_.emplace(in_fd);
+    : in_fd_(in_fd), out_fd_(out_fd), from_terminal_(::isatty(in_fd)),
+      quit_(std::move(quit)) {}
+
+void ConsoleDevice::accept(std::uint32_t) {
+    if (from_terminal_ && !terminal_) terminal_.emplace(in_fd_);
 }
 
 void ConsoleDevice::interrupt_launcher() { ::kill(::getpid(), SIGINT); }
@@ -94,7 +97,7 @@ void ConsoleDevice::interrupt_launcher() { ::kill(::getpid(), SIGINT); }
 std::unique_ptr<Device> make_console(int in_fd, int out_fd) {
     return std::make_unique<ConsoleDevice>(in_fd, out_fd);
 }
-#line 1855 "chapters/03-drivers.nw"
+#line 1879 "chapters/03-drivers.nw"
 bool ConsoleDevice::serve(std::uint32_t kicked,
                           std::span<Virtqueue> queues) {
     if (queues.size() != 2)
@@ -121,16 +124,16 @@ bool ConsoleDevice::transmit(Virtqueue& queue) {
     }
     return used;
 }
-#line 1890 "chapters/03-drivers.nw"
+#line 1914 "chapters/03-drivers.nw"
 bool ConsoleDevice::wants_input() const {
     if (input_ended_ || quitting_) return false;
-    return terminal_ || waiting_.size() < kWaitingMost;
+    return from_terminal_ || waiting_.size() < kWaitingMost;
 }
-#line 1908 "chapters/03-drivers.nw"
+#line 1932 "chapters/03-drivers.nw"
 bool ConsoleDevice::input(std::span<Virtqueue> queues) {
     char bytes[256];
     std::size_t room = sizeof bytes;
-    if (!terminal_)
+    if (!from_terminal_)
         room = std::min(room, kWaitingMost - std::min(kWaitingMost,
                                                       waiting_.size()));
     if (!input_ended_ && !quitting_ && room > 0) {
@@ -143,10 +146,10 @@ bool ConsoleDevice::input(std::span<Virtqueue> queues) {
     if (queues.size() <= kReceiveQueue) return false;
     return deliver(queues[kReceiveQueue]);
 }
-#line 1931 "chapters/03-drivers.nw"
+#line 1955 "chapters/03-drivers.nw"
 void ConsoleDevice::take(std::string_view bytes) {
     for (char byte : bytes) {
-        if (terminal_) {
+        if (from_terminal_) {
             interrupts_ = byte == kCtrlC ? interrupts_ + 1 : 0;
             if (interrupts_ == kInterruptsToQuit) {
                 quitting_ = true;
@@ -158,7 +161,7 @@ void ConsoleDevice::take(std::string_view bytes) {
         waiting_ += byte;
     }
 }
-#line 1961 "chapters/03-drivers.nw"
+#line 1985 "chapters/03-drivers.nw"
 bool ConsoleDevice::deliver(Virtqueue& queue) {
     bool used = false;
     while (!end_delivered_ && (!waiting_.empty() || input_ended_)) {
@@ -175,11 +178,11 @@ bool ConsoleDevice::deliver(Virtqueue& queue) {
     }
     return used;
 }
-#line 1986 "chapters/03-drivers.nw"
+#line 2010 "chapters/03-drivers.nw"
 std::uint32_t ConsoleDevice::fill(const Chain& chain) {
     std::size_t count =
         std::min<std::size_t>(waiting_.size(), chain.writable_bytes);
-    if (!terminal_) {
+    if (!from_terminal_) {
         const std::size_t newline = waiting_.find('\n');
         if (newline != std::string::npos)
             count = std::min(count, newline + 1);
@@ -194,5 +197,5 @@ std::uint32_t ConsoleDevice::fill(const Chain& chain) {
     return static_cast<std::uint32_t>(count);
 }
 
-#line 1702 "chapters/03-drivers.nw"
+#line 1718 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

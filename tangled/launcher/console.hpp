@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1580 "chapters/03-drivers.nw"
+#line 1591 "chapters/03-drivers.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@
 
 namespace lhv::launcher {
 
-#line 1610 "chapters/03-drivers.nw"
+#line 1621 "chapters/03-drivers.nw"
 class RawTerminal {
   public:
     explicit RawTerminal(int fd);
@@ -28,7 +28,7 @@ class RawTerminal {
     int fd_;
     termios saved_;
 };
-#line 1633 "chapters/03-drivers.nw"
+#line 1647 "chapters/03-drivers.nw"
 class ConsoleDevice : public Device {
   public:
     static constexpr std::uint32_t kReceiveQueue = 0;
@@ -42,6 +42,7 @@ class ConsoleDevice : public Device {
 
     std::uint8_t type() const override { return abi::kDeviceConsole; }
     std::uint32_t queue_count() const override { return 2; }
+    void accept(std::uint32_t features) override;
     bool serve(std::uint32_t kicked,
                std::span<Virtqueue> queues) override;
     int input_fd() const override { return in_fd_; }
@@ -59,6 +60,7 @@ class ConsoleDevice : public Device {
     std::uint32_t fill(const Chain& chain);
 
     int in_fd_, out_fd_;
+    bool from_terminal_;
     std::optional<RawTerminal> terminal_;
     std::string waiting_;
     bool input_ended_ = false;
@@ -69,7 +71,7 @@ class ConsoleDevice : public Device {
     std::function<void()> quit_;
 };
 
-#line 1599 "chapters/03-drivers.nw"
+#line 1610 "chapters/03-drivers.nw"
 std::unique_ptr<Device> make_console(int in_fd, int out_fd);
 
 } // namespace lhv::launcher

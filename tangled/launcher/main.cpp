@@ -23,7 +23,7 @@
 
 using namespace lhv::launcher;
 
-#line 6233 "chapters/04-launcher.nw"
+#line 6232 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
     const Options&, std::optional<BlockDevice> disk) {
     std::vector<std::unique_ptr<Device>> devices;
@@ -33,7 +33,7 @@ static std::vector<std::unique_ptr<Device>> make_devices(
         devices.push_back(std::make_unique<BlockBackEnd>(std::move(*disk)));
     return devices;
 }
-#line 6288 "chapters/04-launcher.nw"
+#line 6287 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -44,7 +44,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6266 "chapters/04-launcher.nw"
+#line 6265 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6250 "chapters/04-launcher.nw"
+#line 6249 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
