@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4575 "chapters/04-launcher.nw"
+#line 4578 "chapters/04-launcher.nw"
 #include "launcher/devices.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -14,7 +14,7 @@
 
 namespace lhv::launcher {
 
-#line 4050 "chapters/04-launcher.nw"
+#line 4053 "chapters/04-launcher.nw"
 const char* device_name(std::uint8_t type) {
     switch (type) {
     case abi::kDeviceNet:     return "network";
@@ -24,7 +24,7 @@ const char* device_name(std::uint8_t type) {
     default:                  return "unknown";
     }
 }
-#line 4159 "chapters/04-launcher.nw"
+#line 4162 "chapters/04-launcher.nw"
 Devices::Devices(std::vector<std::unique_ptr<Device>> devices,
                  abi::DeviceLink& link, int doorbell)
     : link_(link), doorbell_(doorbell),
@@ -52,7 +52,7 @@ Devices::~Devices() {
         slot->thread.join();
     }
 }
-#line 4201 "chapters/04-launcher.nw"
+#line 4204 "chapters/04-launcher.nw"
 UniqueFd Devices::make_eventfd() {
     UniqueFd fd{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
     if (!fd)
@@ -67,7 +67,7 @@ void Devices::wake(Slot& slot) {
            errno == EINTR) {
     }
 }
-#line 4232 "chapters/04-launcher.nw"
+#line 4235 "chapters/04-launcher.nw"
 void Devices::publish(GuestMemory memory) {
     memory_ = memory;
     page_.assign(abi::kPageSize, std::byte{0});
@@ -78,7 +78,7 @@ void Devices::publish(GuestMemory memory) {
         Slot& slot = *slot_pointer;
         forget_queues(slot);
         
-#line 4261 "chapters/04-launcher.nw"
+#line 4264 "chapters/04-launcher.nw"
 Device& device = *slot.device;
 std::vector<std::byte> config = device.config();
 abi::DeviceDesc desc{device.type(),
@@ -117,7 +117,7 @@ for (std::uint32_t i = 0; i < kFeatureBytes + config.size(); ++i)
 offset += kFeatureBytes;
 std::ranges::copy(config, page_.begin() + offset);
 offset += static_cast<std::uint32_t>(config.size());
-#line 4242 "chapters/04-launcher.nw"
+#line 4245 "chapters/04-launcher.nw"
     }
     list_end_ = offset;
     std::ranges::copy(page_, memory.bytes(GuestPhysical{memory.ram_bytes()},
@@ -128,7 +128,7 @@ offset += static_cast<std::uint32_t>(config.size());
     }
     link_.stop = 0;
 }
-#line 4313 "chapters/04-launcher.nw"
+#line 4316 "chapters/04-launcher.nw"
 bool Devices::notified(GuestPhysical address) {
     if (!memory_)
         return false;
@@ -152,7 +152,7 @@ bool Devices::notified(GuestPhysical address) {
     throw GuestDied("NOTIFY address " + in_hex(address.value) +
                     " is in the device page but is no device's");
 }
-#line 4347 "chapters/04-launcher.nw"
+#line 4350 "chapters/04-launcher.nw"
 void Devices::check_page() const {
     auto now = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                               abi::kPageSize);
@@ -170,7 +170,7 @@ void Devices::check_page() const {
                         ", which is the Launcher's to write");
     }
 }
-#line 4380 "chapters/04-launcher.nw"
+#line 4383 "chapters/04-launcher.nw"
 void Devices::status_changed(Slot& slot) {
     auto page = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                                abi::kPageSize);
@@ -201,7 +201,7 @@ void Devices::status_changed(Slot& slot) {
         make_live(slot);
     }
 }
-#line 4435 "chapters/04-launcher.nw"
+#line 4438 "chapters/04-launcher.nw"
 void Devices::make_live(Slot& slot) {
     std::lock_guard guard(slot.lock);
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
@@ -222,7 +222,7 @@ void Devices::forget_queues(Slot& slot) {
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
         link_.kick_address[slot.first_kick + q] = 0;
 }
-#line 4468 "chapters/04-launcher.nw"
+#line 4471 "chapters/04-launcher.nw"
 void Devices::take_kicks() {
     for (auto& slot : slots_)
         for (std::uint32_t q = 0; q < slot->rings.size(); ++q) {
@@ -236,7 +236,7 @@ void Devices::take_kicks() {
             wake(*slot);
         }
 }
-#line 4492 "chapters/04-launcher.nw"
+#line 4495 "chapters/04-launcher.nw"
 void Devices::run(Slot& slot) {
     try {
         while (!stopping_) {
@@ -273,14 +273,14 @@ void Devices::run(Slot& slot) {
              " device: " + error.what());
     }
 }
-#line 4537 "chapters/04-launcher.nw"
+#line 4540 "chapters/04-launcher.nw"
 void Devices::raise(Slot& slot) {
     std::atomic_ref counter(link_.raised[slot.irq]);
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_release);
     send_byte(doorbell_);
 }
-#line 4551 "chapters/04-launcher.nw"
+#line 4554 "chapters/04-launcher.nw"
 void Devices::fail(const std::string& why) {
     {
         std::lock_guard guard(failure_lock_);
@@ -301,5 +301,5 @@ std::string Devices::failure() {
     return failure_;
 }
 
-#line 4602 "chapters/04-launcher.nw"
+#line 4605 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

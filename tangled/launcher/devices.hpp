@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4074 "chapters/04-launcher.nw"
+#line 4077 "chapters/04-launcher.nw"
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -35,7 +35,7 @@ class Devices {
 
   private:
     
-#line 4135 "chapters/04-launcher.nw"
+#line 4138 "chapters/04-launcher.nw"
 struct Slot {
     std::unique_ptr<Device> device;
     std::uint32_t offset = 0;          // its DeviceDesc in the page
@@ -49,12 +49,12 @@ struct Slot {
     UniqueFd wake;                     // an eventfd
     std::thread thread;
 };
-#line 4109 "chapters/04-launcher.nw"
+#line 4112 "chapters/04-launcher.nw"
     
-#line 4193 "chapters/04-launcher.nw"
+#line 4196 "chapters/04-launcher.nw"
 static UniqueFd make_eventfd();
 static void wake(Slot& slot);
-#line 4416 "chapters/04-launcher.nw"
+#line 4419 "chapters/04-launcher.nw"
 void run(Slot& slot);
 void raise(Slot& slot);
 void fail(const std::string& why);
@@ -67,7 +67,7 @@ static std::uint32_t features_at(const Slot& slot) {
            slot.device->queue_count() * sizeof(abi::VqConfig);
 }
 
-#line 4111 "chapters/04-launcher.nw"
+#line 4114 "chapters/04-launcher.nw"
     std::vector<std::unique_ptr<Slot>> slots_;
     abi::DeviceLink& link_;
     int doorbell_;
