@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2804 "chapters/E-guest-kernel.nw"
+#line 2901 "chapters/E-guest-kernel.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
@@ -12,7 +12,7 @@
 
 namespace lhv::guest {
 
-#line 2907 "chapters/E-guest-kernel.nw"
+#line 3004 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -60,7 +60,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 2961 "chapters/E-guest-kernel.nw"
+#line 3058 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -70,7 +70,7 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 2984 "chapters/E-guest-kernel.nw"
+#line 3081 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd != 1 && fd != 2)
@@ -92,7 +92,7 @@ int32_t sys_write(TrapFrame& f) {
 int32_t sys_read(TrapFrame& f) {
     return f.ebx == 0 ? 0 : -kEBADF;
 }
-#line 3012 "chapters/E-guest-kernel.nw"
+#line 3109 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -100,7 +100,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3028 "chapters/E-guest-kernel.nw"
+#line 3125 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -119,7 +119,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3058 "chapters/E-guest-kernel.nw"
+#line 3155 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -153,7 +153,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3102 "chapters/E-guest-kernel.nw"
+#line 3199 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     static char strings[kMaxArgumentBytes + 64];
     const char* argv[kMaxArguments];
@@ -182,7 +182,7 @@ int32_t sys_execve(TrapFrame& f) {
         argv[argc++] = name;
     return load_program(*current, name, argv, argc);
 }
-#line 3140 "chapters/E-guest-kernel.nw"
+#line 3237 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -196,7 +196,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3162 "chapters/E-guest-kernel.nw"
+#line 3259 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -217,7 +217,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3207 "chapters/E-guest-kernel.nw"
+#line 3304 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -250,7 +250,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 2865 "chapters/E-guest-kernel.nw"
+#line 2962 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -277,5 +277,5 @@ void system_call(TrapFrame& frame) {
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 2824 "chapters/E-guest-kernel.nw"
+#line 2921 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest
