@@ -94,7 +94,7 @@ constexpr uint32_t vring_bytes(uint32_t num) {
 static_assert(vring_used_offset(256) == 8192);
 static_assert(vring_bytes(256) == 8192 + 2054);
 static_assert(vring_bytes(kQueueSizeMax) == 593920 + 262150);
-#line 1487 "chapters/03-drivers.nw"
+#line 3642 "chapters/03-drivers.nw"
 struct BlkRequestHeader {
     uint32_t type;      // kBlkIn, kBlkOut, kBlkFlush, ...
     uint32_t reserved;  // zero; a device ignores it

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2137 "chapters/E-guest-kernel.nw"
+#line 2234 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/address_space.hpp"

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2872 "chapters/E-guest-kernel.nw"
+#line 2969 "chapters/E-guest-kernel.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
@@ -15,7 +15,7 @@
 
 namespace lhv::guest {
 
-#line 2985 "chapters/E-guest-kernel.nw"
+#line 3082 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -63,7 +63,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 3039 "chapters/E-guest-kernel.nw"
+#line 3136 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -73,7 +73,7 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 3068 "chapters/E-guest-kernel.nw"
+#line 3165 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd != 1 && fd != 2)
@@ -107,7 +107,7 @@ int32_t sys_read(TrapFrame& f) {
         return -kEFAULT;
     return n;
 }
-#line 3108 "chapters/E-guest-kernel.nw"
+#line 3205 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -115,7 +115,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3124 "chapters/E-guest-kernel.nw"
+#line 3221 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -134,7 +134,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3154 "chapters/E-guest-kernel.nw"
+#line 3251 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -168,7 +168,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3198 "chapters/E-guest-kernel.nw"
+#line 3295 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     static char strings[kMaxArgumentBytes + 64];
     const char* argv[kMaxArguments];
@@ -197,7 +197,7 @@ int32_t sys_execve(TrapFrame& f) {
         argv[argc++] = name;
     return load_program(*current, name, argv, argc);
 }
-#line 3236 "chapters/E-guest-kernel.nw"
+#line 3333 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -211,7 +211,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3258 "chapters/E-guest-kernel.nw"
+#line 3355 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -232,7 +232,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3303 "chapters/E-guest-kernel.nw"
+#line 3400 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -265,7 +265,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 3886 "chapters/03-drivers.nw"
+#line 6042 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)
@@ -285,7 +285,7 @@ int32_t sys_getrandom(TrapFrame& f) {
     }
     return int32_t(bytes);
 }
-#line 2940 "chapters/E-guest-kernel.nw"
+#line 3037 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -315,5 +315,5 @@ void system_call(TrapFrame& frame) {
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 2896 "chapters/E-guest-kernel.nw"
+#line 2993 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

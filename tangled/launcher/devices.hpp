@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3950 "chapters/04-launcher.nw"
+#line 4081 "chapters/04-launcher.nw"
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -35,7 +35,7 @@ class Devices {
 
   private:
     
-#line 4011 "chapters/04-launcher.nw"
+#line 4142 "chapters/04-launcher.nw"
 struct Slot {
     std::unique_ptr<Device> device;
     std::uint32_t offset = 0;          // its DeviceDesc in the page
@@ -45,19 +45,21 @@ struct Slot {
     std::mutex lock;
     std::vector<Virtqueue> queues;     // live only after DRIVER_OK
     bool features_ok = false;
+    bool broken = false;               // it threw; serve it no more
     std::atomic<std::uint32_t> kicked{0};
     UniqueFd wake;                     // an eventfd
     std::thread thread;
 };
-#line 3985 "chapters/04-launcher.nw"
+#line 4116 "chapters/04-launcher.nw"
     
-#line 4069 "chapters/04-launcher.nw"
+#line 4201 "chapters/04-launcher.nw"
 static UniqueFd make_eventfd();
 static void wake(Slot& slot);
-#line 4292 "chapters/04-launcher.nw"
+#line 4428 "chapters/04-launcher.nw"
 void run(Slot& slot);
 void raise(Slot& slot);
 void fail(const std::string& why);
+void forget_failure();
 void check_page() const;
 void status_changed(Slot& slot);
 void make_live(Slot& slot);
@@ -67,7 +69,7 @@ static std::uint32_t features_at(const Slot& slot) {
            slot.device->queue_count() * sizeof(abi::VqConfig);
 }
 
-#line 3987 "chapters/04-launcher.nw"
+#line 4118 "chapters/04-launcher.nw"
     std::vector<std::unique_ptr<Slot>> slots_;
     abi::DeviceLink& link_;
     int doorbell_;

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 6031 "chapters/04-launcher.nw"
+#line 6212 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "launcher/block.hpp"
 #include "launcher/block_device.hpp"
+#include "launcher/console.hpp"
 #include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
 #include "launcher/launcher.hpp"
@@ -22,16 +23,17 @@
 
 using namespace lhv::launcher;
 
-#line 6112 "chapters/04-launcher.nw"
+#line 6301 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
     const Options&, std::optional<BlockDevice> disk) {
     std::vector<std::unique_ptr<Device>> devices;
+    devices.push_back(make_console(STDIN_FILENO, STDOUT_FILENO));
     devices.push_back(std::make_unique<EntropyDevice>());
     if (disk)
         devices.push_back(std::make_unique<BlockBackEnd>(std::move(*disk)));
     return devices;
 }
-#line 6166 "chapters/04-launcher.nw"
+#line 6356 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -42,7 +44,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6144 "chapters/04-launcher.nw"
+#line 6334 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -52,7 +54,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 6057 "chapters/04-launcher.nw"
+#line 6239 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -61,7 +63,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6128 "chapters/04-launcher.nw"
+#line 6318 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -70,7 +72,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 6065 "chapters/04-launcher.nw"
+#line 6247 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -84,12 +86,12 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 6102 "chapters/04-launcher.nw"
+#line 6284 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 6078 "chapters/04-launcher.nw"
+#line 6260 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests,
                           make_devices(options, std::move(disk)));

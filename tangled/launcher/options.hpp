@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 298 "chapters/04-launcher.nw"
+#line 299 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 335 "chapters/04-launcher.nw"
+#line 336 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -29,11 +29,11 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 364 "chapters/04-launcher.nw"
+#line 365 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 313 "chapters/04-launcher.nw"
+#line 314 "chapters/04-launcher.nw"
 inline constexpr std::array<std::string_view, 12> kOptionNames = {
     "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
     "--gdb", "--then", "--block", "-h", "--help", "--version"};
