@@ -1,8 +1,9 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2804 "chapters/E-guest-kernel.nw"
+#line 2884 "chapters/E-guest-kernel.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
+#include "guest/files.hpp"
 #include "guest/hypercall.hpp"
 #include "guest/kernel.hpp"
 #include "guest/linux.hpp"
@@ -12,7 +13,7 @@
 
 namespace lhv::guest {
 
-#line 2907 "chapters/E-guest-kernel.nw"
+#line 2989 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -60,7 +61,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 2961 "chapters/E-guest-kernel.nw"
+#line 3043 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -70,9 +71,11 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 2984 "chapters/E-guest-kernel.nw"
+#line 3068 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
+    if (fd >= kFirstFile)
+        return file_write(f);
     if (fd != 1 && fd != 2)
         return -kEBADF;
     if (!user_range_ok(buffer, bytes))
@@ -90,9 +93,11 @@ int32_t sys_write(TrapFrame& f) {
 }
 
 int32_t sys_read(TrapFrame& f) {
+    if (f.ebx >= kFirstFile)
+        return file_read(f);
     return f.ebx == 0 ? 0 : -kEBADF;
 }
-#line 3012 "chapters/E-guest-kernel.nw"
+#line 3100 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -100,7 +105,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3028 "chapters/E-guest-kernel.nw"
+#line 3116 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -111,6 +116,7 @@ int32_t sys_fork(TrapFrame& f) {
     }
     child->heap_start = current->heap_start;
     child->brk = current->brk;
+    share_files(*current, *child);
     for (uint32_t i = 0; i < 3; ++i)
         for (uint32_t j = 0; j < 2; ++j)
             child->tls[i][j] = current->tls[i][j];
@@ -119,7 +125,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3058 "chapters/E-guest-kernel.nw"
+#line 3147 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -153,16 +159,21 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3102 "chapters/E-guest-kernel.nw"
+#line 3198 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
-    static char strings[kMaxArgumentBytes + 64];
+    KernelPage page;
+    if (!page.bytes)
+        return -kENOMEM;
+    char* strings = reinterpret_cast<char*>(page.bytes);
+    static_assert(kMaxArgumentBytes + 64 <= abi::kPageSize);
     const char* argv[kMaxArguments];
     int32_t length = copy_string_from_user(strings, f.ebx, 64);
     if (length < 0)
         return -kEFAULT;
     const char* name = strings;
-    if (starts_with(name, "/bin/"))
-        name += 5;
+    for (const char* c = strings; *c; ++c)
+        if (*c == '/')
+            name = c + 1;
     uint32_t used = uint32_t(length) + 1, argc = 0;
     for (uint32_t pointer = 0;; ++argc) {
         if (!f.ecx || !copy_from_user(&pointer, f.ecx + argc * 4, 4))
@@ -171,8 +182,8 @@ int32_t sys_execve(TrapFrame& f) {
             break;
         if (argc == kMaxArguments)
             return -kEINVAL;
-        int32_t n = copy_string_from_user(strings + used, pointer,
-                                          sizeof strings - used);
+        int32_t n = copy_string_from_user(
+            strings + used, pointer, kMaxArgumentBytes + 64 - used);
         if (n < 0)
             return -kEFAULT;
         argv[argc] = strings + used;
@@ -180,9 +191,12 @@ int32_t sys_execve(TrapFrame& f) {
     }
     if (argc == 0)
         argv[argc++] = name;
-    return load_program(*current, name, argv, argc);
+    int32_t error = load_program_from_disk(*current, strings, argv, argc);
+    if (error == -kENOENT && *name)
+        error = load_program(*current, name, argv, argc);
+    return error;
 }
-#line 3140 "chapters/E-guest-kernel.nw"
+#line 3244 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -196,7 +210,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3162 "chapters/E-guest-kernel.nw"
+#line 3266 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -217,7 +231,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3207 "chapters/E-guest-kernel.nw"
+#line 3311 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -250,7 +264,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 2865 "chapters/E-guest-kernel.nw"
+#line 2946 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -260,6 +274,11 @@ constexpr Entry kSystemCalls[] = {
     {20, sys_getpid},   {45, sys_brk},           {64, sys_getppid},
     {114, sys_wait4},   {158, sys_sched_yield},  {162, sys_nanosleep},
     {243, sys_set_thread_area},                  {252, sys_exit},
+    
+#line 4900 "chapters/E-guest-kernel.nw"
+{5, sys_open},      {6, sys_close},          {19, sys_lseek},
+{118, sys_fsync},   {220, sys_getdents64},
+#line 2956 "chapters/E-guest-kernel.nw"
 };
 
 struct Table { SystemCall calls[256]; };
@@ -277,5 +296,5 @@ void system_call(TrapFrame& frame) {
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 2824 "chapters/E-guest-kernel.nw"
+#line 2905 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,18 +1,18 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3589 "chapters/E-guest-kernel.nw"
+#line 3693 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/ustar.hpp"
 
 namespace lhv::guest {
 
-#line 3324 "chapters/E-guest-kernel.nw"
+#line 3428 "chapters/E-guest-kernel.nw"
 namespace ustarfs {
 inline constexpr int32_t kENOENT = 2, kEIO = 5, kENOTDIR = 20,
                          kEISDIR = 21;
 inline constexpr uint32_t kSector = 512;
 } // namespace ustarfs
-#line 3298 "chapters/E-guest-kernel.nw"
+#line 3402 "chapters/E-guest-kernel.nw"
 struct SectorSource {
     uint64_t sectors;
     // Reads whole sectors; 0 or a negative errno.  May sleep.
@@ -32,7 +32,7 @@ struct DiskEntry {     // what a walk finds
     DiskNode node;
     uint64_t header;   // the sector of its header
 };
-#line 3342 "chapters/E-guest-kernel.nw"
+#line 3446 "chapters/E-guest-kernel.nw"
 class UstarFs {
 public:
     int32_t mount(const SectorSource& disk, uint8_t* sector);
@@ -47,19 +47,19 @@ public:
 
 private:
     
-#line 3502 "chapters/E-guest-kernel.nw"
+#line 3606 "chapters/E-guest-kernel.nw"
 static constexpr uint32_t kCached = 8;
 struct Cached { char name[ustar::kNameBytes]; DiskNode node; };
 Cached cache_[kCached];
 uint32_t cached_ = 0;  // names put in the cache so far
-#line 3356 "chapters/E-guest-kernel.nw"
+#line 3460 "chapters/E-guest-kernel.nw"
     SectorSource disk_{};
     uint64_t end_ = 0;  // where the archive ends; never past the disk
     bool mounted_ = false;
     uint32_t files_ = 0;
     const char* problem_ = nullptr;
 };
-#line 3375 "chapters/E-guest-kernel.nw"
+#line 3479 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::step(uint64_t& at, DiskEntry& entry,
                              uint8_t* sector) {
     for (;;) {
@@ -85,7 +85,7 @@ inline int32_t UstarFs::step(uint64_t& at, DiskEntry& entry,
         const uint64_t header = at;
         at += 1 + data_sectors;
         
-#line 3411 "chapters/E-guest-kernel.nw"
+#line 3515 "chapters/E-guest-kernel.nw"
 const char* name = ustar::usable_name(sector);
 const bool directory = type == '5';
 if (name && (ustar::is_regular_file(type) || directory)) {
@@ -101,10 +101,10 @@ if (name && (ustar::is_regular_file(type) || directory)) {
         return 1;
     }
 }
-#line 3400 "chapters/E-guest-kernel.nw"
+#line 3504 "chapters/E-guest-kernel.nw"
     }
 }
-#line 3439 "chapters/E-guest-kernel.nw"
+#line 3543 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::mount(const SectorSource& disk, uint8_t* sector) {
     disk_ = disk;
     end_ = disk.sectors;
@@ -123,7 +123,7 @@ inline int32_t UstarFs::mount(const SectorSource& disk, uint8_t* sector) {
     mounted_ = at > 0 || found == 0;
     return mounted_ ? int32_t(files_) : found;
 }
-#line 3471 "chapters/E-guest-kernel.nw"
+#line 3575 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::lookup(const char* path, DiskNode& node,
                                uint8_t* sector) {
     while (*path == '/')
@@ -143,16 +143,16 @@ inline int32_t UstarFs::lookup(const char* path, DiskNode& node,
         return 0;
     }
     
-#line 3509 "chapters/E-guest-kernel.nw"
+#line 3613 "chapters/E-guest-kernel.nw"
 const uint32_t in_cache = cached_ < kCached ? cached_ : kCached;
 for (uint32_t i = 0; i < in_cache; ++i)
     if (ustar::same_name(cache_[i].name, wanted)) {
         node = cache_[i].node;
         return 0;
     }
-#line 3490 "chapters/E-guest-kernel.nw"
+#line 3594 "chapters/E-guest-kernel.nw"
     
-#line 3522 "chapters/E-guest-kernel.nw"
+#line 3626 "chapters/E-guest-kernel.nw"
 uint64_t at = 0;
 DiskEntry entry;
 int32_t found;
@@ -167,9 +167,9 @@ while ((found = step(at, entry, sector)) > 0) {
     return 0;
 }
 return found < 0 ? found : -ustarfs::kENOENT;
-#line 3491 "chapters/E-guest-kernel.nw"
+#line 3595 "chapters/E-guest-kernel.nw"
 }
-#line 3551 "chapters/E-guest-kernel.nw"
+#line 3655 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
                              uint8_t* to, uint32_t bytes,
                              uint8_t* sector) {
@@ -203,5 +203,5 @@ inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
     return int32_t(done);
 }
 
-#line 3603 "chapters/E-guest-kernel.nw"
+#line 3707 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

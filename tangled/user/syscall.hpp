@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4064 "chapters/E-guest-kernel.nw"
+#line 5133 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
-#line 3933 "chapters/E-guest-kernel.nw"
+#line 5002 "chapters/E-guest-kernel.nw"
 enum SyscallNumber : uint32_t {
     SYS_exit = 1,
     SYS_fork = 2,
@@ -22,7 +22,7 @@ enum SyscallNumber : uint32_t {
     SYS_set_thread_area = 243,
     SYS_exit_group = 252,
 };
-#line 3963 "chapters/E-guest-kernel.nw"
+#line 5032 "chapters/E-guest-kernel.nw"
 inline int32_t make_system_call(uint32_t number, uint32_t arg1 = 0,
                                 uint32_t arg2 = 0, uint32_t arg3 = 0,
                                 uint32_t arg4 = 0) {
@@ -39,7 +39,7 @@ template <typename T>
 inline uint32_t as_word(T* pointer) {
     return reinterpret_cast<uint32_t>(pointer);
 }
-#line 3990 "chapters/E-guest-kernel.nw"
+#line 5059 "chapters/E-guest-kernel.nw"
 struct timespec {
     int32_t tv_sec;
     int32_t tv_nsec;
@@ -57,7 +57,7 @@ struct user_desc {
     uint32_t useable : 1;
 };
 static_assert(sizeof(user_desc) == 16);
-#line 4019 "chapters/E-guest-kernel.nw"
+#line 5088 "chapters/E-guest-kernel.nw"
 [[noreturn]] inline void exit(int32_t status) {
     make_system_call(SYS_exit, status);
     __builtin_unreachable();
@@ -97,5 +97,5 @@ inline int32_t set_thread_area(user_desc* description) {
     return make_system_call(SYS_set_thread_area, as_word(description));
 }
 
-#line 4074 "chapters/E-guest-kernel.nw"
+#line 5143 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user
