@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4942 "chapters/E-guest-kernel.nw"
+#line 4970 "chapters/E-guest-kernel.nw"
 #include "guest/files.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -15,7 +15,7 @@ extern "C" const uint8_t programs_archive_end[];
 
 namespace lhv::guest {
 
-#line 4100 "chapters/E-guest-kernel.nw"
+#line 4128 "chapters/E-guest-kernel.nw"
 enum class FileKind : uint8_t { Free, Disk, Directory, RawDisk, Text };
 
 struct OpenFile {
@@ -32,7 +32,7 @@ struct OpenFile {
 
 constexpr uint32_t kOpenFiles = 48;
 OpenFile open_files[kOpenFiles];
-#line 4124 "chapters/E-guest-kernel.nw"
+#line 4152 "chapters/E-guest-kernel.nw"
 void clear_files(Process& process) {
     for (int8_t& file : process.files)
         file = -1;
@@ -62,14 +62,14 @@ void close_files(Process& process) {
         file = -1;
     }
 }
-#line 4160 "chapters/E-guest-kernel.nw"
+#line 4188 "chapters/E-guest-kernel.nw"
 OpenFile* file_of(uint32_t fd) {
     if (fd < kFirstFile || fd - kFirstFile >= Process::kFiles)
         return nullptr;
     const int8_t index = current->files[fd - kFirstFile];
     return index >= 0 ? &open_files[index] : nullptr;
 }
-#line 4178 "chapters/E-guest-kernel.nw"
+#line 4206 "chapters/E-guest-kernel.nw"
 UstarFs disk_fs;
 enum class Mounting : uint8_t { Not, Busy, Done };
 Mounting mounting = Mounting::Not;
@@ -88,7 +88,7 @@ int32_t read_image(void*, uint64_t sector, void* buffer, uint32_t bytes) {
         static_cast<uint8_t*>(buffer)[i] = from[i];
     return 0;
 }
-#line 4202 "chapters/E-guest-kernel.nw"
+#line 4230 "chapters/E-guest-kernel.nw"
 void mount_files(uint8_t* sector) {
     const bool disk = block_present();
     const uint64_t image_sectors = uint64_t(programs_archive_end -
@@ -119,7 +119,7 @@ bool files_ready(uint8_t* sector) {
     }
     return disk_fs.mounted();
 }
-#line 4593 "chapters/E-guest-kernel.nw"
+#line 4621 "chapters/E-guest-kernel.nw"
 struct KernelEntry {
     const char* directory;
     const char* name;
@@ -132,7 +132,7 @@ constexpr KernelEntry kKernelEntries[] = {
 };
 constexpr uint32_t kKernelEntryCount =
     sizeof kKernelEntries / sizeof kKernelEntries[0];
-#line 4678 "chapters/E-guest-kernel.nw"
+#line 4706 "chapters/E-guest-kernel.nw"
 struct Text {
     uint8_t* page;
     uint32_t size = 0;
@@ -158,7 +158,7 @@ struct Text {
         return *this;
     }
 };
-#line 4710 "chapters/E-guest-kernel.nw"
+#line 4738 "chapters/E-guest-kernel.nw"
 void write_ps(Text& text) {
     text.put("  PID  PPID STATE    NAME\n");
     for (const Process& p : processes) {
@@ -172,7 +172,7 @@ void write_ps(Text& text) {
             .put(state).put(" ").put(p.name).put("\n");
     }
 }
-#line 4732 "chapters/E-guest-kernel.nw"
+#line 4760 "chapters/E-guest-kernel.nw"
 void write_stats(Text& text) {
     text.put("system calls ").decimal(kernel_stats.system_calls)
         .put("\n");
@@ -190,7 +190,7 @@ void write_stats(Text& text) {
             text.put("interrupt ").decimal(i).put(" ").decimal(n)
                 .put("\n");
 }
-#line 4315 "chapters/E-guest-kernel.nw"
+#line 4343 "chapters/E-guest-kernel.nw"
 void copy_directory_name(char* to, const char* name) {
     uint32_t n = 0;
     for (; name[n] && n + 1 < ustar::kNameBytes; ++n)
@@ -199,7 +199,7 @@ void copy_directory_name(char* to, const char* name) {
         --n;
     to[n] = '\0';
 }
-#line 4265 "chapters/E-guest-kernel.nw"
+#line 4293 "chapters/E-guest-kernel.nw"
 int32_t sys_open(TrapFrame& f) {
     char path[ustar::kNameBytes + 28];
     if (copy_string_from_user(path, f.ebx, sizeof path) < 0)
@@ -213,7 +213,7 @@ int32_t sys_open(TrapFrame& f) {
     OpenFile opened{};
     opened.users = 1;
     
-#line 4641 "chapters/E-guest-kernel.nw"
+#line 4669 "chapters/E-guest-kernel.nw"
 if (ustar::same_name(name, "dev/vda")) {
     if (!block_present())
         return -kENXIO;
@@ -245,10 +245,10 @@ if (ustar::same_name(name, "dev/vda")) {
             copy_directory_name(opened.path, name);
         }
 }
-#line 4278 "chapters/E-guest-kernel.nw"
+#line 4306 "chapters/E-guest-kernel.nw"
     if (opened.kind == FileKind::Free) {
         
-#line 4294 "chapters/E-guest-kernel.nw"
+#line 4322 "chapters/E-guest-kernel.nw"
 KernelPage sector;
 if (!sector.bytes)
     return -kENOMEM;
@@ -264,7 +264,7 @@ if (access != kO_RDONLY)
 opened.kind = opened.node.directory ? FileKind::Directory : FileKind::Disk;
 if (opened.node.directory)
     copy_directory_name(opened.path, name);
-#line 4280 "chapters/E-guest-kernel.nw"
+#line 4308 "chapters/E-guest-kernel.nw"
     }
     if ((flags & kO_DIRECTORY) && opened.kind != FileKind::Directory) {
         if (opened.kind == FileKind::Text)
@@ -272,7 +272,7 @@ if (opened.node.directory)
         return -kENOTDIR;
     }
     
-#line 4331 "chapters/E-guest-kernel.nw"
+#line 4359 "chapters/E-guest-kernel.nw"
 uint32_t fd = 0;
 while (fd < Process::kFiles && current->files[fd] >= 0)
     ++fd;
@@ -287,9 +287,9 @@ if (fd == Process::kFiles || slot == kOpenFiles) {
 open_files[slot] = opened;
 current->files[fd] = int8_t(slot);
 return int32_t(kFirstFile + fd);
-#line 4287 "chapters/E-guest-kernel.nw"
+#line 4315 "chapters/E-guest-kernel.nw"
 }
-#line 4352 "chapters/E-guest-kernel.nw"
+#line 4380 "chapters/E-guest-kernel.nw"
 int32_t sys_close(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return 0;
@@ -299,7 +299,7 @@ int32_t sys_close(TrapFrame& f) {
     current->files[f.ebx - kFirstFile] = -1;
     return 0;
 }
-#line 4765 "chapters/E-guest-kernel.nw"
+#line 4793 "chapters/E-guest-kernel.nw"
 int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
                           bool writing) {
     if (file.position % 512 != 0 || bytes % 512 != 0)
@@ -318,7 +318,7 @@ int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
         if (n / 512 > sectors - sector)
             n = uint32_t(sectors - sector) * 512;
         
-#line 4791 "chapters/E-guest-kernel.nw"
+#line 4819 "chapters/E-guest-kernel.nw"
 int32_t error;
 if (writing) {
     if (!copy_from_user(data.bytes, buffer + done, n))
@@ -332,13 +332,13 @@ if (writing) {
 }
 if (error < 0)
     return done ? int32_t(done) : error;
-#line 4783 "chapters/E-guest-kernel.nw"
+#line 4811 "chapters/E-guest-kernel.nw"
         file.position += n;
         done += n;
     }
     return int32_t(done);
 }
-#line 4813 "chapters/E-guest-kernel.nw"
+#line 4841 "chapters/E-guest-kernel.nw"
 int32_t sys_fsync(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kEINVAL;
@@ -347,7 +347,7 @@ int32_t sys_fsync(TrapFrame& f) {
         return -kEBADF;
     return file->kind == FileKind::RawDisk ? block_flush() : 0;
 }
-#line 4375 "chapters/E-guest-kernel.nw"
+#line 4403 "chapters/E-guest-kernel.nw"
 int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     KernelPage data, sector;
     if (!data.bytes || !sector.bytes)
@@ -369,7 +369,7 @@ int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     }
     return int32_t(done);
 }
-#line 4401 "chapters/E-guest-kernel.nw"
+#line 4429 "chapters/E-guest-kernel.nw"
 int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     if (file.position >= file.text_size)
         return 0;
@@ -381,7 +381,7 @@ int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     file.position += n;
     return int32_t(n);
 }
-#line 4419 "chapters/E-guest-kernel.nw"
+#line 4447 "chapters/E-guest-kernel.nw"
 int32_t file_read(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
     if (!file)
@@ -405,7 +405,7 @@ int32_t file_write(TrapFrame& f) {
         return -kEFAULT;
     return raw_disk_transfer(*file, f.ecx, f.edx, true);
 }
-#line 4454 "chapters/E-guest-kernel.nw"
+#line 4482 "chapters/E-guest-kernel.nw"
 int32_t sys_lseek(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kESPIPE;
@@ -434,7 +434,7 @@ int32_t sys_lseek(TrapFrame& f) {
     file->position = uint64_t(base + offset);
     return int32_t(file->position);
 }
-#line 4499 "chapters/E-guest-kernel.nw"
+#line 4527 "chapters/E-guest-kernel.nw"
 const char* child_name(const char* directory, const char* name) {
     if (*directory) {
         while (*directory && *directory == *name) {
@@ -469,7 +469,7 @@ bool put_entry(uint8_t* out, uint32_t& used, uint32_t room,
     used += record;
     return true;
 }
-#line 4540 "chapters/E-guest-kernel.nw"
+#line 4568 "chapters/E-guest-kernel.nw"
 int32_t sys_getdents64(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
     if (!file)
@@ -485,7 +485,7 @@ int32_t sys_getdents64(TrapFrame& f) {
     uint32_t used = 0;
     bool full = false;
     
-#line 4565 "chapters/E-guest-kernel.nw"
+#line 4593 "chapters/E-guest-kernel.nw"
 while (!file->walked && !full) {
     uint64_t at = file->position;
     DiskEntry entry;
@@ -505,9 +505,9 @@ while (!file->walked && !full) {
     }
     file->position = at;
 }
-#line 4555 "chapters/E-guest-kernel.nw"
+#line 4583 "chapters/E-guest-kernel.nw"
     
-#line 4608 "chapters/E-guest-kernel.nw"
+#line 4636 "chapters/E-guest-kernel.nw"
 while (file->walked && !full && file->position < kKernelEntryCount) {
     const KernelEntry& entry = kKernelEntries[file->position];
     if (ustar::same_name(entry.directory, file->path) &&
@@ -518,14 +518,14 @@ while (file->walked && !full && file->position < kKernelEntryCount) {
     }
     ++file->position;
 }
-#line 4556 "chapters/E-guest-kernel.nw"
+#line 4584 "chapters/E-guest-kernel.nw"
     if (used == 0 && full)
         return -kEINVAL;
     if (!copy_to_user(f.ecx, out.bytes, used))
         return -kEFAULT;
     return int32_t(used);
 }
-#line 4833 "chapters/E-guest-kernel.nw"
+#line 4861 "chapters/E-guest-kernel.nw"
 struct DiskProgram {
     DiskNode node;
     uint8_t* sector;
@@ -571,5 +571,5 @@ int32_t load_program_from_disk(Process& process, const char* path,
     return load_image(process, name, image, argv, argc);
 }
 
-#line 4968 "chapters/E-guest-kernel.nw"
+#line 4996 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3693 "chapters/E-guest-kernel.nw"
+#line 3716 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/ustar.hpp"
@@ -32,6 +32,14 @@ struct DiskEntry {     // what a walk finds
     DiskNode node;
     uint64_t header;   // the sector of its header
 };
+#line 3656 "chapters/E-guest-kernel.nw"
+inline bool is_inside(const char* name, const char* directory,
+                      uint32_t length) {
+    for (uint32_t i = 0; i < length; ++i)
+        if (name[i] != directory[i])
+            return false;
+    return name[length] == '/';
+}
 #line 3446 "chapters/E-guest-kernel.nw"
 class UstarFs {
 public:
@@ -152,24 +160,32 @@ for (uint32_t i = 0; i < in_cache; ++i)
     }
 #line 3594 "chapters/E-guest-kernel.nw"
     
-#line 3626 "chapters/E-guest-kernel.nw"
+#line 3631 "chapters/E-guest-kernel.nw"
 uint64_t at = 0;
 DiskEntry entry;
 int32_t found;
+bool implied = false;
 while ((found = step(at, entry, sector)) > 0) {
-    if (!ustar::same_name(entry.name, wanted))
-        continue;
-    node = entry.node;
-    Cached& slot = cache_[cached_++ % kCached];
-    for (uint32_t i = 0; i <= n; ++i)
-        slot.name[i] = wanted[i];
-    slot.node = node;
-    return 0;
+    if (ustar::same_name(entry.name, wanted)) {
+        node = entry.node;
+        break;
+    }
+    implied = implied || is_inside(entry.name, wanted, n);
 }
-return found < 0 ? found : -ustarfs::kENOENT;
+if (found < 0)
+    return found;
+if (found == 0 && !implied)
+    return -ustarfs::kENOENT;
+if (found == 0)
+    node = {0, 0, true};
+Cached& slot = cache_[cached_++ % kCached];
+for (uint32_t i = 0; i <= n; ++i)
+    slot.name[i] = wanted[i];
+slot.node = node;
+return 0;
 #line 3595 "chapters/E-guest-kernel.nw"
 }
-#line 3655 "chapters/E-guest-kernel.nw"
+#line 3678 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
                              uint8_t* to, uint32_t bytes,
                              uint8_t* sector) {
@@ -203,5 +219,5 @@ inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
     return int32_t(done);
 }
 
-#line 3707 "chapters/E-guest-kernel.nw"
+#line 3731 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest
