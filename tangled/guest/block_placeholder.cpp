@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4064 "chapters/E-guest-kernel.nw"
+#line 4065 "chapters/E-guest-kernel.nw"
 #include "guest/block.hpp"
 #include "guest/stats.hpp"
 
@@ -10,8 +10,8 @@ KernelStats kernel_stats;
 bool block_present() { return false; }
 uint64_t block_sectors() { return 0; }
 bool block_read_only() { return true; }
-int32_t block_read(uint64_t, void*, uint32_t) { return -6; }
-int32_t block_write(uint64_t, const void*, uint32_t) { return -6; }
-int32_t block_flush() { return -6; }
+int32_t block_read(uint64_t, void*, uint32_t) { return -19; }
+int32_t block_write(uint64_t, const void*, uint32_t) { return -19; }
+int32_t block_flush() { return -19; }
 
 } // namespace lhv::guest

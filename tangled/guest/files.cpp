@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4970 "chapters/E-guest-kernel.nw"
+#line 4994 "chapters/E-guest-kernel.nw"
 #include "guest/files.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -15,7 +15,7 @@ extern "C" const uint8_t programs_archive_end[];
 
 namespace lhv::guest {
 
-#line 4128 "chapters/E-guest-kernel.nw"
+#line 4140 "chapters/E-guest-kernel.nw"
 enum class FileKind : uint8_t { Free, Disk, Directory, RawDisk, Text };
 
 struct OpenFile {
@@ -32,7 +32,7 @@ struct OpenFile {
 
 constexpr uint32_t kOpenFiles = 48;
 OpenFile open_files[kOpenFiles];
-#line 4152 "chapters/E-guest-kernel.nw"
+#line 4164 "chapters/E-guest-kernel.nw"
 void clear_files(Process& process) {
     for (int8_t& file : process.files)
         file = -1;
@@ -62,17 +62,15 @@ void close_files(Process& process) {
         file = -1;
     }
 }
-#line 4188 "chapters/E-guest-kernel.nw"
+#line 4200 "chapters/E-guest-kernel.nw"
 OpenFile* file_of(uint32_t fd) {
     if (fd < kFirstFile || fd - kFirstFile >= Process::kFiles)
         return nullptr;
     const int8_t index = current->files[fd - kFirstFile];
     return index >= 0 ? &open_files[index] : nullptr;
 }
-#line 4206 "chapters/E-guest-kernel.nw"
+#line 4219 "chapters/E-guest-kernel.nw"
 UstarFs disk_fs;
-enum class Mounting : uint8_t { Not, Busy, Done };
-Mounting mounting = Mounting::Not;
 
 int32_t read_disk(void*, uint64_t sector, void* buffer, uint32_t bytes) {
     return block_read(sector, buffer, bytes);
@@ -88,18 +86,22 @@ int32_t read_image(void*, uint64_t sector, void* buffer, uint32_t bytes) {
         static_cast<uint8_t*>(buffer)[i] = from[i];
     return 0;
 }
-#line 4230 "chapters/E-guest-kernel.nw"
-void mount_files(uint8_t* sector) {
+#line 4244 "chapters/E-guest-kernel.nw"
+void mount_files() {
+    KernelPage sector;
+    if (!sector.bytes)
+        panic("no memory to mount the disk");
     const bool disk = block_present();
     const uint64_t image_sectors = uint64_t(programs_archive_end -
                                             programs_archive_start) / 512;
     const SectorSource source =
         disk ? SectorSource{block_sectors(), read_disk, nullptr}
              : SectorSource{image_sectors, read_image, nullptr};
-    const int32_t files = disk_fs.mount(source, sector);
+    const int32_t files = disk_fs.mount(source, sector.bytes);
+    if (!disk)
+        return;
     Line line;
-    line.text("Little Hypervisor Guest: ")
-        .text(disk ? "disk" : "no disk; the image's archive");
+    line.text("Little Hypervisor Guest: disk");
     if (files < 0)
         line.text(" is not a ustar archive");
     else
@@ -109,17 +111,8 @@ void mount_files(uint8_t* sector) {
     line.text("\n").print();
 }
 
-bool files_ready(uint8_t* sector) {
-    while (mounting == Mounting::Busy)
-        schedule();
-    if (mounting == Mounting::Not) {
-        mounting = Mounting::Busy;
-        mount_files(sector);
-        mounting = Mounting::Done;
-    }
-    return disk_fs.mounted();
-}
-#line 4621 "chapters/E-guest-kernel.nw"
+bool files_ready() { return disk_fs.mounted(); }
+#line 4630 "chapters/E-guest-kernel.nw"
 struct KernelEntry {
     const char* directory;
     const char* name;
@@ -132,7 +125,7 @@ constexpr KernelEntry kKernelEntries[] = {
 };
 constexpr uint32_t kKernelEntryCount =
     sizeof kKernelEntries / sizeof kKernelEntries[0];
-#line 4706 "chapters/E-guest-kernel.nw"
+#line 4715 "chapters/E-guest-kernel.nw"
 struct Text {
     uint8_t* page;
     uint32_t size = 0;
@@ -158,7 +151,7 @@ struct Text {
         return *this;
     }
 };
-#line 4738 "chapters/E-guest-kernel.nw"
+#line 4747 "chapters/E-guest-kernel.nw"
 void write_ps(Text& text) {
     text.put("  PID  PPID STATE    NAME\n");
     for (const Process& p : processes) {
@@ -172,25 +165,36 @@ void write_ps(Text& text) {
             .put(state).put(" ").put(p.name).put("\n");
     }
 }
-#line 4760 "chapters/E-guest-kernel.nw"
-void write_stats(Text& text) {
-    text.put("system calls ").decimal(kernel_stats.system_calls)
-        .put("\n");
-    for (uint32_t i = 0; i < sizeof kernel_stats.hypercalls / 4; ++i)
-        if (const uint32_t n = kernel_stats.hypercalls[i]) {
-            const char* name = abi::hypercall_info(i).name;
-            text.put("hypercall ").put(name ? name : "?").put(" ")
-                .decimal(n).put("\n");
-        }
-    for (uint32_t i = 0; i < sizeof kernel_stats.traps / 4; ++i)
-        if (const uint32_t n = kernel_stats.traps[i])
-            text.put("trap ").decimal(i).put(" ").decimal(n).put("\n");
-    for (uint32_t i = 0; i < sizeof kernel_stats.interrupts / 4; ++i)
-        if (const uint32_t n = kernel_stats.interrupts[i])
-            text.put("interrupt ").decimal(i).put(" ").decimal(n)
-                .put("\n");
+#line 4772 "chapters/E-guest-kernel.nw"
+void write_counters(Text& text, const char* kind, const uint32_t* counts,
+                    uint32_t n, bool hypercalls = false) {
+    for (uint32_t i = 0; i < n; ++i) {
+        if (!counts[i])
+            continue;
+        text.put(kind).put(" ");
+        const char* name = hypercalls ? abi::hypercall_info(i).name : nullptr;
+        if (name)
+            text.put(name);
+        else
+            text.decimal(i);
+        text.put(" ").decimal(counts[i]).put("\n");
+    }
 }
-#line 4343 "chapters/E-guest-kernel.nw"
+
+void write_stats(Text& text) {
+    const KernelStats& k = kernel_stats;
+    write_counters(text, "hypercall", k.hypercalls, kHypercallNumbers, true);
+    write_counters(text, "queued-hypercall", k.queued_hypercalls,
+                   kHypercallNumbers, true);
+    write_counters(text, "trap", k.traps, kTrapVectors);
+    write_counters(text, "interrupt", k.interrupts, abi::kGuestIrqs);
+    uint32_t calls = 0;
+    for (uint32_t n : k.system_calls)
+        calls += n;
+    text.put("system-calls ").decimal(calls).put("\n");
+    write_counters(text, "system-call", k.system_calls, kSystemCallNumbers);
+}
+#line 4352 "chapters/E-guest-kernel.nw"
 void copy_directory_name(char* to, const char* name) {
     uint32_t n = 0;
     for (; name[n] && n + 1 < ustar::kNameBytes; ++n)
@@ -199,7 +203,7 @@ void copy_directory_name(char* to, const char* name) {
         --n;
     to[n] = '\0';
 }
-#line 4293 "chapters/E-guest-kernel.nw"
+#line 4302 "chapters/E-guest-kernel.nw"
 int32_t sys_open(TrapFrame& f) {
     char path[ustar::kNameBytes + 28];
     if (copy_string_from_user(path, f.ebx, sizeof path) < 0)
@@ -213,7 +217,7 @@ int32_t sys_open(TrapFrame& f) {
     OpenFile opened{};
     opened.users = 1;
     
-#line 4669 "chapters/E-guest-kernel.nw"
+#line 4678 "chapters/E-guest-kernel.nw"
 if (ustar::same_name(name, "dev/vda")) {
     if (!block_present())
         return -kENXIO;
@@ -245,14 +249,14 @@ if (ustar::same_name(name, "dev/vda")) {
             copy_directory_name(opened.path, name);
         }
 }
-#line 4306 "chapters/E-guest-kernel.nw"
+#line 4315 "chapters/E-guest-kernel.nw"
     if (opened.kind == FileKind::Free) {
         
-#line 4322 "chapters/E-guest-kernel.nw"
+#line 4331 "chapters/E-guest-kernel.nw"
 KernelPage sector;
 if (!sector.bytes)
     return -kENOMEM;
-if (!files_ready(sector.bytes))
+if (!files_ready())
     return -kENOENT;
 const int32_t error = disk_fs.lookup(name, opened.node, sector.bytes);
 if (error == -kENOENT && (flags & kO_CREAT))
@@ -264,7 +268,7 @@ if (access != kO_RDONLY)
 opened.kind = opened.node.directory ? FileKind::Directory : FileKind::Disk;
 if (opened.node.directory)
     copy_directory_name(opened.path, name);
-#line 4308 "chapters/E-guest-kernel.nw"
+#line 4317 "chapters/E-guest-kernel.nw"
     }
     if ((flags & kO_DIRECTORY) && opened.kind != FileKind::Directory) {
         if (opened.kind == FileKind::Text)
@@ -272,7 +276,7 @@ if (opened.node.directory)
         return -kENOTDIR;
     }
     
-#line 4359 "chapters/E-guest-kernel.nw"
+#line 4368 "chapters/E-guest-kernel.nw"
 uint32_t fd = 0;
 while (fd < Process::kFiles && current->files[fd] >= 0)
     ++fd;
@@ -287,9 +291,9 @@ if (fd == Process::kFiles || slot == kOpenFiles) {
 open_files[slot] = opened;
 current->files[fd] = int8_t(slot);
 return int32_t(kFirstFile + fd);
-#line 4315 "chapters/E-guest-kernel.nw"
+#line 4324 "chapters/E-guest-kernel.nw"
 }
-#line 4380 "chapters/E-guest-kernel.nw"
+#line 4389 "chapters/E-guest-kernel.nw"
 int32_t sys_close(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return 0;
@@ -299,7 +303,7 @@ int32_t sys_close(TrapFrame& f) {
     current->files[f.ebx - kFirstFile] = -1;
     return 0;
 }
-#line 4793 "chapters/E-guest-kernel.nw"
+#line 4816 "chapters/E-guest-kernel.nw"
 int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
                           bool writing) {
     if (file.position % 512 != 0 || bytes % 512 != 0)
@@ -318,7 +322,7 @@ int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
         if (n / 512 > sectors - sector)
             n = uint32_t(sectors - sector) * 512;
         
-#line 4819 "chapters/E-guest-kernel.nw"
+#line 4842 "chapters/E-guest-kernel.nw"
 int32_t error;
 if (writing) {
     if (!copy_from_user(data.bytes, buffer + done, n))
@@ -332,13 +336,13 @@ if (writing) {
 }
 if (error < 0)
     return done ? int32_t(done) : error;
-#line 4811 "chapters/E-guest-kernel.nw"
+#line 4834 "chapters/E-guest-kernel.nw"
         file.position += n;
         done += n;
     }
     return int32_t(done);
 }
-#line 4841 "chapters/E-guest-kernel.nw"
+#line 4864 "chapters/E-guest-kernel.nw"
 int32_t sys_fsync(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kEINVAL;
@@ -347,7 +351,7 @@ int32_t sys_fsync(TrapFrame& f) {
         return -kEBADF;
     return file->kind == FileKind::RawDisk ? block_flush() : 0;
 }
-#line 4403 "chapters/E-guest-kernel.nw"
+#line 4412 "chapters/E-guest-kernel.nw"
 int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     KernelPage data, sector;
     if (!data.bytes || !sector.bytes)
@@ -369,7 +373,7 @@ int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     }
     return int32_t(done);
 }
-#line 4429 "chapters/E-guest-kernel.nw"
+#line 4438 "chapters/E-guest-kernel.nw"
 int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     if (file.position >= file.text_size)
         return 0;
@@ -381,7 +385,7 @@ int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     file.position += n;
     return int32_t(n);
 }
-#line 4447 "chapters/E-guest-kernel.nw"
+#line 4456 "chapters/E-guest-kernel.nw"
 int32_t file_read(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
     if (!file)
@@ -405,7 +409,7 @@ int32_t file_write(TrapFrame& f) {
         return -kEFAULT;
     return raw_disk_transfer(*file, f.ecx, f.edx, true);
 }
-#line 4482 "chapters/E-guest-kernel.nw"
+#line 4491 "chapters/E-guest-kernel.nw"
 int32_t sys_lseek(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kESPIPE;
@@ -434,7 +438,7 @@ int32_t sys_lseek(TrapFrame& f) {
     file->position = uint64_t(base + offset);
     return int32_t(file->position);
 }
-#line 4527 "chapters/E-guest-kernel.nw"
+#line 4536 "chapters/E-guest-kernel.nw"
 const char* child_name(const char* directory, const char* name) {
     if (*directory) {
         while (*directory && *directory == *name) {
@@ -469,7 +473,7 @@ bool put_entry(uint8_t* out, uint32_t& used, uint32_t room,
     used += record;
     return true;
 }
-#line 4568 "chapters/E-guest-kernel.nw"
+#line 4577 "chapters/E-guest-kernel.nw"
 int32_t sys_getdents64(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
     if (!file)
@@ -479,13 +483,13 @@ int32_t sys_getdents64(TrapFrame& f) {
     KernelPage out, sector;
     if (!out.bytes || !sector.bytes)
         return -kENOMEM;
-    if (!files_ready(sector.bytes))
+    if (!files_ready())
         file->walked = true;
     const uint32_t room = f.edx < abi::kPageSize ? f.edx : abi::kPageSize;
     uint32_t used = 0;
     bool full = false;
     
-#line 4593 "chapters/E-guest-kernel.nw"
+#line 4602 "chapters/E-guest-kernel.nw"
 while (!file->walked && !full) {
     uint64_t at = file->position;
     DiskEntry entry;
@@ -505,9 +509,9 @@ while (!file->walked && !full) {
     }
     file->position = at;
 }
-#line 4583 "chapters/E-guest-kernel.nw"
+#line 4592 "chapters/E-guest-kernel.nw"
     
-#line 4636 "chapters/E-guest-kernel.nw"
+#line 4645 "chapters/E-guest-kernel.nw"
 while (file->walked && !full && file->position < kKernelEntryCount) {
     const KernelEntry& entry = kKernelEntries[file->position];
     if (ustar::same_name(entry.directory, file->path) &&
@@ -518,14 +522,14 @@ while (file->walked && !full && file->position < kKernelEntryCount) {
     }
     ++file->position;
 }
-#line 4584 "chapters/E-guest-kernel.nw"
+#line 4593 "chapters/E-guest-kernel.nw"
     if (used == 0 && full)
         return -kEINVAL;
     if (!copy_to_user(f.ecx, out.bytes, used))
         return -kEFAULT;
     return int32_t(used);
 }
-#line 4861 "chapters/E-guest-kernel.nw"
+#line 4884 "chapters/E-guest-kernel.nw"
 struct DiskProgram {
     DiskNode node;
     uint8_t* sector;
@@ -543,7 +547,7 @@ int32_t load_program_from_disk(Process& process, const char* path,
     KernelPage head, sector;
     if (!head.bytes || !sector.bytes)
         return -kENOMEM;
-    if (!files_ready(sector.bytes))
+    if (!files_ready())
         return -kENOENT;
     char full[ustar::kNameBytes + 8] = "bin/";
     const uint32_t skip = contains(path, '/') ? 4 : 0;
@@ -571,5 +575,5 @@ int32_t load_program_from_disk(Process& process, const char* path,
     return load_image(process, name, image, argv, argc);
 }
 
-#line 4996 "chapters/E-guest-kernel.nw"
+#line 5020 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

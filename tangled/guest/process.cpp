@@ -331,12 +331,12 @@ void copy_command_line(char* to, const char* from) {
     to[i] = '\0';
 }
 #line 2764 "chapters/E-guest-kernel.nw"
-void list_programs(Line& line) {
+void list_programs() {
     ProgramList programs;
     const char* name;
     UstarFile file;
     while (programs.next(name, file))
-        line.text(" ").text(name);
+        Line().text("  ").text(name).text("\n").print();
 }
 #line 2723 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
@@ -359,15 +359,14 @@ void start_kernel(const abi::BootInfo& boot) {
     }
     page_allocator.add_range(abi::kPageOffset + boot_pages_used_up_to(),
                              abi::kPageOffset + boot.memory_bytes);
+    mount_files();
     Process* init = new_process(argv[0], 0);
     int32_t error = init ? load_program(*init, argv[0], argv, argc)
                          : -kENOMEM;
     if (error) {
-        Line line;
-        line.text("Little Hypervisor Guest: cannot start ").text(argv[0])
-            .text("; the programs are:");
-        list_programs(line);
-        line.text("\n").print();
+        Line().text("Little Hypervisor Guest: cannot start ").text(argv[0])
+            .text("; the programs are:\n").print();
+        list_programs();
         panic("no first program");
     }
     init->state = State::Runnable;

@@ -1,16 +1,23 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4082 "chapters/E-guest-kernel.nw"
+#line 4083 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
+#include "abi/lguest_data.hpp"
 
 namespace lhv::guest {
 
+inline constexpr uint32_t kHypercallNumbers = 32;
+inline constexpr uint32_t kTrapVectors = 256;
+inline constexpr uint32_t kSystemCallNumbers = 512;
+
 struct KernelStats {
-    uint32_t hypercalls[32];  // by number
-    uint32_t traps[32];       // by vector
-    uint32_t interrupts[16];  // by line; 0 is the clock
-    uint32_t system_calls;
+    uint32_t hypercalls[kHypercallNumbers];
+    uint32_t queued_hypercalls[kHypercallNumbers];
+    uint32_t traps[kTrapVectors];
+    uint32_t interrupts[abi::kGuestIrqs];
+    uint32_t system_calls[kSystemCallNumbers];
 };
+
 extern KernelStats kernel_stats;
 
 } // namespace lhv::guest
