@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3716 "chapters/E-guest-kernel.nw"
+#line 3721 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/ustar.hpp"
@@ -32,7 +32,7 @@ struct DiskEntry {     // what a walk finds
     DiskNode node;
     uint64_t header;   // the sector of its header
 };
-#line 3656 "chapters/E-guest-kernel.nw"
+#line 3661 "chapters/E-guest-kernel.nw"
 inline bool is_inside(const char* name, const char* directory,
                       uint32_t length) {
     for (uint32_t i = 0; i < length; ++i)
@@ -151,7 +151,7 @@ inline int32_t UstarFs::lookup(const char* path, DiskNode& node,
         return 0;
     }
     
-#line 3613 "chapters/E-guest-kernel.nw"
+#line 3615 "chapters/E-guest-kernel.nw"
 const uint32_t in_cache = cached_ < kCached ? cached_ : kCached;
 for (uint32_t i = 0; i < in_cache; ++i)
     if (ustar::same_name(cache_[i].name, wanted)) {
@@ -160,7 +160,7 @@ for (uint32_t i = 0; i < in_cache; ++i)
     }
 #line 3594 "chapters/E-guest-kernel.nw"
     
-#line 3631 "chapters/E-guest-kernel.nw"
+#line 3633 "chapters/E-guest-kernel.nw"
 uint64_t at = 0;
 DiskEntry entry;
 int32_t found;
@@ -185,7 +185,7 @@ slot.node = node;
 return 0;
 #line 3595 "chapters/E-guest-kernel.nw"
 }
-#line 3678 "chapters/E-guest-kernel.nw"
+#line 3683 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
                              uint8_t* to, uint32_t bytes,
                              uint8_t* sector) {
@@ -202,7 +202,7 @@ inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
         const uint32_t within = at % ustarfs::kSector;
         const uint32_t left = bytes - done;
         if (within == 0 && left >= ustarfs::kSector) {
-            const uint32_t whole = left / ustarfs::kSector * ustarfs::kSector;
+            const uint32_t whole = left - left % ustarfs::kSector;
             if (disk_.read(disk_.context, where, to + done, whole) < 0)
                 return -ustarfs::kEIO;
             done += whole;
@@ -219,5 +219,5 @@ inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
     return int32_t(done);
 }
 
-#line 3731 "chapters/E-guest-kernel.nw"
+#line 3736 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

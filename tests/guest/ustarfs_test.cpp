@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4006 "chapters/E-guest-kernel.nw"
+#line 4014 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <array>
 #include <cstdint>
@@ -90,7 +90,7 @@ struct Archive {
         return static_cast<std::uint32_t>(bytes.size());
     }
 };
-#line 3742 "chapters/E-guest-kernel.nw"
+#line 3747 "chapters/E-guest-kernel.nw"
 struct MemoryDisk {
     std::vector<std::uint8_t> bytes;
     int reads = 0;
@@ -125,10 +125,10 @@ std::string read_all(UstarFs& fs, const DiskNode& node,
     return std::string(out.begin(), out.begin() + got);
 }
 
-#line 4029 "chapters/E-guest-kernel.nw"
+#line 4037 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 3784 "chapters/E-guest-kernel.nw"
+#line 3789 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a good disk mounts, and its files read back",
           "[guest][ustarfs]") {
     Archive archive;
@@ -170,7 +170,7 @@ TEST_CASE("ustarfs: a good disk mounts, and its files read back",
                     sector) == -2);
     CHECK_FALSE(disk.strayed);
 }
-#line 3832 "chapters/E-guest-kernel.nw"
+#line 3837 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a name found once is found again without a read",
           "[guest][ustarfs]") {
     Archive archive;
@@ -194,7 +194,7 @@ TEST_CASE("ustarfs: a name found once is found again without a read",
     REQUIRE(fs.lookup("/etc/one", node, sector) == 0);
     CHECK(disk.reads == 4);
 }
-#line 3865 "chapters/E-guest-kernel.nw"
+#line 3870 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: damage ends the archive where it is",
           "[guest][ustarfs]") {
     std::uint8_t sector[512];
@@ -237,7 +237,7 @@ TEST_CASE("ustarfs: damage ends the archive where it is",
         CHECK_FALSE(disk.strayed);
     }
 }
-#line 3916 "chapters/E-guest-kernel.nw"
+#line 3921 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: cut disks, refused names, a failing disk",
           "[guest][ustarfs]") {
     std::uint8_t sector[512];
@@ -264,7 +264,7 @@ TEST_CASE("ustarfs: cut disks, refused names, a failing disk",
     broken.failing = true;
     CHECK(fs.mount(broken.source(), sector) == -5);
 }
-#line 3948 "chapters/E-guest-kernel.nw"
+#line 3953 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a walk lists files and directories",
           "[guest][ustarfs]") {
     Archive archive;
@@ -285,7 +285,7 @@ TEST_CASE("ustarfs: a walk lists files and directories",
                         (entry.node.directory ? "/" : ""));
     CHECK(names == std::vector<std::string>{"bin/", "bin/sh", "README"});
 }
-#line 3975 "chapters/E-guest-kernel.nw"
+#line 3980 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a disk made by GNU tar reads back",
           "[guest][ustarfs]") {
     const auto dir = std::filesystem::temp_directory_path() /

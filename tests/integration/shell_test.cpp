@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7154 "chapters/E-guest-kernel.nw"
+#line 7196 "chapters/E-guest-kernel.nw"
 #include <cstdio>
 #include <string>
 #include "harness.hpp"
@@ -43,7 +43,7 @@ TEST_CASE("the shell runs its commands in the Guest", "[shell]") {
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7205 "chapters/E-guest-kernel.nw"
+#line 7247 "chapters/E-guest-kernel.nw"
 TEST_CASE("the shell halts the Guest at the end of its input",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
