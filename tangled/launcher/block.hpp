@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1467 "chapters/03-drivers.nw"
+#line 1529 "chapters/03-drivers.nw"
 #pragma once
 #include <cstdint>
 #include <span>
@@ -10,7 +10,7 @@
 
 namespace lhv::launcher {
 
-#line 1494 "chapters/03-drivers.nw"
+#line 1556 "chapters/03-drivers.nw"
 class BlockDevice {
   public:
     BlockDevice(UniqueFd disk, std::uint64_t file_bytes, bool read_only);
@@ -19,7 +19,7 @@ class BlockDevice {
     bool read_only() const { return read_only_; }
 
     std::uint32_t handle(const Chain& request);
-    void serve(Virtqueue& queue);
+    bool serve(Virtqueue& queue);
 
   private:
     using Buffers = std::span<const std::span<std::byte>>;
@@ -37,9 +37,10 @@ class BlockDevice {
     UniqueFd disk_;
     std::uint64_t capacity_;
     bool read_only_;
+    Chain request_;  // reused: its vectors keep their capacity
 };
 
-#line 1479 "chapters/03-drivers.nw"
+#line 1541 "chapters/03-drivers.nw"
 BlockDevice open_disk(const std::string& path, bool read_only);
 
 } // namespace lhv::launcher

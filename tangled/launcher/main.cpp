@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5088 "chapters/04-launcher.nw"
+#line 6031 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -11,16 +11,27 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include "launcher/block.hpp"
+#include "launcher/block_device.hpp"
 #include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
 #include "launcher/launcher.hpp"
 #include "launcher/options.hpp"
 #include "launcher/posix.hpp"
+#include "launcher/rng.hpp"
 #include "launcher/symbols.hpp"
 
 using namespace lhv::launcher;
 
-#line 5207 "chapters/04-launcher.nw"
+#line 6112 "chapters/04-launcher.nw"
+static std::vector<std::unique_ptr<Device>> make_devices(
+    const Options&, std::optional<BlockDevice> disk) {
+    std::vector<std::unique_ptr<Device>> devices;
+    devices.push_back(std::make_unique<EntropyDevice>());
+    if (disk)
+        devices.push_back(std::make_unique<BlockBackEnd>(std::move(*disk)));
+    return devices;
+}
+#line 6166 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -31,7 +42,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 5185 "chapters/04-launcher.nw"
+#line 6144 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -41,7 +52,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 5111 "chapters/04-launcher.nw"
+#line 6057 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -50,7 +61,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 5169 "chapters/04-launcher.nw"
+#line 6128 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -59,7 +70,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 5119 "chapters/04-launcher.nw"
+#line 6065 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -73,14 +84,15 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 5157 "chapters/04-launcher.nw"
+#line 6102 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 5132 "chapters/04-launcher.nw"
+#line 6078 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
-        Launcher launcher(options, host_image, guests);
+        Launcher launcher(options, host_image, guests,
+                          make_devices(options, std::move(disk)));
         return launcher.run();
     } catch (const GuestDied& death) {
         return report(death, options.guest_file);
