@@ -1,12 +1,53 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
 #line 7196 "chapters/E-guest-kernel.nw"
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include "harness.hpp"
 
 using namespace lhv::test;
 
 namespace {
+#line 7280 "chapters/E-guest-kernel.nw"
+std::string contents(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in),
+            std::istreambuf_iterator<char>()};
+}
+
+Outcome run_with_input(const std::string& input,
+                       const std::vector<std::string>& arguments) {
+    const MemoryFile script(input);
+    std::vector<std::string> words = {
+        "-c", "exec \"$0\" \"$@\" < " + script.path(),
+        path_from_environment("LHV")};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    return Lhv("/bin/sh", words).finish();
+}
+#line 7333 "chapters/E-guest-kernel.nw"
+std::string ustar_disk(const std::string& name, const std::string& data) {
+    std::string header(512, '\0');
+    header.replace(0, name.size(), name);
+    header.replace(100, 7, "0000644");
+    char field[12];
+    std::snprintf(field, sizeof field, "%011o",
+                  static_cast<unsigned>(data.size()));
+    header.replace(124, 11, field);
+    header[156] = '0';
+    header.replace(257, 8, std::string("ustar\0" "00", 8));
+    header.replace(148, 8, "        ");
+    unsigned sum = 0;
+    for (const char byte : header)
+        sum += static_cast<unsigned char>(byte);
+    std::snprintf(field, sizeof field, "%06o", sum);
+    header.replace(148, 7, std::string(field, 7));
+    std::string disk = header + data;
+    disk.resize((disk.size() + 511) / 512 * 512 + 1024, '\0');
+    return disk;
+}
+
+#line 7208 "chapters/E-guest-kernel.nw"
 std::string sha256sum(const std::string& path) {
     std::string out;
     if (FILE* pipe = popen(("sha256sum " + path).c_str(), "r")) {
@@ -43,7 +84,7 @@ TEST_CASE("the shell runs its commands in the Guest", "[shell]") {
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7247 "chapters/E-guest-kernel.nw"
+#line 7252 "chapters/E-guest-kernel.nw"
 TEST_CASE("the shell halts the Guest at the end of its input",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
@@ -52,4 +93,61 @@ TEST_CASE("the shell halts the Guest at the end of its input",
     CHECK_THAT(run.out, Catch::EndsWith(
         "lhv$ \n" + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
+}
+#line 7304 "chapters/E-guest-kernel.nw"
+TEST_CASE("a console round trip through a pipe, with the book's disk",
+          "[.][shell-devices]") {
+    const std::string guest = path_from_environment("LHV_GUEST");
+    const std::string disk =
+        (fs::path(guest).parent_path().parent_path() / "disk.tar")
+            .string();
+    const Outcome run = run_with_input(
+        "help\nls\ncat /nosuch\ncat /chapters/B-build.nw\nhalt\nls\n",
+        {"--block", disk + ",ro", guest, "init=sh"});
+    INFO(describe(run));
+    CHECK_THAT(run.out, Contains("Little Hypervisor Guest: disk: "));
+    CHECK_THAT(run.out, Contains("lhv$   help: this list\n"));
+    CHECK_THAT(run.out, Contains("lhv$ bin/\nchapters/\ndev/\nproc/\n"));
+    CHECK_THAT(run.out, Contains(
+        "lhv$ cat: /nosuch: no such file or directory\n"));
+    CHECK_THAT(run.out, Contains("\\chapter{How This Book Is Built}"));
+    CHECK_THAT(run.out, Catch::EndsWith(
+        "lhv$ " + kGuestBanner + "init exited with status 0\n"));
+    CHECK(run.exit_code == 0);
+}
+#line 7356 "chapters/E-guest-kernel.nw"
+TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
+          "[.][shell-devices]") {
+    std::string data;
+    std::uint32_t x = 2026;
+    while (data.size() < 3 * 1024 * 1024 + 1001) {
+        x = x * 1103515245 + 12345;
+        data.push_back(static_cast<char>(x >> 24));
+    }
+    const MemoryFile disk(ustar_disk("big", data));
+    const MemoryFile same(data);
+    const Outcome run = run_lhv({"--block", disk.path() + ",ro",
+                                 path_from_environment("LHV_GUEST"),
+                                 "init=sh", "--", "-c", "sha256", "/big"});
+    INFO(describe(run));
+    CHECK_THAT(run.out, Contains(sha256sum(same.path()) + "  /big\n"));
+    CHECK(run.exit_code == 0);
+}
+#line 7381 "chapters/E-guest-kernel.nw"
+TEST_CASE("a flushed write is in the image when the Guest dies",
+          "[.][shell-devices]") {
+    const MemoryFile disk(std::string(16 * 512, 'x'));
+    Lhv lhv({"--block", disk.path(), path_from_environment("LHV_GUEST"),
+             "init=blkwrite", "7", "durable"});
+    const bool written = lhv.wait_until([&] {
+        return lhv.out().find("written and flushed") != std::string::npos;
+    }, 30s);
+    lhv.signal(SIGKILL);
+    const Outcome run = lhv.finish();
+    INFO(describe(run));
+    REQUIRE(written);
+    std::string expected(16 * 512, 'x');
+    expected.replace(7 * 512, 512, std::string(512, '\0'));
+    expected.replace(7 * 512, 7, "durable");
+    CHECK(contents(disk.path()) == expected);
 }
