@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5025 "chapters/E-guest-kernel.nw"
+#line 5032 "chapters/E-guest-kernel.nw"
 #include "guest/files.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -21,7 +21,7 @@ enum class FileKind : uint8_t { Free, Disk, Directory, RawDisk, Text };
 struct OpenFile {
     FileKind kind;
     uint8_t users;        // descriptors that refer to it
-    bool writable;
+    bool readable, writable;
     DiskNode node;        // Disk and Directory
     char path[ustar::kNameBytes];  // Directory: no slashes at the ends
     uint64_t position;
@@ -112,7 +112,7 @@ void mount_files() {
 }
 
 bool files_ready() { return disk_fs.mounted(); }
-#line 4650 "chapters/E-guest-kernel.nw"
+#line 4656 "chapters/E-guest-kernel.nw"
 struct KernelEntry {
     const char* directory;
     const char* name;
@@ -125,7 +125,7 @@ constexpr KernelEntry kKernelEntries[] = {
 };
 constexpr uint32_t kKernelEntryCount =
     sizeof kKernelEntries / sizeof kKernelEntries[0];
-#line 4738 "chapters/E-guest-kernel.nw"
+#line 4744 "chapters/E-guest-kernel.nw"
 struct Text {
     uint8_t* page;
     uint32_t size = 0;
@@ -151,7 +151,7 @@ struct Text {
         return *this;
     }
 };
-#line 4770 "chapters/E-guest-kernel.nw"
+#line 4776 "chapters/E-guest-kernel.nw"
 void write_ps(Text& text) {
     text.put("  PID  PPID STATE    NAME\n");
     for (const Process& p : processes) {
@@ -165,7 +165,7 @@ void write_ps(Text& text) {
             .put(state).put(" ").put(p.name).put("\n");
     }
 }
-#line 4795 "chapters/E-guest-kernel.nw"
+#line 4801 "chapters/E-guest-kernel.nw"
 void write_counters(Text& text, const char* kind, const uint32_t* counts,
                     uint32_t n, bool hypercalls = false) {
     for (uint32_t i = 0; i < n; ++i) {
@@ -196,7 +196,7 @@ void write_stats(Text& text) {
     text.put("system-calls ").decimal(calls).put("\n");
     write_counters(text, "system-call", k.system_calls, kSystemCallNumbers);
 }
-#line 4368 "chapters/E-guest-kernel.nw"
+#line 4373 "chapters/E-guest-kernel.nw"
 void copy_directory_name(char* to, const char* name) {
     uint32_t n = 0;
     for (; name[n] && n + 1 < ustar::kNameBytes; ++n)
@@ -205,11 +205,12 @@ void copy_directory_name(char* to, const char* name) {
         --n;
     to[n] = '\0';
 }
-#line 4318 "chapters/E-guest-kernel.nw"
+#line 4321 "chapters/E-guest-kernel.nw"
 int32_t sys_open(TrapFrame& f) {
     char path[ustar::kNameBytes + 28];
     if (copy_string_from_user(path, f.ebx, sizeof path) < 0)
-        return -kENAMETOOLONG;
+        return copy_from_user(path, f.ebx, sizeof path) ? -kENAMETOOLONG
+                                                        : -kEFAULT;
     const uint32_t flags = f.ecx, access = flags & kO_ACCMODE;
     if (access == kO_ACCMODE)
         return -kEINVAL;
@@ -218,8 +219,9 @@ int32_t sys_open(TrapFrame& f) {
         ++name;
     OpenFile opened{};
     opened.users = 1;
+    opened.readable = access != kO_WRONLY;
     
-#line 4701 "chapters/E-guest-kernel.nw"
+#line 4707 "chapters/E-guest-kernel.nw"
 if (ustar::same_name(name, "dev/vda")) {
     if (!block_present())
         return -kENXIO;
@@ -251,10 +253,10 @@ if (ustar::same_name(name, "dev/vda")) {
             copy_directory_name(opened.path, name);
         }
 }
-#line 4331 "chapters/E-guest-kernel.nw"
+#line 4336 "chapters/E-guest-kernel.nw"
     if (opened.kind == FileKind::Free) {
         
-#line 4347 "chapters/E-guest-kernel.nw"
+#line 4352 "chapters/E-guest-kernel.nw"
 KernelPage sector;
 if (!sector.bytes)
     return -kENOMEM;
@@ -270,7 +272,7 @@ if (access != kO_RDONLY)
 opened.kind = opened.node.directory ? FileKind::Directory : FileKind::Disk;
 if (opened.node.directory)
     copy_directory_name(opened.path, name);
-#line 4333 "chapters/E-guest-kernel.nw"
+#line 4338 "chapters/E-guest-kernel.nw"
     }
     if ((flags & kO_DIRECTORY) && opened.kind != FileKind::Directory) {
         if (opened.kind == FileKind::Text)
@@ -278,7 +280,7 @@ if (opened.node.directory)
         return -kENOTDIR;
     }
     
-#line 4384 "chapters/E-guest-kernel.nw"
+#line 4389 "chapters/E-guest-kernel.nw"
 uint32_t fd = 0;
 while (fd < Process::kFiles && current->files[fd] >= 0)
     ++fd;
@@ -293,9 +295,9 @@ if (fd == Process::kFiles || slot == kOpenFiles) {
 open_files[slot] = opened;
 current->files[fd] = int8_t(slot);
 return int32_t(kFirstFile + fd);
-#line 4340 "chapters/E-guest-kernel.nw"
+#line 4345 "chapters/E-guest-kernel.nw"
 }
-#line 4405 "chapters/E-guest-kernel.nw"
+#line 4410 "chapters/E-guest-kernel.nw"
 int32_t sys_close(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return 0;
@@ -305,7 +307,7 @@ int32_t sys_close(TrapFrame& f) {
     current->files[f.ebx - kFirstFile] = -1;
     return 0;
 }
-#line 4841 "chapters/E-guest-kernel.nw"
+#line 4847 "chapters/E-guest-kernel.nw"
 int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
                           bool writing) {
     if (file.position % 512 != 0 || bytes % 512 != 0)
@@ -324,7 +326,7 @@ int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
         if (n / 512 > sectors - sector)
             n = uint32_t(sectors - sector) * 512;
         
-#line 4870 "chapters/E-guest-kernel.nw"
+#line 4876 "chapters/E-guest-kernel.nw"
 int32_t error;
 if (writing) {
     if (!copy_from_user(data.bytes, buffer + done, n))
@@ -338,13 +340,13 @@ if (writing) {
 }
 if (error < 0)
     return done ? int32_t(done) : error;
-#line 4859 "chapters/E-guest-kernel.nw"
+#line 4865 "chapters/E-guest-kernel.nw"
         file.position += n;
         done += n;
     }
     return int32_t(done);
 }
-#line 4892 "chapters/E-guest-kernel.nw"
+#line 4898 "chapters/E-guest-kernel.nw"
 int32_t sys_fsync(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kEINVAL;
@@ -353,7 +355,7 @@ int32_t sys_fsync(TrapFrame& f) {
         return -kEBADF;
     return file->kind == FileKind::RawDisk ? block_flush() : 0;
 }
-#line 4428 "chapters/E-guest-kernel.nw"
+#line 4433 "chapters/E-guest-kernel.nw"
 int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     KernelPage data, sector;
     if (!data.bytes || !sector.bytes)
@@ -375,7 +377,7 @@ int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     }
     return int32_t(done);
 }
-#line 4454 "chapters/E-guest-kernel.nw"
+#line 4459 "chapters/E-guest-kernel.nw"
 int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     if (file.position >= file.text_size)
         return 0;
@@ -387,10 +389,10 @@ int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     file.position += n;
     return int32_t(n);
 }
-#line 4472 "chapters/E-guest-kernel.nw"
+#line 4478 "chapters/E-guest-kernel.nw"
 int32_t file_read(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
-    if (!file)
+    if (!file || !file->readable)
         return -kEBADF;
     if (!user_range_ok(f.ecx, f.edx))
         return -kEFAULT;
@@ -411,7 +413,7 @@ int32_t file_write(TrapFrame& f) {
         return -kEFAULT;
     return raw_disk_transfer(*file, f.ecx, f.edx, true);
 }
-#line 4507 "chapters/E-guest-kernel.nw"
+#line 4513 "chapters/E-guest-kernel.nw"
 int32_t sys_lseek(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kESPIPE;
@@ -440,7 +442,7 @@ int32_t sys_lseek(TrapFrame& f) {
     file->position = uint64_t(base + offset);
     return int32_t(file->position);
 }
-#line 4552 "chapters/E-guest-kernel.nw"
+#line 4558 "chapters/E-guest-kernel.nw"
 const char* child_name(const char* directory, const char* name) {
     if (*directory) {
         while (*directory && *directory == *name) {
@@ -475,7 +477,7 @@ bool put_entry(uint8_t* out, uint32_t& used, uint32_t room,
     used += record;
     return true;
 }
-#line 4593 "chapters/E-guest-kernel.nw"
+#line 4599 "chapters/E-guest-kernel.nw"
 int32_t sys_getdents64(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
     if (!file)
@@ -491,7 +493,7 @@ int32_t sys_getdents64(TrapFrame& f) {
     uint32_t used = 0;
     bool full = false;
     
-#line 4622 "chapters/E-guest-kernel.nw"
+#line 4628 "chapters/E-guest-kernel.nw"
 while (!file->walked && !full) {
     uint64_t at = file->position;
     DiskEntry entry;
@@ -511,9 +513,9 @@ while (!file->walked && !full) {
     }
     file->position = at;
 }
-#line 4608 "chapters/E-guest-kernel.nw"
+#line 4614 "chapters/E-guest-kernel.nw"
     
-#line 4668 "chapters/E-guest-kernel.nw"
+#line 4674 "chapters/E-guest-kernel.nw"
 while (file->walked && !full && file->position < kKernelEntryCount) {
     const KernelEntry& entry = kKernelEntries[file->position];
     if (ustar::same_name(entry.directory, file->path) &&
@@ -524,14 +526,14 @@ while (file->walked && !full && file->position < kKernelEntryCount) {
     }
     ++file->position;
 }
-#line 4609 "chapters/E-guest-kernel.nw"
+#line 4615 "chapters/E-guest-kernel.nw"
     if (used == 0 && full)
         return -kEINVAL;
     if (!copy_to_user(f.ecx, out.bytes, used))
         return -kEFAULT;
     return int32_t(used);
 }
-#line 4912 "chapters/E-guest-kernel.nw"
+#line 4918 "chapters/E-guest-kernel.nw"
 struct DiskProgram {
     DiskNode node;
     uint8_t* sector;
@@ -551,11 +553,12 @@ int32_t load_program_from_disk(Process& process, const char* path,
         return -kENOMEM;
     if (!files_ready())
         return -kENOENT;
-    char full[ustar::kNameBytes + 8] = "bin/";
-    const uint32_t skip = contains(path, '/') ? 4 : 0;
-    uint32_t n = 4 - skip;
-    for (; path[n + skip - 4] && n + 1 < sizeof full; ++n)
-        full[n] = path[n + skip - 4];
+    char full[ustar::kNameBytes + 8];
+    uint32_t n = 0;
+    for (const char* c = contains(path, '/') ? "" : "bin/"; *c; ++c)
+        full[n++] = *c;
+    for (const char* c = path; *c && n + 1 < sizeof full; ++c)
+        full[n++] = *c;
     full[n] = '\0';
     DiskProgram program{{}, sector.bytes};
     if (const int32_t error = disk_fs.lookup(full, program.node,
@@ -577,5 +580,5 @@ int32_t load_program_from_disk(Process& process, const char* path,
     return load_image(process, name, image, argv, argc);
 }
 
-#line 5051 "chapters/E-guest-kernel.nw"
+#line 5058 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4988 "chapters/E-guest-kernel.nw"
+#line 4995 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/kernel.hpp"
@@ -26,7 +26,7 @@ struct KernelPage {
     }
 };
 
-#line 5004 "chapters/E-guest-kernel.nw"
+#line 5011 "chapters/E-guest-kernel.nw"
 void mount_files();
 void clear_files(Process& process);
 void share_files(const Process& parent, Process& child);

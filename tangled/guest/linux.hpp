@@ -14,12 +14,12 @@ inline constexpr uint32_t kSIGILL = 4, kSIGTRAP = 5, kSIGBUS = 7,
 inline constexpr uint32_t kMaxArguments = 16, kMaxArgumentBytes = 1024;
 #line 4123 "chapters/E-guest-kernel.nw"
 inline constexpr int32_t kEIO = 5, kEROFS = 30;
-#line 4964 "chapters/E-guest-kernel.nw"
+#line 4971 "chapters/E-guest-kernel.nw"
 inline constexpr int32_t kENXIO = 6, kEACCES = 13,
     kENOTDIR = 20, kEISDIR = 21, kENFILE = 23, kEMFILE = 24,
     kENOSPC = 28, kESPIPE = 29, kENAMETOOLONG = 36,
     kEOVERFLOW = 75;
-inline constexpr uint32_t kO_RDONLY = 0, kO_ACCMODE = 3,
+inline constexpr uint32_t kO_RDONLY = 0, kO_WRONLY = 1, kO_ACCMODE = 3,
     kO_CREAT = 0100, kO_DIRECTORY = 0200000;
 inline constexpr uint8_t kDT_DIR = 4, kDT_REG = 8;
 

@@ -159,7 +159,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3198 "chapters/E-guest-kernel.nw"
+#line 3199 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     KernelPage page;
     if (!page.bytes)
@@ -170,10 +170,9 @@ int32_t sys_execve(TrapFrame& f) {
     int32_t length = copy_string_from_user(strings, f.ebx, 64);
     if (length < 0)
         return -kEFAULT;
-    const char* name = strings;
-    for (const char* c = strings; *c; ++c)
-        if (*c == '/')
-            name = c + 1;
+    const char* name = starts_with(strings, "/bin/") ? strings + 5
+                     : contains(strings, '/')       ? nullptr
+                                                    : strings;
     uint32_t used = uint32_t(length) + 1, argc = 0;
     for (uint32_t pointer = 0;; ++argc) {
         if (!f.ecx || !copy_from_user(&pointer, f.ecx + argc * 4, 4))
@@ -190,9 +189,9 @@ int32_t sys_execve(TrapFrame& f) {
         used += uint32_t(n) + 1;
     }
     if (argc == 0)
-        argv[argc++] = name;
+        argv[argc++] = strings;
     int32_t error = load_program_from_disk(*current, strings, argv, argc);
-    if (error == -kENOENT && *name)
+    if (error == -kENOENT && name && *name)
         error = load_program(*current, name, argv, argc);
     return error;
 }
@@ -275,7 +274,7 @@ constexpr Entry kSystemCalls[] = {
     {114, sys_wait4},   {158, sys_sched_yield},  {162, sys_nanosleep},
     {243, sys_set_thread_area},                  {252, sys_exit},
     
-#line 4979 "chapters/E-guest-kernel.nw"
+#line 4986 "chapters/E-guest-kernel.nw"
 {5, sys_open},      {6, sys_close},          {19, sys_lseek},
 {118, sys_fsync},   {220, sys_getdents64},
 #line 2956 "chapters/E-guest-kernel.nw"

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7196 "chapters/E-guest-kernel.nw"
+#line 7279 "chapters/E-guest-kernel.nw"
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -9,7 +9,7 @@
 using namespace lhv::test;
 
 namespace {
-#line 7280 "chapters/E-guest-kernel.nw"
+#line 7363 "chapters/E-guest-kernel.nw"
 std::string contents(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in),
@@ -25,7 +25,7 @@ Outcome run_with_input(const std::string& input,
     words.insert(words.end(), arguments.begin(), arguments.end());
     return Lhv("/bin/sh", words).finish();
 }
-#line 7333 "chapters/E-guest-kernel.nw"
+#line 7416 "chapters/E-guest-kernel.nw"
 std::string ustar_disk(const std::string& name, const std::string& data) {
     std::string header(512, '\0');
     header.replace(0, name.size(), name);
@@ -47,7 +47,7 @@ std::string ustar_disk(const std::string& name, const std::string& data) {
     return disk;
 }
 
-#line 7208 "chapters/E-guest-kernel.nw"
+#line 7291 "chapters/E-guest-kernel.nw"
 std::string sha256sum(const std::string& path) {
     std::string out;
     if (FILE* pipe = popen(("sha256sum " + path).c_str(), "r")) {
@@ -84,7 +84,7 @@ TEST_CASE("the shell runs its commands in the Guest", "[shell]") {
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7252 "chapters/E-guest-kernel.nw"
+#line 7335 "chapters/E-guest-kernel.nw"
 TEST_CASE("the shell halts the Guest at the end of its input",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
@@ -94,7 +94,7 @@ TEST_CASE("the shell halts the Guest at the end of its input",
         "lhv$ \n" + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7304 "chapters/E-guest-kernel.nw"
+#line 7387 "chapters/E-guest-kernel.nw"
 TEST_CASE("a console round trip through a pipe, with the book's disk",
           "[.][shell-devices]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -115,7 +115,7 @@ TEST_CASE("a console round trip through a pipe, with the book's disk",
         "lhv$ " + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7356 "chapters/E-guest-kernel.nw"
+#line 7441 "chapters/E-guest-kernel.nw"
 TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
           "[.][shell-devices]") {
     std::string data;
@@ -133,7 +133,7 @@ TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
     CHECK_THAT(run.out, Contains(sha256sum(same.path()) + "  /big\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7381 "chapters/E-guest-kernel.nw"
+#line 7466 "chapters/E-guest-kernel.nw"
 TEST_CASE("a flushed write is in the image when the Guest dies",
           "[.][shell-devices]") {
     const MemoryFile disk(std::string(16 * 512, 'x'));
@@ -150,4 +150,35 @@ TEST_CASE("a flushed write is in the image when the Guest dies",
     expected.replace(7 * 512, 512, std::string(512, '\0'));
     expected.replace(7 * 512, 7, "durable");
     CHECK(contents(disk.path()) == expected);
+}
+#line 7497 "chapters/E-guest-kernel.nw"
+TEST_CASE("the file calls refuse a hostile program and carry on",
+          "[shell]") {
+    const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
+                                 "init=files"});
+    INFO(describe(run));
+    CHECK_THAT(run.out, Contains(
+        "files: open null -> -14\n"
+        "files: open kernel -> -14\n"
+        "files: open write -> -30\n"
+        "files: open create -> -30\n"
+        "files: open file as directory -> -20\n"
+        "files: open missing -> -2\n"
+        "files: read directory -> -21\n"
+        "files: list into 10 bytes -> -22\n"
+        "files: seek directory -> -22\n"
+        "files: list file -> -20\n"
+        "files: read into kernel -> -14\n"
+        "files: read into null -> -14\n"
+        "files: seek before start -> -22\n"
+        "files: seek whence 3 -> -22\n"
+        "files: write file -> -9\n"
+        "files: seek console -> -29\n"
+        "files: close never opened -> -9\n"
+        "files: read closed -> -9\n"
+        "files: seventeenth open -> -24\n"
+        "files: open after closing -> 3\n"
+        "files: read ELF magic -> 4\n"
+        "files: magic ELF\n"));
+    CHECK(run.exit_code == 0);
 }
