@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7239 "chapters/E-guest-kernel.nw"
+#line 7241 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -50,7 +50,7 @@ std::vector<std::string> starting_with(
             found.push_back(line);
     return found;
 }
-#line 7070 "chapters/E-guest-kernel.nw"
+#line 7072 "chapters/E-guest-kernel.nw"
 std::string hex_digest(lhv::user::Sha256& hash) {
     std::uint8_t digest[32];
     hash.finish(digest);
@@ -92,10 +92,10 @@ TEST_CASE("sha256: FIPS 180-4's vectors", "[guest][sha256]") {
     }
     CHECK(hex_digest(pieces) == expected);
 }
-#line 7261 "chapters/E-guest-kernel.nw"
+#line 7263 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 7118 "chapters/E-guest-kernel.nw"
+#line 7120 "chapters/E-guest-kernel.nw"
 std::filesystem::path scratch_file(const std::string& name) {
     return std::filesystem::temp_directory_path() /
            (name + "-" + std::to_string(getpid()));
@@ -120,7 +120,7 @@ TEST_CASE("sha256: the shell agrees with sha256sum", "[user][sha256]") {
     CHECK(ran->out == sum.out);
     CHECK(ran->status == 0);
 }
-#line 7150 "chapters/E-guest-kernel.nw"
+#line 7152 "chapters/E-guest-kernel.nw"
 std::optional<Ran> run_with_input(const std::vector<std::string>& argv,
                                   const std::filesystem::path& input) {
     const int fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
@@ -136,7 +136,7 @@ std::optional<Ran> run_with_input(const std::vector<std::string>& argv,
     REQUIRE(ran.error == 0);
     return ran;
 }
-#line 7174 "chapters/E-guest-kernel.nw"
+#line 7176 "chapters/E-guest-kernel.nw"
 TEST_CASE("sh: a script on standard input, on Linux", "[user]") {
     const auto dir = scratch_file("sh");
     std::filesystem::create_directories(dir / "sub");
@@ -174,7 +174,7 @@ TEST_CASE("sh: a script on standard input, on Linux", "[user]") {
     CHECK(ended->out == "lhv$ a file\nlhv$ \n");
     CHECK(ended->status == 0);
 }
-#line 7217 "chapters/E-guest-kernel.nw"
+#line 7219 "chapters/E-guest-kernel.nw"
 TEST_CASE("blkwrite writes one sector, on Linux", "[user]") {
     const auto path = scratch_file("blkwrite");
     std::ofstream(path, std::ios::binary) << std::string(8 * 512, 'x');

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7000 "chapters/E-guest-kernel.nw"
+#line 7002 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -25,7 +25,7 @@ int main(int, char**) {
     show("open null", open(nullptr, O_RDONLY));
     show("open kernel", open(kernel, O_RDONLY));
     show("open write", open("/bin/sh", 1));
-    show("open create", open("/nosuch", 1 | 0100));
+    show("open create", open("/proc/nosuch", 1 | 0100));
     show("open file as directory",
          open("/bin/sh", O_RDONLY | O_DIRECTORY));
     show("open missing", open("/bin/nosuch", O_RDONLY));
