@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4076 "chapters/E-guest-kernel.nw"
+#line 4087 "chapters/E-guest-kernel.nw"
 #include "guest/block.hpp"
 #include "guest/stats.hpp"
 

@@ -274,7 +274,7 @@ constexpr Entry kSystemCalls[] = {
     {114, sys_wait4},   {158, sys_sched_yield},  {162, sys_nanosleep},
     {243, sys_set_thread_area},                  {252, sys_exit},
     
-#line 4986 "chapters/E-guest-kernel.nw"
+#line 4997 "chapters/E-guest-kernel.nw"
 {5, sys_open},      {6, sys_close},          {19, sys_lseek},
 {118, sys_fsync},   {220, sys_getdents64},
 #line 2956 "chapters/E-guest-kernel.nw"

@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5228 "chapters/E-guest-kernel.nw"
+#line 5239 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
-#line 5092 "chapters/E-guest-kernel.nw"
+#line 5103 "chapters/E-guest-kernel.nw"
 enum SyscallNumber : uint32_t {
     SYS_exit = 1,
     SYS_fork = 2,
@@ -27,7 +27,7 @@ enum SyscallNumber : uint32_t {
     SYS_set_thread_area = 243,
     SYS_exit_group = 252,
 };
-#line 5128 "chapters/E-guest-kernel.nw"
+#line 5139 "chapters/E-guest-kernel.nw"
 inline int32_t make_system_call(uint32_t number, uint32_t arg1 = 0,
                                 uint32_t arg2 = 0, uint32_t arg3 = 0,
                                 uint32_t arg4 = 0) {
@@ -44,7 +44,7 @@ template <typename T>
 inline uint32_t as_word(T* pointer) {
     return reinterpret_cast<uint32_t>(pointer);
 }
-#line 5155 "chapters/E-guest-kernel.nw"
+#line 5166 "chapters/E-guest-kernel.nw"
 struct timespec {
     int32_t tv_sec;
     int32_t tv_nsec;
@@ -62,7 +62,7 @@ struct user_desc {
     uint32_t useable : 1;
 };
 static_assert(sizeof(user_desc) == 16);
-#line 5183 "chapters/E-guest-kernel.nw"
+#line 5194 "chapters/E-guest-kernel.nw"
 [[noreturn]] inline void exit(int32_t status) {
     make_system_call(SYS_exit, status);
     __builtin_unreachable();
@@ -101,7 +101,7 @@ inline int32_t nanosleep(const timespec* request, timespec* left) {
 inline int32_t set_thread_area(user_desc* description) {
     return make_system_call(SYS_set_thread_area, as_word(description));
 }
-#line 6356 "chapters/E-guest-kernel.nw"
+#line 6367 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t O_RDONLY = 0, O_RDWR = 2,
                           O_DIRECTORY = 0200000;
 inline constexpr uint32_t SEEK_SET = 0;
@@ -126,5 +126,5 @@ inline int32_t getdents64(int32_t fd, void* buffer, uint32_t bytes) {
     return make_system_call(SYS_getdents64, fd, as_word(buffer), bytes);
 }
 
-#line 5239 "chapters/E-guest-kernel.nw"
+#line 5250 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7241 "chapters/E-guest-kernel.nw"
+#line 7250 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -7,12 +7,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 #include <fcntl.h>
 #include <unistd.h>
+#include "../support.hpp"
 #include "user/sha256.hpp"
 #include "user_programs.hpp"
 
@@ -20,7 +22,7 @@ using namespace lhv::test;
 using Catch::Matchers::Contains;
 
 namespace {
-#line 6111 "chapters/E-guest-kernel.nw"
+#line 6122 "chapters/E-guest-kernel.nw"
 std::optional<Ran> run_on_linux(const std::vector<std::string>& argv) {
     std::vector<std::string> command = argv;
     command[0] = user_program(argv[0]);
@@ -50,7 +52,7 @@ std::vector<std::string> starting_with(
             found.push_back(line);
     return found;
 }
-#line 7072 "chapters/E-guest-kernel.nw"
+#line 7083 "chapters/E-guest-kernel.nw"
 std::string hex_digest(lhv::user::Sha256& hash) {
     std::uint8_t digest[32];
     hash.finish(digest);
@@ -92,38 +94,37 @@ TEST_CASE("sha256: FIPS 180-4's vectors", "[guest][sha256]") {
     }
     CHECK(hex_digest(pieces) == expected);
 }
-#line 7263 "chapters/E-guest-kernel.nw"
+#line 7274 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 7120 "chapters/E-guest-kernel.nw"
-std::filesystem::path scratch_file(const std::string& name) {
-    return std::filesystem::temp_directory_path() /
-           (name + "-" + std::to_string(getpid()));
+#line 7134 "chapters/E-guest-kernel.nw"
+std::string contents(const MemoryFile& file) {
+    std::ifstream in(file.path(), std::ios::binary);
+    return {std::istreambuf_iterator<char>(in),
+            std::istreambuf_iterator<char>()};
 }
 
 TEST_CASE("sha256: the shell agrees with sha256sum", "[user][sha256]") {
-    const auto path = scratch_file("sha256");
-    {
-        std::ofstream out(path, std::ios::binary);
-        std::uint32_t x = 12345;
-        for (int i = 0; i < 3 * 1024 * 1024 + 777; ++i) {
-            x = x * 1103515245 + 12345;
-            out.put(static_cast<char>(x >> 24));
-        }
+    std::string data;
+    std::uint32_t x = 12345;
+    while (data.size() < 3 * 1024 * 1024 + 777) {
+        x = x * 1103515245 + 12345;
+        data.push_back(static_cast<char>(x >> 24));
     }
-    const auto ran = run_on_linux({"sh", "-c", "sha256", path.string()});
-    const Ran sum = run_program({"sha256sum", path.string()});
-    std::filesystem::remove(path);
+    const MemoryFile file(data);
+    const auto ran = run_on_linux({"sh", "-c", "sha256", file.path()});
+    const Ran sum = run_program({"sha256sum", file.path()});
     if (!ran)
         return;
     REQUIRE(sum.status == 0);
     CHECK(ran->out == sum.out);
     CHECK(ran->status == 0);
 }
-#line 7152 "chapters/E-guest-kernel.nw"
+#line 7164 "chapters/E-guest-kernel.nw"
 std::optional<Ran> run_with_input(const std::vector<std::string>& argv,
-                                  const std::filesystem::path& input) {
-    const int fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+                                  const std::string& input) {
+    const MemoryFile script(input);
+    const int fd = ::open(script.path().c_str(), O_RDONLY | O_CLOEXEC);
     REQUIRE(fd >= 0);
     std::vector<std::string> command = argv;
     command[0] = user_program(argv[0]);
@@ -136,58 +137,53 @@ std::optional<Ran> run_with_input(const std::vector<std::string>& argv,
     REQUIRE(ran.error == 0);
     return ran;
 }
-#line 7176 "chapters/E-guest-kernel.nw"
+#line 7190 "chapters/E-guest-kernel.nw"
 TEST_CASE("sh: a script on standard input, on Linux", "[user]") {
-    const auto dir = scratch_file("sh");
-    std::filesystem::create_directories(dir / "sub");
-    std::ofstream(dir / "file") << "a file\n";
-    const std::string file = (dir / "file").string();
-    std::ofstream(dir / "script")
-        << "help\nls " << dir.string() << "\ncat "
-        << (dir / "nosuch").string() << " " << file << "\nhalt\ncat "
-        << file << "\n";
-    std::ofstream(dir / "short") << "cat " << file;
-    const auto ran = run_with_input({"sh"}, dir / "script");
-    const auto ended = run_with_input({"sh"}, dir / "short");
-    std::filesystem::remove_all(dir);
+    const std::string programs = user_programs().string();
+    const MemoryFile file("a file\n");
+    const auto ran = run_with_input(
+        {"sh"}, "help\nls " + programs + "\ncat " + programs +
+                    "/nosuch " + file.path() + "\nhalt\ncat " +
+                    file.path() + "\n");
+    const auto ended = run_with_input({"sh"}, "cat " + file.path());
     if (!ran || !ended)
         return;
     CHECK_THAT(ran->out,
                Contains("  sha256 FILE...: each file's SHA-256\n"));
     // help's nine lines, the first after the prompt
     CHECK(starting_with(split_lines(ran->out), "  ").size() == 8);
-    CHECK_THAT(ran->out, Contains("lhv$ cat: " + (dir / "nosuch").string() +
-                                  ": no such file or directory\na file\n"));
-    auto lines = split_lines(ran->out);
-    std::vector<std::string> listed;
-    for (const std::string& line : lines)
-        if (line == "file" || line == "script" || line == "sub/" ||
-            line == "lhv$ file" || line == "lhv$ script" ||
-            line == "lhv$ sub/" || line == "short")
-            listed.push_back(line.starts_with("lhv$ ") ? line.substr(5)
-                                                       : line);
+    CHECK_THAT(ran->out, Contains("lhv$ cat: " + programs +
+                                  "/nosuch: no such file or directory\n"
+                                  "a file\n"));
+    std::vector<std::string> built, listed;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(user_programs()))
+        built.push_back(entry.path().filename().string());
+    for (std::string line : split_lines(ran->out)) {
+        if (line.starts_with("lhv$ "))
+            line = line.substr(5);
+        if (std::find(built.begin(), built.end(), line) != built.end())
+            listed.push_back(line);
+    }
+    std::sort(built.begin(), built.end());
     std::sort(listed.begin(), listed.end());
-    CHECK(listed == std::vector<std::string>{"file", "script", "short",
-                                             "sub/"});
+    CHECK(listed == built);
     CHECK(ran->out.find("a file\n") == ran->out.rfind("a file\n"));
     CHECK(ran->status == 0);
     CHECK(ended->out == "lhv$ a file\nlhv$ \n");
     CHECK(ended->status == 0);
 }
-#line 7219 "chapters/E-guest-kernel.nw"
+#line 7231 "chapters/E-guest-kernel.nw"
 TEST_CASE("blkwrite writes one sector, on Linux", "[user]") {
-    const auto path = scratch_file("blkwrite");
-    std::ofstream(path, std::ios::binary) << std::string(8 * 512, 'x');
-    const auto ran = run_on_linux({"blkwrite", "3", "durable", path});
-    const auto bytes = read_file(path);
-    std::filesystem::remove(path);
+    const MemoryFile disk(std::string(8 * 512, 'x'));
+    const auto ran = run_on_linux({"blkwrite", "3", "durable",
+                                   disk.path()});
     if (!ran)
         return;
     CHECK(ran->out == "blkwrite: sector 3 written and flushed\n");
     CHECK(ran->status == 0);
-    REQUIRE(bytes.size() == 8 * 512);
     std::string expected(8 * 512, 'x');
     expected.replace(3 * 512, 512, std::string(512, '\0'));
     expected.replace(3 * 512, 7, "durable");
-    CHECK(std::string(bytes.begin(), bytes.end()) == expected);
+    CHECK(contents(disk) == expected);
 }
