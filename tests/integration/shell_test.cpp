@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7292 "chapters/E-guest-kernel.nw"
+#line 7286 "chapters/E-guest-kernel.nw"
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -9,8 +9,8 @@
 using namespace lhv::test;
 
 namespace {
-#line 7376 "chapters/E-guest-kernel.nw"
-std::string contents(const std::string& path) {
+#line 7370 "chapters/E-guest-kernel.nw"
+std::string read_back(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in),
             std::istreambuf_iterator<char>()};
@@ -25,7 +25,7 @@ Outcome run_with_input(const std::string& input,
     words.insert(words.end(), arguments.begin(), arguments.end());
     return Lhv("/bin/sh", words).finish();
 }
-#line 7429 "chapters/E-guest-kernel.nw"
+#line 7423 "chapters/E-guest-kernel.nw"
 std::string ustar_disk(const std::string& name, const std::string& data) {
     std::string header(512, '\0');
     header.replace(0, name.size(), name);
@@ -47,7 +47,7 @@ std::string ustar_disk(const std::string& name, const std::string& data) {
     return disk;
 }
 
-#line 7304 "chapters/E-guest-kernel.nw"
+#line 7298 "chapters/E-guest-kernel.nw"
 std::string sha256sum(const std::string& path) {
     std::string out;
     if (FILE* pipe = popen(("sha256sum " + path).c_str(), "r")) {
@@ -84,7 +84,7 @@ TEST_CASE("the shell runs its commands in the Guest", "[shell]") {
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7348 "chapters/E-guest-kernel.nw"
+#line 7342 "chapters/E-guest-kernel.nw"
 TEST_CASE("the shell halts the Guest at the end of its input",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
@@ -94,7 +94,7 @@ TEST_CASE("the shell halts the Guest at the end of its input",
         "lhv$ \n" + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7400 "chapters/E-guest-kernel.nw"
+#line 7394 "chapters/E-guest-kernel.nw"
 TEST_CASE("a console round trip through a pipe, with the book's disk",
           "[.][shell-devices]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -115,7 +115,7 @@ TEST_CASE("a console round trip through a pipe, with the book's disk",
         "lhv$ " + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7454 "chapters/E-guest-kernel.nw"
+#line 7448 "chapters/E-guest-kernel.nw"
 TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
           "[.][shell-devices]") {
     std::string data;
@@ -133,7 +133,7 @@ TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
     CHECK_THAT(run.out, Contains(sha256sum(same.path()) + "  /big\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7479 "chapters/E-guest-kernel.nw"
+#line 7473 "chapters/E-guest-kernel.nw"
 TEST_CASE("a flushed write is in the image when the Guest dies",
           "[.][shell-devices]") {
     const MemoryFile disk(std::string(16 * 512, 'x'));
@@ -149,9 +149,9 @@ TEST_CASE("a flushed write is in the image when the Guest dies",
     std::string expected(16 * 512, 'x');
     expected.replace(7 * 512, 512, std::string(512, '\0'));
     expected.replace(7 * 512, 7, "durable");
-    CHECK(contents(disk.path()) == expected);
+    CHECK(read_back(disk.path()) == expected);
 }
-#line 7510 "chapters/E-guest-kernel.nw"
+#line 7504 "chapters/E-guest-kernel.nw"
 TEST_CASE("the file calls refuse a hostile program and carry on",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6953 "chapters/E-guest-kernel.nw"
+#line 6949 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -41,3 +41,4 @@ int main(int argc, char** argv) {
         .text(" written and flushed\n").print();
     return 0;
 }
+

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7013 "chapters/E-guest-kernel.nw"
+#line 7008 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -58,3 +58,5 @@ int main(int, char**) {
         .text("\n").print();
     return 0;
 }
+
+
