@@ -16,7 +16,7 @@
 
 namespace lhv::guest {
 
-#line 3164 "chapters/E-guest-kernel.nw"
+#line 3166 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -64,7 +64,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 3218 "chapters/E-guest-kernel.nw"
+#line 3220 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -74,7 +74,7 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 3249 "chapters/E-guest-kernel.nw"
+#line 3251 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd >= kFirstFile)
@@ -112,7 +112,7 @@ int32_t sys_read(TrapFrame& f) {
         return -kEFAULT;
     return n;
 }
-#line 3293 "chapters/E-guest-kernel.nw"
+#line 3295 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -120,7 +120,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3309 "chapters/E-guest-kernel.nw"
+#line 3311 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -140,7 +140,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3340 "chapters/E-guest-kernel.nw"
+#line 3342 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -174,7 +174,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3392 "chapters/E-guest-kernel.nw"
+#line 3394 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     KernelPage page;
     if (!page.bytes)
@@ -210,7 +210,7 @@ int32_t sys_execve(TrapFrame& f) {
         error = load_program(*current, name, argv, argc);
     return error;
 }
-#line 3437 "chapters/E-guest-kernel.nw"
+#line 3439 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -224,7 +224,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3459 "chapters/E-guest-kernel.nw"
+#line 3461 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -245,7 +245,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3504 "chapters/E-guest-kernel.nw"
+#line 3506 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -298,7 +298,14 @@ int32_t sys_getrandom(TrapFrame& f) {
     }
     return int32_t(bytes);
 }
-#line 3118 "chapters/E-guest-kernel.nw"
+#line 950 "chapters/07-mastery.nw"
+int32_t sys_times(TrapFrame& f) {
+    const uint32_t none[4] = {};
+    if (f.ebx && !copy_to_user(f.ebx, none, sizeof none))
+        return -kEFAULT;
+    return int32_t(ticks);
+}
+#line 3119 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -310,10 +317,14 @@ constexpr Entry kSystemCalls[] = {
     {243, sys_set_thread_area},                  {252, sys_exit},
     {355, sys_getrandom},
     
-#line 5197 "chapters/E-guest-kernel.nw"
+#line 5199 "chapters/E-guest-kernel.nw"
 {5, sys_open},      {6, sys_close},          {19, sys_lseek},
 {118, sys_fsync},   {220, sys_getdents64},
-#line 3129 "chapters/E-guest-kernel.nw"
+#line 3130 "chapters/E-guest-kernel.nw"
+    
+#line 959 "chapters/07-mastery.nw"
+    {43, sys_times},
+#line 3131 "chapters/E-guest-kernel.nw"
 };
 
 struct Table { SystemCall calls[kSystemCallNumbers]; };
@@ -333,5 +344,5 @@ void system_call(TrapFrame& frame) {
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 3074 "chapters/E-guest-kernel.nw"
+#line 3075 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest
