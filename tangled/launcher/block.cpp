@@ -66,7 +66,7 @@ bool BlockDevice::serve(Virtqueue& queue) {
     }
     return used;
 }
-#line 3879 "chapters/03-drivers.nw"
+#line 3878 "chapters/03-drivers.nw"
 BlockDevice::Answer
 BlockDevice::answer(const abi::BlkRequestHeader& header,
                     Buffers readable, Buffers writable) {
@@ -84,7 +84,7 @@ BlockDevice::answer(const abi::BlkRequestHeader& header,
         return {abi::kBlkUnsupp, 0};
     }
 }
-#line 3912 "chapters/03-drivers.nw"
+#line 3911 "chapters/03-drivers.nw"
 bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     std::uint64_t bytes = 0;
     for (auto buffer : buffers) bytes += buffer.size();
@@ -92,7 +92,7 @@ bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     const std::uint64_t sectors = bytes / abi::kBlkSectorBytes;
     return sector <= capacity_ && sectors <= capacity_ - sector;
 }
-#line 3933 "chapters/03-drivers.nw"
+#line 3932 "chapters/03-drivers.nw"
 BlockDevice::Answer BlockDevice::read(std::uint64_t sector,
                                       Buffers into) {
     if (!on_disk(sector, into)) return {abi::kBlkIoErr, 0};
@@ -112,7 +112,7 @@ BlockDevice::Answer BlockDevice::read(std::uint64_t sector,
     }
     return {abi::kBlkOk, written};
 }
-#line 3963 "chapters/03-drivers.nw"
+#line 3962 "chapters/03-drivers.nw"
 BlockDevice::Answer BlockDevice::write(std::uint64_t sector,
                                        Buffers from) {
     if (!on_disk(sector, from)) return {abi::kBlkIoErr, 0};
