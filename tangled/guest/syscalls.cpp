@@ -322,7 +322,7 @@ constexpr Entry kSystemCalls[] = {
 {118, sys_fsync},   {220, sys_getdents64},
 #line 3130 "chapters/E-guest-kernel.nw"
     
-#line 972 "chapters/07-mastery.nw"
+#line 974 "chapters/07-mastery.nw"
     {43, sys_times},
 #line 3131 "chapters/E-guest-kernel.nw"
 };
