@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 6212 "chapters/04-launcher.nw"
+#line 6221 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -23,7 +23,7 @@
 
 using namespace lhv::launcher;
 
-#line 6301 "chapters/04-launcher.nw"
+#line 6310 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
     const Options&, std::optional<BlockDevice> disk) {
     std::vector<std::unique_ptr<Device>> devices;
@@ -33,7 +33,7 @@ static std::vector<std::unique_ptr<Device>> make_devices(
         devices.push_back(std::make_unique<BlockBackEnd>(std::move(*disk)));
     return devices;
 }
-#line 6356 "chapters/04-launcher.nw"
+#line 6365 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -44,7 +44,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6334 "chapters/04-launcher.nw"
+#line 6343 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -54,7 +54,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 6239 "chapters/04-launcher.nw"
+#line 6248 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6318 "chapters/04-launcher.nw"
+#line 6327 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -72,7 +72,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 6247 "chapters/04-launcher.nw"
+#line 6256 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -86,12 +86,12 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 6284 "chapters/04-launcher.nw"
+#line 6293 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 6260 "chapters/04-launcher.nw"
+#line 6269 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests,
                           make_devices(options, std::move(disk)));

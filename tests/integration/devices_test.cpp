@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4875 "chapters/04-launcher.nw"
+#line 4884 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include "harness.hpp"
 
