@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1467 "chapters/03-drivers.nw"
+#line 1468 "chapters/03-drivers.nw"
 #pragma once
 #include <cstdint>
 #include <span>
@@ -10,7 +10,7 @@
 
 namespace lhv::launcher {
 
-#line 1494 "chapters/03-drivers.nw"
+#line 1495 "chapters/03-drivers.nw"
 class BlockDevice {
   public:
     BlockDevice(UniqueFd disk, std::uint64_t file_bytes, bool read_only);
@@ -39,7 +39,7 @@ class BlockDevice {
     bool read_only_;
 };
 
-#line 1479 "chapters/03-drivers.nw"
+#line 1480 "chapters/03-drivers.nw"
 BlockDevice open_disk(const std::string& path, bool read_only);
 
 } // namespace lhv::launcher

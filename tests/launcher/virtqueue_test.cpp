@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 841 "chapters/03-drivers.nw"
+#line 842 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <stdexcept>
@@ -13,7 +13,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 869 "chapters/03-drivers.nw"
+#line 870 "chapters/03-drivers.nw"
 struct TestDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig config{8, GuestPhysical{0x1000},
@@ -50,7 +50,7 @@ struct TestDriver {
         return get<VirtqUsedElem>(config.used.value + used_slot(slot));
     }
 };
-#line 915 "chapters/03-drivers.nw"
+#line 916 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: a chain of three, read then written",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -85,7 +85,7 @@ TEST_CASE("virtqueue: a chain of three, read then written",
     CHECK(status->readable.empty());
     CHECK_THROWS_AS(queue.push(*status, 2), std::logic_error);
 }
-#line 959 "chapters/03-drivers.nw"
+#line 960 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: chains a Guest must not make",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -132,7 +132,7 @@ TEST_CASE("virtqueue: chains a Guest must not make",
         refused("descriptor 0 is INDIRECT");
     }
 }
-#line 1013 "chapters/03-drivers.nw"
+#line 1014 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: a chain of more than 4 GiB",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -146,7 +146,7 @@ TEST_CASE("virtqueue: a chain of more than 4 GiB",
     Virtqueue queue = driver.queue();
     CHECK_THROWS_WITH(queue.pop(), Contains("holds more than 4 GiB"));
 }
-#line 1037 "chapters/03-drivers.nw"
+#line 1038 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: buffers must lie in Guest memory",
           "[launcher][virtqueue]") {
     struct Buffer { std::uint64_t addr; std::uint32_t len; };
@@ -172,7 +172,7 @@ TEST_CASE("virtqueue: buffers must lie in Guest memory",
         CHECK(chain->writable[0].size() == good.len);
     }
 }
-#line 1072 "chapters/03-drivers.nw"
+#line 1073 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the queue's size and place are checked",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -208,7 +208,7 @@ TEST_CASE("virtqueue: the queue's size and place are checked",
                               TestDriver{}.config),
                     std::logic_error);
 }
-#line 1117 "chapters/03-drivers.nw"
+#line 1118 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the available index cannot jump",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -230,7 +230,7 @@ TEST_CASE("virtqueue: the available index cannot jump",
     queue.push(with_device.back(), 0);
     CHECK(queue.pop());
 }
-#line 1146 "chapters/03-drivers.nw"
+#line 1147 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the used index wraps at 65536",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -249,7 +249,7 @@ TEST_CASE("virtqueue: the used index wraps at 65536",
     CHECK(driver.used_idx() == 70000 - 65536);
     CHECK_FALSE(queue.pop());
 }
-#line 1172 "chapters/03-drivers.nw"
+#line 1173 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the device page's layouts",
           "[launcher][virtqueue][abi]") {
     CHECK(offsetof(DeviceDesc, status) == 4);
