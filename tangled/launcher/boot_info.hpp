@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1880 "chapters/04-launcher.nw"
+#line 1935 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <string_view>

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3134 "chapters/04-launcher.nw"
+#line 3189 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -21,19 +21,19 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 3180 "chapters/04-launcher.nw"
+#line 3235 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 3196 "chapters/04-launcher.nw"
+#line 3251 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
                    std::span<const GuestToRun> guests)
     : options_(options), host_image_(host_image), guests_(guests),
       ram_bytes_(options.memory_mib << 20) {}
-#line 3208 "chapters/04-launcher.nw"
+#line 3263 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -51,7 +51,7 @@ int Launcher::run() {
     }
     return status;
 }
-#line 3239 "chapters/04-launcher.nw"
+#line 3294 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
     ram_file_ = create_ram(ram_mib);
@@ -66,7 +66,7 @@ void Launcher::start_machine() {
     const int inherited[] = {ram_file_.get(), qemu_console.get(),
                              qemu_doorbell.get()};
     
-#line 3271 "chapters/04-launcher.nw"
+#line 3326 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -89,9 +89,9 @@ if (options_.wait_for_debugger)
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:"
               << options_.gdb_port << "'\n";
-#line 3253 "chapters/04-launcher.nw"
+#line 3308 "chapters/04-launcher.nw"
 }
-#line 3527 "chapters/04-launcher.nw"
+#line 3582 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -105,24 +105,24 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 3551 "chapters/04-launcher.nw"
+#line 3606 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
         machine.guest(ram_bytes_, kDevicePages * abi::kPageSize);
     
-#line 3736 "chapters/04-launcher.nw"
+#line 3791 "chapters/04-launcher.nw"
 if (guest_ != &guests_.front()) {
     auto all = memory.bytes(GuestPhysical{0},
                             ram_bytes_ + kDevicePages * abi::kPageSize);
     std::fill(all.begin(), all.end(), std::byte{0});
 }
-#line 3556 "chapters/04-launcher.nw"
+#line 3611 "chapters/04-launcher.nw"
     load_guest_image(guest_->image, guest_->contents, memory);
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
 }
-#line 3573 "chapters/04-launcher.nw"
+#line 3628 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -145,7 +145,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3609 "chapters/04-launcher.nw"
+#line 3664 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -157,7 +157,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3630 "chapters/04-launcher.nw"
+#line 3685 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(event.reason);
 case Event::PowerOff:
@@ -173,11 +173,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3620 "chapters/04-launcher.nw"
+#line 3675 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3661 "chapters/04-launcher.nw"
+#line 3716 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
@@ -188,7 +188,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3712 "chapters/04-launcher.nw"
+#line 3767 "chapters/04-launcher.nw"
 int Launcher::run_in_turn() {
     try {
         load_guest();
@@ -203,7 +203,7 @@ int Launcher::run_in_turn() {
         return kExitFailure;
     }
 }
-#line 3777 "chapters/04-launcher.nw"
+#line 3832 "chapters/04-launcher.nw"
 void Launcher::check_host() {
     link_->post(Request::SelfCheck);
     ring_doorbell();
@@ -217,7 +217,7 @@ void Launcher::check_host() {
         throw RuntimeFailure("host self-check failed: " + event.reason);
     std::cerr << "lhv: host self-check: " << event.reason << '\n';
 }
-#line 3326 "chapters/04-launcher.nw"
+#line 3381 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -236,7 +236,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 3357 "chapters/04-launcher.nw"
+#line 3412 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to,
                            std::string* keep = nullptr) {
     std::byte buffer[4096];
@@ -271,7 +271,7 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3406 "chapters/04-launcher.nw"
+#line 3461 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
@@ -303,7 +303,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 3449 "chapters/04-launcher.nw"
+#line 3504 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -322,7 +322,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
     }
 }
-#line 3481 "chapters/04-launcher.nw"
+#line 3536 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -330,7 +330,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 3510 "chapters/04-launcher.nw"
+#line 3565 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -340,5 +340,5 @@ void Launcher::host_died(const std::string& reason) {
     throw HostDied(reason);
 }
 
-#line 3171 "chapters/04-launcher.nw"
+#line 3226 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

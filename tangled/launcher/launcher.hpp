@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3021 "chapters/04-launcher.nw"
+#line 3076 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -17,7 +17,7 @@
 
 namespace lhv::launcher {
 
-#line 3051 "chapters/04-launcher.nw"
+#line 3106 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -33,13 +33,13 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3073 "chapters/04-launcher.nw"
+#line 3128 "chapters/04-launcher.nw"
 struct GuestToRun {
     std::string path;
     GuestImage image;
     std::vector<std::byte> contents;
 };
-#line 3086 "chapters/04-launcher.nw"
+#line 3141 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -48,7 +48,7 @@ class Launcher {
 
   private:
     
-#line 3119 "chapters/04-launcher.nw"
+#line 3174 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
@@ -57,9 +57,9 @@ int run_guest();
 void handle_notify(GuestPhysical address);
 int run_in_turn();
 void check_host();
-#line 3094 "chapters/04-launcher.nw"
+#line 3149 "chapters/04-launcher.nw"
     
-#line 3308 "chapters/04-launcher.nw"
+#line 3363 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -71,7 +71,7 @@ HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void show_exits();
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3096 "chapters/04-launcher.nw"
+#line 3151 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     std::span<const GuestToRun> guests_;
@@ -88,5 +88,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     UniqueFd console_, doorbell_;
 };
 
-#line 3042 "chapters/04-launcher.nw"
+#line 3097 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

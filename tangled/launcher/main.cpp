@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5088 "chapters/04-launcher.nw"
+#line 5143 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -14,13 +14,14 @@
 #include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
 #include "launcher/launcher.hpp"
+#include "launcher/net.hpp"
 #include "launcher/options.hpp"
 #include "launcher/posix.hpp"
 #include "launcher/symbols.hpp"
 
 using namespace lhv::launcher;
 
-#line 5207 "chapters/04-launcher.nw"
+#line 5298 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -31,7 +32,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 5185 "chapters/04-launcher.nw"
+#line 5276 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -40,8 +41,16 @@ static int report(const LauncherError& error,
     std::cerr << "lhv: " << message << '\n';
     return error.status();
 }
+#line 5245 "chapters/04-launcher.nw"
+struct NetReport {
+    const std::optional<NetDevice>& net;
+    ~NetReport() {
+        if (net && !net->report().empty())
+            std::cerr << net->report() << '\n';
+    }
+};
 
-#line 5111 "chapters/04-launcher.nw"
+#line 5168 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -50,7 +59,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 5169 "chapters/04-launcher.nw"
+#line 5260 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -59,7 +68,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 5119 "chapters/04-launcher.nw"
+#line 5176 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -73,12 +82,18 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 5157 "chapters/04-launcher.nw"
+#line 5215 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 5132 "chapters/04-launcher.nw"
+#line 5189 "chapters/04-launcher.nw"
+        
+#line 5234 "chapters/04-launcher.nw"
+std::optional<NetDevice> net;
+if (!options.net_cable.empty()) net.emplace(join_cable(options.net_cable));
+NetReport net_report{net};
+#line 5190 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests);
         return launcher.run();
