@@ -56,7 +56,8 @@ NetCable join_cable(const std::string& path) {
                                 "socket for the network cable");
     for (int side : {0, 1}) {
         const Address mine = abstract_address(cable_name(path, side));
-        if (::bind(socket.get(), reinterpret_cast<const sockaddr*>(&mine.un),
+        if (::bind(socket.get(),
+                   reinterpret_cast<const sockaddr*>(&mine.un),
                    mine.length) == 0)
             return NetCable(std::move(socket), side,
                             cable_name(path, 1 - side));
@@ -71,7 +72,7 @@ NetCable join_cable(const std::string& path) {
 NetCable::NetCable(UniqueFd socket, int side, std::string partner)
     : socket_(std::move(socket)), side_(side),
       partner_(std::move(partner)) {}
-#line 2672 "chapters/03-drivers.nw"
+#line 2673 "chapters/03-drivers.nw"
 bool NetCable::send(std::span<const std::byte> frame) const {
     const int flags = MSG_DONTWAIT | MSG_NOSIGNAL;
     ssize_t n;
@@ -87,7 +88,7 @@ bool NetCable::send(std::span<const std::byte> frame) const {
     } while (n < 0 && errno == EINTR);
     return n == static_cast<ssize_t>(frame.size());
 }
-#line 2700 "chapters/03-drivers.nw"
+#line 2701 "chapters/03-drivers.nw"
 std::optional<NetCable::Datagram>
 NetCable::receive(std::span<std::byte> into) const {
     sockaddr_un from{};
@@ -106,7 +107,7 @@ NetCable::receive(std::span<std::byte> into) const {
         std::memcmp(&from, &partner.un, partner.length) == 0;
     return Datagram{std::size_t(n), from_partner};
 }
-#line 2727 "chapters/03-drivers.nw"
+#line 2728 "chapters/03-drivers.nw"
 NetDevice::NetDevice(NetCable cable) : cable_(std::move(cable)) {}
 
 std::array<std::uint8_t, abi::kNetMacBytes> NetDevice::mac() const {
@@ -119,7 +120,7 @@ std::vector<std::byte> NetDevice::config() const {
     std::memcpy(bytes.data(), address.data(), address.size());
     return bytes;
 }
-#line 2747 "chapters/03-drivers.nw"
+#line 2748 "chapters/03-drivers.nw"
 bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     if (queues.size() != 2 || kicked >= 2)
         throw std::logic_error("net: kick of queue " +
@@ -130,7 +131,7 @@ bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     take_receive_buffers(queues[abi::kNetReceiveQueue]);
     return false;
 }
-#line 2778 "chapters/03-drivers.nw"
+#line 2779 "chapters/03-drivers.nw"
 void NetDevice::take_receive_buffers(Virtqueue& queue) {
     while (auto chain = queue.pop()) {
         const std::string which =
@@ -147,17 +148,17 @@ void NetDevice::take_receive_buffers(Virtqueue& queue) {
         receive_buffers_.push_back(std::move(*chain));
     }
 }
-#line 2812 "chapters/03-drivers.nw"
+#line 2813 "chapters/03-drivers.nw"
 bool NetDevice::transmit(Virtqueue& queue) {
     bool used = false;
     while (auto chain = queue.pop()) {
-        const std::string which =
-            "net transmit chain at descriptor " + std::to_string(chain->head);
+        const std::string which = "net transmit chain at descriptor " +
+                                  std::to_string(chain->head);
         if (!chain->writable.empty())
             throw VirtqueueError(which + " has a buffer for the device "
                                  "to write");
         
-#line 2845 "chapters/03-drivers.nw"
+#line 2846 "chapters/03-drivers.nw"
 std::array<std::byte, abi::kNetBufferBytes + 1> frame;
 std::uint64_t total = 0;
 std::size_t copied = 0;
@@ -167,7 +168,7 @@ for (auto buffer : chain->readable) {
     std::memcpy(frame.data() + copied, buffer.data(), take);
     copied += take;
 }
-#line 2821 "chapters/03-drivers.nw"
+#line 2822 "chapters/03-drivers.nw"
         if (total < sizeof(abi::NetHeader))
             throw VirtqueueError(which + " holds " + std::to_string(total) +
                                  " bytes, less than the 12-byte header");
@@ -186,7 +187,7 @@ for (auto buffer : chain->readable) {
     }
     return used;
 }
-#line 2866 "chapters/03-drivers.nw"
+#line 2867 "chapters/03-drivers.nw"
 bool NetDevice::input(std::span<Virtqueue> queues) {
     if (queues.size() != 2)
         throw std::logic_error("net: input with " +
@@ -198,7 +199,7 @@ bool NetDevice::input(std::span<Virtqueue> queues) {
     }
     return counts_.received != before;
 }
-#line 2888 "chapters/03-drivers.nw"
+#line 2889 "chapters/03-drivers.nw"
 bool NetDevice::deliver(Virtqueue& queue) {
     std::array<std::byte, abi::kNetBufferBytes> bytes{};
     auto received = cable_.receive(
@@ -217,7 +218,7 @@ bool NetDevice::deliver(Virtqueue& queue) {
         return true;
     }
     
-#line 2916 "chapters/03-drivers.nw"
+#line 2917 "chapters/03-drivers.nw"
 abi::NetHeader header{};
 header.num_buffers = 1;
 std::memcpy(bytes.data(), &header, sizeof header);
@@ -232,11 +233,11 @@ for (auto buffer : chain.writable) {
     done += take;
 }
 queue.push(chain, static_cast<std::uint32_t>(length));
-#line 2906 "chapters/03-drivers.nw"
+#line 2907 "chapters/03-drivers.nw"
     ++counts_.received;
     return true;
 }
-#line 2939 "chapters/03-drivers.nw"
+#line 2940 "chapters/03-drivers.nw"
 std::string NetDevice::report() const {
     const NetCounts& c = counts_;
     if (c.runts_sent + c.oversize_sent + c.runts_received +

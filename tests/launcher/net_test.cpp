@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2969 "chapters/03-drivers.nw"
+#line 2970 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <filesystem>
@@ -21,7 +21,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 3011 "chapters/03-drivers.nw"
+#line 3012 "chapters/03-drivers.nw"
 struct NetDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig configs[2] = {
@@ -99,7 +99,7 @@ struct NetDriver {
                                   used_slot(slot));
     }
 };
-#line 3097 "chapters/03-drivers.nw"
+#line 3098 "chapters/03-drivers.nw"
 static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
     std::vector<std::byte> bytes(length);
     for (std::size_t i = 0; i < length; ++i)
@@ -133,7 +133,7 @@ struct NetPair {
                 ssize_t(bytes.size()));
     }
 };
-#line 3140 "chapters/03-drivers.nw"
+#line 3141 "chapters/03-drivers.nw"
 TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -157,7 +157,7 @@ TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     CHECK(NetPair(1).card.mac()[5] == 2);
     CHECK(pair.card.features() == 1u << kNetFeatureMac);
 }
-#line 3174 "chapters/03-drivers.nw"
+#line 3175 "chapters/03-drivers.nw"
 TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -186,7 +186,7 @@ TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
                       frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
     CHECK(pair.card.counts().received == 2);
 }
-#line 3211 "chapters/03-drivers.nw"
+#line 3212 "chapters/03-drivers.nw"
 TEST_CASE("net: runt and oversize frames are dropped and counted",
           "[launcher][net]") {
     NetPair pair;
@@ -218,7 +218,7 @@ TEST_CASE("net: runt and oversize frames are dropped and counted",
           "oversize from the Guest, 2 runt and 2 oversize from the "
           "cable, 0 undelivered, 0 from strangers");
 }
-#line 3250 "chapters/03-drivers.nw"
+#line 3251 "chapters/03-drivers.nw"
 TEST_CASE("net: chains a Guest must not give the card",
           "[launcher][net]") {
     NetPair pair;
@@ -252,7 +252,7 @@ TEST_CASE("net: chains a Guest must not give the card",
     }
     CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
 }
-#line 3292 "chapters/03-drivers.nw"
+#line 3293 "chapters/03-drivers.nw"
 TEST_CASE("net: a send never waits", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -270,7 +270,7 @@ TEST_CASE("net: a send never waits", "[launcher][net]") {
     CHECK(counts.undelivered == before + 1);
     CHECK_THAT(pair.card.report(), Contains(" undelivered"));
 }
-#line 3323 "chapters/03-drivers.nw"
+#line 3324 "chapters/03-drivers.nw"
 TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     const std::string path =
         "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
@@ -293,7 +293,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     CHECK_FALSE(first.receive(bytes));
 
     
-#line 3385 "chapters/03-drivers.nw"
+#line 3386 "chapters/03-drivers.nw"
 {
     UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
     sockaddr_un to{};
@@ -305,7 +305,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
                      reinterpret_cast<sockaddr*>(&to), length) == 15);
 }
-#line 3345 "chapters/03-drivers.nw"
+#line 3346 "chapters/03-drivers.nw"
     CHECK_FALSE(first.receive(bytes)->from_partner);
 
     int delivered = 0;
@@ -340,7 +340,7 @@ TEST_CASE("net: two cards on one cable", "[launcher][net]") {
     CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
                       300) == 0);
 }
-#line 3408 "chapters/03-drivers.nw"
+#line 3409 "chapters/03-drivers.nw"
 TEST_CASE("net: a killed Launcher leaves no name behind",
           "[launcher][net]") {
     const std::string path =
