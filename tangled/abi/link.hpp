@@ -7,18 +7,17 @@ namespace lhv::abi {
 
 inline constexpr uint32_t kMailboxAddress = 0x0008'0000;
 inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
-inline constexpr uint32_t kLinkVersion = 2;
+inline constexpr uint32_t kLinkVersion = 3;
 inline constexpr uint32_t kReasonBytes = 256;
 
-#line 888 "chapters/01-preparation.nw"
+#line 893 "chapters/01-preparation.nw"
 enum class Request : uint32_t {
     None = 0,
     Initialize = 1,  // args: guest_base, pfn_limit, entry, boot_info
     Run = 2,         // run the Guest until the next event
-    Irq = 3,         // args: the interrupt to raise in the Guest
     SelfCheck = 4,   // compare the Host with itself at boot
 };
-#line 908 "chapters/01-preparation.nw"
+#line 913 "chapters/01-preparation.nw"
 enum class Event : uint32_t {
     None = 0,
     HostReady = 1,    // the Host has booted and awaits INITIALIZE
@@ -28,11 +27,10 @@ enum class Event : uint32_t {
     PowerOff = 5,     // the Guest asked to power off
     Restart = 6,      // the Guest asked to restart
     Refused = 7,      // reason: what was wrong with the request
-    Done = 8,         // an Irq request was carried out
     HostDied = 9,     // reason: why the Host panicked; it has stopped
     SelfChecked = 10, // arg0: 1 if intact; reason: what differs
 };
-#line 929 "chapters/01-preparation.nw"
+#line 933 "chapters/01-preparation.nw"
 struct Mailbox {
     uint32_t magic;        // kMailboxMagic once the Host is up
     uint32_t version;      // kLinkVersion
@@ -47,7 +45,7 @@ struct Mailbox {
     char reason[kReasonBytes];  // NUL-terminated
 };
 static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
-#line 974 "chapters/01-preparation.nw"
+#line 978 "chapters/01-preparation.nw"
 inline constexpr uint32_t kExitLogAddress = 0x0008'1000;
 inline constexpr uint32_t kExitLogRecords = 128;
 
@@ -75,10 +73,27 @@ struct ExitLog {
 };
 static_assert(sizeof(ExitRecord) == 28);
 static_assert(sizeof(ExitLog) == 16 + 28 * kExitLogRecords);
-#line 1009 "chapters/01-preparation.nw"
+#line 1065 "chapters/01-preparation.nw"
+inline constexpr uint32_t kDeviceLinkAddress = 0x0008'2000;
+inline constexpr uint32_t kKickSlots = 16;
+inline constexpr uint32_t kDeviceIrqs = 32;  // = the Guest's lines
+
+struct DeviceLink {
+    // Written by the Launcher, only while the Guest is stopped.
+    uint32_t kick_address[kKickSlots];  // Guest-physical; 0: unused
+    // Written by the Host.
+    uint32_t kicks[kKickSlots];         // NOTIFYs of each slot so far
+    // Written by the Launcher, one writer per line.
+    uint32_t raised[kDeviceIrqs];       // raises of each line so far
+    // Written by the Launcher: nonzero asks the Host to stop the Guest.
+    uint32_t stop;
+};
+static_assert(sizeof(DeviceLink) ==
+              4 * (2 * kKickSlots + kDeviceIrqs + 1));
+#line 1013 "chapters/01-preparation.nw"
 constexpr bool trap_has_error_code(uint32_t vector) {
     return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
 }
 
-#line 872 "chapters/01-preparation.nw"
+#line 873 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -34,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 8875 "chapters/05-host.nw"
+#line 8993 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() {
     uint32_t words = (memory_.pages + 31) / 32;
     for (uint32_t w = 0; w < words; ++w) {

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 562 "chapters/05-host.nw"
+#line 564 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 648 "chapters/05-host.nw"
+#line 650 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -20,7 +20,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 724 "chapters/05-host.nw"
+#line 726 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     const char* name = host::hypercall_name(abi::LHCALL_LGUEST_INIT);
@@ -36,7 +36,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     }
     auto data = memory_.to_host<abi::LguestData>(address);
     
-#line 1857 "chapters/05-host.nw"
+#line 1974 "chapters/05-host.nw"
 uint32_t vector = data->syscall_vec;
 if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
                     vector > 255)) {
@@ -47,7 +47,7 @@ if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
 syscall_vector_ = vector;
 noirq_iret_ = data->noirq_iret;
 data->tsc_khz = tsc_khz();
-#line 739 "chapters/05-host.nw"
+#line 741 "chapters/05-host.nw"
     uint32_t first = address.value & kPageAddressMask;
     map_switcher_window(memory_.to_machine({first}),
                         address.value + sizeof(abi::LguestData) - first >
@@ -58,12 +58,12 @@ data->tsc_khz = tsc_khz();
     write_time();
     return true;
 }
-#line 614 "chapters/05-host.nw"
+#line 616 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 675 "chapters/05-host.nw"
+#line 677 "chapters/05-host.nw"
 constexpr uint32_t kKnownHypercalls =
     1u << abi::LHCALL_FLUSH_ASYNC | 1u << abi::LHCALL_LGUEST_INIT |
     1u << abi::LHCALL_SHUTDOWN | 1u << abi::LHCALL_NOTIFY |
@@ -78,25 +78,27 @@ if (call >= 32 || !(kKnownHypercalls >> call & 1)) {
               hypercall_name(call));
     return false;
 }
-#line 618 "chapters/05-host.nw"
+#line 620 "chapters/05-host.nw"
     
-#line 697 "chapters/05-host.nw"
+#line 699 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u (%s) before LGUEST_INIT",
               call, hypercall_name(call));
     return false;
 }
-#line 619 "chapters/05-host.nw"
+#line 621 "chapters/05-host.nw"
     switch (call) {
     
-#line 713 "chapters/05-host.nw"
+#line 715 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 766 "chapters/05-host.nw"
+#line 771 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
+    if (kick(c.args.arg1))
+        return true;
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 776 "chapters/05-host.nw"
+#line 782 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     if (exit_log_wanted())
@@ -104,19 +106,19 @@ case abi::LHCALL_SHUTDOWN:
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 793 "chapters/05-host.nw"
+#line 799 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 1725 "chapters/05-host.nw"
+#line 1731 "chapters/05-host.nw"
 case abi::LHCALL_SET_CLOCKEVENT:
     if (c.args.arg1)
         timer_start(c.args.arg1);
     else
         timer_stop();
     return true;
-#line 1768 "chapters/05-host.nw"
+#line 1774 "chapters/05-host.nw"
 case abi::LHCALL_HALT:
-    if (!timer_armed() && !deliverable_irqs()) {
+    if (!timer_armed() && !deliverable_irqs() && !devices_live()) {
         kill_call(link, c.from, "HALT with no clock event set and no "
                   "interrupt pending: nothing could wake the Guest");
         return false;
@@ -125,7 +127,7 @@ case abi::LHCALL_HALT:
     return true;
 case abi::LHCALL_SEND_INTERRUPTS:
     return true;
-#line 1825 "chapters/05-host.nw"
+#line 1942 "chapters/05-host.nw"
 case abi::LHCALL_TS:
     task_switched_ = c.args.arg1 != 0;
     return true;
@@ -133,15 +135,15 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 3874 "chapters/05-host.nw"
+#line 3992 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
-#line 621 "chapters/05-host.nw"
+#line 623 "chapters/05-host.nw"
     }
     return true;
 }
-#line 876 "chapters/05-host.nw"
+#line 882 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -159,7 +161,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 591 "chapters/05-host.nw"
+#line 593 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -173,5 +175,5 @@ bool Guest::hypercall(HostLink& link) {
     return dispatch(link, c);
 }
 
-#line 575 "chapters/05-host.nw"
+#line 577 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1838 "chapters/05-host.nw"
+#line 1955 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -22,6 +22,8 @@ void Guest::run(HostLink& link) {
         return;
     }
     for (;;) {
+        if (doorbell_rang() && !take_device_interrupts(link))
+            return;
         if (hypercall_pending_ && !hypercall(link))
             return;
         if (halted_ && !sleep_until_interrupt(link))
@@ -33,13 +35,13 @@ void Guest::run(HostLink& link) {
             task_switched_loaded_ = task_switched_;
         }
         
-#line 418 "chapters/05-host.nw"
+#line 420 "chapters/05-host.nw"
 switcher_state().null_hypercall =
     has_lguest_data_ && !irqs_pending_ && !exit_log_wanted()
         ? SWITCHER_WINDOW + lguest_data_.value % kPageSize +
               offsetof(abi::LguestData, hcall_status) + next_hcall_
         : 0;
-#line 387 "chapters/05-host.nw"
+#line 389 "chapters/05-host.nw"
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
         if (!handle_exit(link, frame))
@@ -47,7 +49,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 514 "chapters/05-host.nw"
+#line 516 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -61,26 +63,26 @@ static const char* trap_name(uint32_t trap) {
         return names[trap];
     return trap < 32 ? "reserved" : "unexpected interrupt";
 }
-#line 450 "chapters/05-host.nw"
+#line 452 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 7931 "chapters/05-host.nw"
+#line 8049 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
-#line 452 "chapters/05-host.nw"
+#line 454 "chapters/05-host.nw"
     
-#line 3061 "chapters/05-host.nw"
+#line 3179 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4087 "chapters/05-host.nw"
+#line 4205 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3064 "chapters/05-host.nw"
+#line 3182 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 453 "chapters/05-host.nw"
+#line 455 "chapters/05-host.nw"
     if (switcher_state().guest_cr3 != page_tables_.cr3()) [[unlikely]]
         page_tables_.follow(switcher_state().guest_cr3);
     const Registers& r = vcpu_.regs();
@@ -102,7 +104,7 @@ if (kill_switcher_fault(link, frame))
          trap_name(r.trapnum), r.eip);
     return false;
 }
-#line 1601 "chapters/05-host.nw"
+#line 1607 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -128,7 +130,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 495 "chapters/05-host.nw"
+#line 497 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -139,7 +141,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4099 "chapters/05-host.nw"
+#line 4217 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
@@ -151,5 +153,5 @@ bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     return true;
 }
 
-#line 400 "chapters/05-host.nw"
+#line 402 "chapters/05-host.nw"
 } // namespace lhv::host

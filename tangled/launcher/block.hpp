@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1468 "chapters/03-drivers.nw"
+#line 1513 "chapters/03-drivers.nw"
 #pragma once
 #include <cstdint>
 #include <span>
@@ -10,7 +10,7 @@
 
 namespace lhv::launcher {
 
-#line 1495 "chapters/03-drivers.nw"
+#line 1540 "chapters/03-drivers.nw"
 class BlockDevice {
   public:
     BlockDevice(UniqueFd disk, std::uint64_t file_bytes, bool read_only);
@@ -19,7 +19,7 @@ class BlockDevice {
     bool read_only() const { return read_only_; }
 
     std::uint32_t handle(const Chain& request);
-    void serve(Virtqueue& queue);
+    bool serve(Virtqueue& queue);
 
   private:
     using Buffers = std::span<const std::span<std::byte>>;
@@ -39,7 +39,7 @@ class BlockDevice {
     bool read_only_;
 };
 
-#line 1480 "chapters/03-drivers.nw"
+#line 1525 "chapters/03-drivers.nw"
 BlockDevice open_disk(const std::string& path, bool read_only);
 
 } // namespace lhv::launcher

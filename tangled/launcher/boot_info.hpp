@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1935 "chapters/04-launcher.nw"
+#line 1939 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -8,7 +8,7 @@ namespace lhv::launcher {
 
 class GuestMemory;
 
-inline constexpr std::uint32_t kDevicePages = 1;
+inline constexpr std::uint32_t kDevicePages = 16;
 
 void write_boot_info(GuestMemory& memory,
                      std::string_view command_line);

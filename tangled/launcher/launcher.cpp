@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3189 "chapters/04-launcher.nw"
+#line 3204 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -21,19 +21,21 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 3235 "chapters/04-launcher.nw"
+#line 3251 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 3251 "chapters/04-launcher.nw"
+#line 3267 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
-                   std::span<const GuestToRun> guests)
+                   std::span<const GuestToRun> guests,
+                   std::vector<std::unique_ptr<Device>> devices)
     : options_(options), host_image_(host_image), guests_(guests),
-      ram_bytes_(options.memory_mib << 20) {}
-#line 3263 "chapters/04-launcher.nw"
+      ram_bytes_(options.memory_mib << 20),
+      device_list_(std::move(devices)) {}
+#line 3281 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -51,7 +53,7 @@ int Launcher::run() {
     }
     return status;
 }
-#line 3294 "chapters/04-launcher.nw"
+#line 3312 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
     ram_file_ = create_ram(ram_mib);
@@ -66,7 +68,7 @@ void Launcher::start_machine() {
     const int inherited[] = {ram_file_.get(), qemu_console.get(),
                              qemu_doorbell.get()};
     
-#line 3326 "chapters/04-launcher.nw"
+#line 3352 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -89,9 +91,13 @@ if (options_.wait_for_debugger)
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:"
               << options_.gdb_port << "'\n";
-#line 3308 "chapters/04-launcher.nw"
+#line 3326 "chapters/04-launcher.nw"
+    devices_.emplace(std::move(device_list_),
+                     machine.object_at<abi::DeviceLink>(
+                         MachinePhysical{abi::kDeviceLinkAddress}),
+                     doorbell_.get());
 }
-#line 3582 "chapters/04-launcher.nw"
+#line 3634 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -105,24 +111,26 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 3606 "chapters/04-launcher.nw"
+#line 3658 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
         machine.guest(ram_bytes_, kDevicePages * abi::kPageSize);
     
-#line 3791 "chapters/04-launcher.nw"
+#line 3850 "chapters/04-launcher.nw"
 if (guest_ != &guests_.front()) {
     auto all = memory.bytes(GuestPhysical{0},
                             ram_bytes_ + kDevicePages * abi::kPageSize);
     std::fill(all.begin(), all.end(), std::byte{0});
 }
-#line 3611 "chapters/04-launcher.nw"
+#line 3663 "chapters/04-launcher.nw"
     load_guest_image(guest_->image, guest_->contents, memory);
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
+    devices_->publish(memory);
+    device_failure_.clear();
 }
-#line 3628 "chapters/04-launcher.nw"
+#line 3682 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -145,7 +153,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3664 "chapters/04-launcher.nw"
+#line 3718 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -157,9 +165,10 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3685 "chapters/04-launcher.nw"
+#line 3739 "chapters/04-launcher.nw"
 case Event::GuestDied:
-    throw GuestDied(event.reason);
+    throw GuestDied(device_failure_.empty() ? event.reason
+                                            : device_failure_);
 case Event::PowerOff:
     if (guests_.size() > 1) std::cerr << "lhv: guest powered off\n";
     return kExitPowerOff;
@@ -173,12 +182,14 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3675 "chapters/04-launcher.nw"
+#line 3729 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3716 "chapters/04-launcher.nw"
+#line 3773 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
+    if (devices_->notified(address))
+        return;
     constexpr std::uint32_t kEarlyConsoleLimit = 4096;
     auto text = MachineMemory(ram_.bytes())
                     .guest(ram_bytes_, kDevicePages * abi::kPageSize)
@@ -188,7 +199,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3767 "chapters/04-launcher.nw"
+#line 3826 "chapters/04-launcher.nw"
 int Launcher::run_in_turn() {
     try {
         load_guest();
@@ -203,7 +214,7 @@ int Launcher::run_in_turn() {
         return kExitFailure;
     }
 }
-#line 3832 "chapters/04-launcher.nw"
+#line 3891 "chapters/04-launcher.nw"
 void Launcher::check_host() {
     link_->post(Request::SelfCheck);
     ring_doorbell();
@@ -217,14 +228,16 @@ void Launcher::check_host() {
         throw RuntimeFailure("host self-check failed: " + event.reason);
     std::cerr << "lhv: host self-check: " << event.reason << '\n';
 }
-#line 3381 "chapters/04-launcher.nw"
+#line 3408 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
                         {console_.get(), POLLIN, 0},
                         {qemu_errors_.get(), POLLIN, 0},
-                        {fd, POLLIN, 0}};
-        int ready = ::poll(fds, 4, deadline.poll_timeout());
+                        {fd, POLLIN, 0},
+                        {devices_ ? devices_->failure_fd() : -1, POLLIN,
+                         0}};
+        int ready = ::poll(fds, 5, deadline.poll_timeout());
         if (ready < 0 && errno == EINTR) continue;
         if (ready < 0)
             throw RuntimeFailure("poll: " +
@@ -233,10 +246,11 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[1].revents) copy_console();
         if (fds[2].revents) copy_qemu_errors();
         if (fds[0].revents) handle_signal();
+        if (fds[4].revents) device_failed();
         if (fds[3].revents) return true;
     }
 }
-#line 3412 "chapters/04-launcher.nw"
+#line 3442 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to,
                            std::string* keep = nullptr) {
     std::byte buffer[4096];
@@ -271,7 +285,7 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3461 "chapters/04-launcher.nw"
+#line 3491 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
@@ -303,7 +317,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 3504 "chapters/04-launcher.nw"
+#line 3534 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -320,9 +334,10 @@ HostEvent Launcher::next_event(Deadline deadline,
         char rings[64];
         ssize_t n = ::read(doorbell_.get(), rings, sizeof rings);
         if (n == 0 || (n < 0 && errno != EINTR)) qemu_is_gone();
+        devices_->take_kicks();
     }
 }
-#line 3536 "chapters/04-launcher.nw"
+#line 3588 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -330,7 +345,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 3565 "chapters/04-launcher.nw"
+#line 3617 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -339,6 +354,14 @@ void Launcher::host_died(const std::string& reason) {
                                 " --accel tcg will)");
     throw HostDied(reason);
 }
+#line 3567 "chapters/04-launcher.nw"
+void Launcher::device_failed() {
+    if (!device_failure_.empty())
+        return;
+    device_failure_ = devices_->failure();
+    devices_->stop_guest();
+    ring_doorbell();
+}
 
-#line 3226 "chapters/04-launcher.nw"
+#line 3242 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

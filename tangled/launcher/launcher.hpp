@@ -1,12 +1,14 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3076 "chapters/04-launcher.nw"
+#line 3080 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
+#include "launcher/devices.hpp"
 #include "launcher/elf_loader.hpp"
 #include "launcher/exit_log.hpp"
 #include "launcher/guest_memory.hpp"
@@ -17,7 +19,7 @@
 
 namespace lhv::launcher {
 
-#line 3106 "chapters/04-launcher.nw"
+#line 3112 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -33,22 +35,23 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3128 "chapters/04-launcher.nw"
+#line 3134 "chapters/04-launcher.nw"
 struct GuestToRun {
     std::string path;
     GuestImage image;
     std::vector<std::byte> contents;
 };
-#line 3141 "chapters/04-launcher.nw"
+#line 3147 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
-             std::span<const GuestToRun> guests);
+             std::span<const GuestToRun> guests,
+             std::vector<std::unique_ptr<Device>> devices = {});
     int run();
 
   private:
     
-#line 3174 "chapters/04-launcher.nw"
+#line 3189 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
@@ -57,9 +60,9 @@ int run_guest();
 void handle_notify(GuestPhysical address);
 int run_in_turn();
 void check_host();
-#line 3149 "chapters/04-launcher.nw"
+#line 3156 "chapters/04-launcher.nw"
     
-#line 3363 "chapters/04-launcher.nw"
+#line 3389 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -69,9 +72,10 @@ void handle_signal();
 [[noreturn]] void host_died(const std::string& reason);
 HostEvent next_event(Deadline deadline, const std::string& waiting_for);
 void show_exits();
+void device_failed();
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3151 "chapters/04-launcher.nw"
+#line 3158 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     std::span<const GuestToRun> guests_;
@@ -86,7 +90,10 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     std::string qemu_said_;
     ChildProcess qemu_;
     UniqueFd console_, doorbell_;
+    std::vector<std::unique_ptr<Device>> device_list_;
+    std::optional<Devices> devices_;
+    std::string device_failure_;
 };
 
-#line 3097 "chapters/04-launcher.nw"
+#line 3103 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

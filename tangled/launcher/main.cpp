@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5143 "chapters/04-launcher.nw"
+#line 6086 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -11,17 +11,32 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include "launcher/block.hpp"
+#include "launcher/block_device.hpp"
 #include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
 #include "launcher/launcher.hpp"
 #include "launcher/net.hpp"
 #include "launcher/options.hpp"
 #include "launcher/posix.hpp"
+#include "launcher/rng.hpp"
 #include "launcher/symbols.hpp"
 
 using namespace lhv::launcher;
 
-#line 5298 "chapters/04-launcher.nw"
+#line 6190 "chapters/04-launcher.nw"
+static std::vector<std::unique_ptr<Device>> make_devices(
+    const Options&, std::optional<BlockDevice> disk,
+    std::optional<NetCable> cable) {
+    std::vector<std::unique_ptr<Device>> devices;
+    devices.push_back(std::make_unique<EntropyDevice>());
+    if (disk)
+        devices.push_back(std::make_unique<BlockBackEnd>(std::move(*disk)));
+    if (cable)
+        devices.push_back(
+            std::make_unique<NetDevice>(std::move(*cable), &std::cerr));
+    return devices;
+}
+#line 6248 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -32,7 +47,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 5276 "chapters/04-launcher.nw"
+#line 6226 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -41,16 +56,8 @@ static int report(const LauncherError& error,
     std::cerr << "lhv: " << message << '\n';
     return error.status();
 }
-#line 5245 "chapters/04-launcher.nw"
-struct NetReport {
-    const std::optional<NetDevice>& net;
-    ~NetReport() {
-        if (net && !net->report().empty())
-            std::cerr << net->report() << '\n';
-    }
-};
 
-#line 5168 "chapters/04-launcher.nw"
+#line 6113 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -59,7 +66,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 5260 "chapters/04-launcher.nw"
+#line 6210 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -68,7 +75,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 5176 "chapters/04-launcher.nw"
+#line 6121 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -82,20 +89,21 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 5215 "chapters/04-launcher.nw"
+#line 6160 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 5189 "chapters/04-launcher.nw"
+#line 6134 "chapters/04-launcher.nw"
         
-#line 5234 "chapters/04-launcher.nw"
-std::optional<NetDevice> net;
-if (!options.net_cable.empty()) net.emplace(join_cable(options.net_cable));
-NetReport net_report{net};
-#line 5190 "chapters/04-launcher.nw"
+#line 6176 "chapters/04-launcher.nw"
+std::optional<NetCable> cable;
+if (!options.net_cable.empty()) cable.emplace(join_cable(options.net_cable));
+#line 6135 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
-        Launcher launcher(options, host_image, guests);
+        Launcher launcher(options, host_image, guests,
+                          make_devices(options, std::move(disk),
+                                       std::move(cable)));
         return launcher.run();
     } catch (const GuestDied& death) {
         return report(death, options.guest_file);

@@ -1,21 +1,23 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2439 "chapters/03-drivers.nw"
+#line 2540 "chapters/03-drivers.nw"
 #pragma once
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <vector>
 #include "abi/virtio.hpp"
+#include "launcher/device.hpp"
 #include "launcher/posix.hpp"
 #include "launcher/virtqueue.hpp"
 
 namespace lhv::launcher {
 
-#line 2475 "chapters/03-drivers.nw"
+#line 2578 "chapters/03-drivers.nw"
 class NetCable {
   public:
     NetCable(UniqueFd socket, int side, std::string partner);
@@ -35,26 +37,30 @@ class NetCable {
     int side_;
     std::string partner_;  // its abstract name; empty: connected
 };
-#line 2502 "chapters/03-drivers.nw"
+#line 2605 "chapters/03-drivers.nw"
 struct NetCounts {
     std::uint64_t sent = 0, received = 0;
     std::uint64_t runts_sent = 0, oversize_sent = 0;  // by the Guest
     std::uint64_t runts_received = 0, oversize_received = 0;
     std::uint64_t undelivered = 0, strangers = 0;
 };
-#line 2526 "chapters/03-drivers.nw"
-class NetDevice {
+#line 2629 "chapters/03-drivers.nw"
+class NetDevice final : public Device {
   public:
-    explicit NetDevice(NetCable cable);
+    explicit NetDevice(NetCable cable, std::ostream* report_to = nullptr);
+    ~NetDevice() override;
 
-    std::uint8_t type() const { return abi::kDeviceNet; }
-    std::uint32_t queue_count() const { return 2; }
-    std::uint32_t features() const { return 1u << abi::kNetFeatureMac; }
-    std::vector<std::byte> config() const;
-    bool serve(std::uint32_t kicked, std::span<Virtqueue> queues);
-    int input_fd() const { return cable_.fd(); }
-    bool wants_input() const { return !receive_buffers_.empty(); }
-    bool input(std::span<Virtqueue> queues);
+    std::uint8_t type() const override { return abi::kDeviceNet; }
+    std::uint32_t queue_count() const override { return 2; }
+    std::uint32_t features() const override {
+        return 1u << abi::kNetFeatureMac;
+    }
+    std::vector<std::byte> config() const override;
+    void accept(std::uint32_t features) override;
+    bool serve(std::uint32_t kicked, std::span<Virtqueue> queues) override;
+    int input_fd() const override { return cable_.fd(); }
+    bool wants_input() const override { return !receive_buffers_.empty(); }
+    bool input(std::span<Virtqueue> queues) override;
 
     std::array<std::uint8_t, abi::kNetMacBytes> mac() const;
     const NetCounts& counts() const { return counts_; }
@@ -66,11 +72,12 @@ class NetDevice {
     bool deliver(Virtqueue& queue);
 
     NetCable cable_;
+    std::ostream* report_to_;
     std::deque<Chain> receive_buffers_;
     NetCounts counts_;
 };
 
-#line 2458 "chapters/03-drivers.nw"
+#line 2561 "chapters/03-drivers.nw"
 std::string cable_name(const std::string& path, int side);
 NetCable join_cable(const std::string& path);
 

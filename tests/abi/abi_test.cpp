@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 1044 "chapters/01-preparation.nw"
+#line 1113 "chapters/01-preparation.nw"
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <string>
@@ -13,7 +13,7 @@
 
 using namespace lhv::abi;
 
-#line 1071 "chapters/01-preparation.nw"
+#line 1140 "chapters/01-preparation.nw"
 TEST_CASE("lguest_data has lguest's 32-bit layout", "[abi]") {
     CHECK(offsetof(LguestData, irq_enabled) == 0);
     CHECK(offsetof(LguestData, blocked_interrupts) == 4);
@@ -45,7 +45,7 @@ TEST_CASE("every hypercall of the table has a name", "[abi]") {
     CHECK(hypercall_name(3) == nullptr);      // lguest's gap
     CHECK(hypercall_info(99).arguments == 4);
 }
-#line 1111 "chapters/01-preparation.nw"
+#line 1180 "chapters/01-preparation.nw"
 TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK(kMailboxAddress + sizeof(Mailbox) <= 0x100000);  // below 1 MiB
     CHECK(kMailboxAddress % kPageSize == 0);
@@ -53,6 +53,10 @@ TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK(sizeof(ExitLog) <= kPageSize);
     CHECK(offsetof(ExitLog, wanted) == 0);  // the Host tests it there
     CHECK(kExitLogAddress + kPageSize <= 0x9FC00);  // the BIOS's from here
+    CHECK(kDeviceLinkAddress == kExitLogAddress + kPageSize);
+    CHECK(sizeof(DeviceLink) <= kPageSize);
+    CHECK(kDeviceLinkAddress + kPageSize <= 0x9FC00);
+    CHECK(kDeviceIrqs == kGuestIrqs);
     CHECK(kGuestBase >= kHostMemoryBytes);
     CHECK(kBootInfoAddress >= kPageSize);           // page 0 stays unmapped
     CHECK(kBootInfoAddress + sizeof(BootInfo) <= kGuestLoadAddress);
@@ -60,12 +64,12 @@ TEST_CASE("the memory map's regions do not overlap", "[abi]") {
     CHECK((kGuestKernelCs & 3) == 1);               // ring 1
     CHECK((kGuestKernelDs & 3) == 1);
 }
-#line 1133 "chapters/01-preparation.nw"
+#line 1206 "chapters/01-preparation.nw"
 TEST_CASE("the mailbox fits one page", "[abi]") {
     CHECK(sizeof(Mailbox) <= kPageSize);
     CHECK(offsetof(Mailbox, request_seq) < offsetof(Mailbox, event_seq));
 }
-#line 1150 "chapters/01-preparation.nw"
+#line 1223 "chapters/01-preparation.nw"
 template <class From, class To>
 constexpr bool mixes = std::is_convertible_v<From, To> ||
                        requires(From from) { To{from}; } ||
@@ -83,7 +87,7 @@ TEST_CASE("the three kinds of address do not mix", "[abi]") {
     CHECK(GuestPhysical{kBootInfoAddress}.value == kBootInfoAddress);
     CHECK(MachinePhysical{} == MachinePhysical{0});
 }
-#line 1175 "chapters/01-preparation.nw"
+#line 1248 "chapters/01-preparation.nw"
 TEST_CASE("the vectors that push an error code", "[abi]") {
     const uint32_t with[] = {8, 10, 11, 12, 13, 14, 17};
     for (uint32_t vector = 0; vector < 256; ++vector) {

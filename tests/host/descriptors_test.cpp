@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1612 "chapters/A-kernel.nw"
+#line 1632 "chapters/A-kernel.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include "host/boot/descriptors.hpp"
@@ -10,7 +10,7 @@ static std::uint64_t bits(SegmentDescriptor d) {
     return (std::uint64_t{d.high} << 32) | d.low;
 }
 
-#line 1630 "chapters/A-kernel.nw"
+#line 1650 "chapters/A-kernel.nw"
 TEST_CASE("flat segments have the textbook encoding", "[host]") {
     using S = SegmentDescriptor;
     CHECK(bits(S::make(0, 0xFFFFF, S::kPresent | S::kCodeAccessed,
@@ -22,7 +22,7 @@ TEST_CASE("flat segments have the textbook encoding", "[host]") {
     CHECK(bits(tss) == 0x12008934'56780067ull);
     CHECK(((tss.high | S::kTssBusyBit) >> 8 & 0xF) == 0xB);  // busy
 }
-#line 1647 "chapters/A-kernel.nw"
+#line 1667 "chapters/A-kernel.nw"
 TEST_CASE("an interrupt gate splits its handler's address", "[host]") {
     Gate g = Gate::interrupt(0xFFC01234, 1);
     CHECK(g.offset_low == 0x1234);

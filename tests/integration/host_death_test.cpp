@@ -1,11 +1,11 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1701 "chapters/A-kernel.nw"
+#line 1721 "chapters/A-kernel.nw"
 #include "harness.hpp"
 #include <fcntl.h>
 
 using namespace lhv::test;
 
-#line 1720 "chapters/A-kernel.nw"
+#line 1740 "chapters/A-kernel.nw"
 TEST_CASE("the Host's panic reaches the user at once",
           "[integration]") {
     const MemoryFile old_qemu(
@@ -31,7 +31,7 @@ TEST_CASE("the Host's panic reaches the user at once",
                Contains(", chapters/") &&
                Catch::EndsWith(reason.substr(eip_end) + "\n"));
 }
-#line 1760 "chapters/A-kernel.nw"
+#line 1780 "chapters/A-kernel.nw"
 TEST_CASE("lhv --accel kvm ends at once, one way or the other",
           "[integration]") {
     const int kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);

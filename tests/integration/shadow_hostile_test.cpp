@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6963 "chapters/05-host.nw"
+#line 7081 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
 namespace {
-#line 3461 "chapters/05-host.nw"
+#line 3579 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -37,23 +37,23 @@ std::uint32_t elf_symbol(const std::string& path,
     FAIL("no symbol " << name << " in " << path);
     return 0;
 }
-#line 6969 "chapters/05-host.nw"
+#line 7087 "chapters/05-host.nw"
 }
 
 TEST_CASE("a Guest's hostile page tables kill only the Guest",
           "[integration]") {
     const std::vector<std::pair<std::string, std::string>> rogues = {
         {"pt_pte_limit", "page fault at 0x10001000 (eip @): page-table "
-         "entry 0x02001003 maps a page beyond the Guest's memory"},
+         "entry 0x02010003 maps a page beyond the Guest's memory"},
         {"pt_pte_top", "page fault at 0x10001000 (eip @): page-table "
          "entry 0xfffff003 maps a page beyond the Guest's memory"},
         {"pt_pde_beyond", "page fault at 0x10400000 (eip @): "
-         "page-directory entry 0x02001003 maps a page beyond the "
+         "page-directory entry 0x02010003 maps a page beyond the "
          "Guest's memory"},
         {"pt_pde_large", "page fault at 0x10400000 (eip @): "
          "page-directory entry 0x00000083 asks for a large page"},
         {"pt_rewrite", "page fault at 0x10000000 (eip @): page-table "
-         "entry 0x02001001 maps a page beyond the Guest's memory"},
+         "entry 0x02010001 maps a page beyond the Guest's memory"},
         {"pt_switcher", "trap 14 (page fault) at eip @, error code 0x0: "
          "the Guest has no handler for it"},
         {"pt_switcher_write", "trap 14 (page fault) at eip @, error code "

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 842 "chapters/03-drivers.nw"
+#line 844 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <stdexcept>
@@ -8,49 +8,13 @@
 #include "launcher/errors.hpp"
 #include "launcher/guest_memory.hpp"
 #include "launcher/virtqueue.hpp"
+#include "test_driver.hpp"
 
 using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 870 "chapters/03-drivers.nw"
-struct TestDriver {
-    std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
-    VirtqueueConfig config{8, GuestPhysical{0x1000},
-                           GuestPhysical{0x1080}, GuestPhysical{0x2000}};
-    std::uint16_t published = 0;
-
-    Virtqueue queue() {
-        return Virtqueue("virtqueue 0 of device 1",
-                         GuestMemory(bytes, bytes.size()), config);
-    }
-    template <class T> void put(std::uint64_t at, const T& value) {
-        std::memcpy(bytes.data() + at, &value, sizeof value);
-    }
-    template <class T> T get(std::uint64_t at) const {
-        T value;
-        std::memcpy(&value, bytes.data() + at, sizeof value);
-        return value;
-    }
-    void describe(std::uint16_t index, std::uint64_t addr,
-                  std::uint32_t len, std::uint16_t flags,
-                  std::uint16_t next = 0) {
-        put(config.descriptors.value + 16 * index,
-            VirtqDesc{addr, len, flags, next});
-    }
-    void publish(std::uint16_t head) {
-        std::uint32_t slot = published % config.size;
-        put<std::uint16_t>(config.available.value + avail_slot(slot), head);
-        put<std::uint16_t>(config.available.value + kRingIdx, ++published);
-    }
-    std::uint16_t used_idx() const {
-        return get<std::uint16_t>(config.used.value + kRingIdx);
-    }
-    VirtqUsedElem used(std::uint32_t slot) const {
-        return get<VirtqUsedElem>(config.used.value + used_slot(slot));
-    }
-};
-#line 916 "chapters/03-drivers.nw"
+#line 940 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: a chain of three, read then written",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -85,7 +49,7 @@ TEST_CASE("virtqueue: a chain of three, read then written",
     CHECK(status->readable.empty());
     CHECK_THROWS_AS(queue.push(*status, 2), std::logic_error);
 }
-#line 960 "chapters/03-drivers.nw"
+#line 984 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: chains a Guest must not make",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -132,7 +96,7 @@ TEST_CASE("virtqueue: chains a Guest must not make",
         refused("descriptor 0 is INDIRECT");
     }
 }
-#line 1014 "chapters/03-drivers.nw"
+#line 1038 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: a chain of more than 4 GiB",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -146,7 +110,7 @@ TEST_CASE("virtqueue: a chain of more than 4 GiB",
     Virtqueue queue = driver.queue();
     CHECK_THROWS_WITH(queue.pop(), Contains("holds more than 4 GiB"));
 }
-#line 1038 "chapters/03-drivers.nw"
+#line 1062 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: buffers must lie in Guest memory",
           "[launcher][virtqueue]") {
     struct Buffer { std::uint64_t addr; std::uint32_t len; };
@@ -172,7 +136,7 @@ TEST_CASE("virtqueue: buffers must lie in Guest memory",
         CHECK(chain->writable[0].size() == good.len);
     }
 }
-#line 1073 "chapters/03-drivers.nw"
+#line 1097 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the queue's size and place are checked",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -208,7 +172,7 @@ TEST_CASE("virtqueue: the queue's size and place are checked",
                               TestDriver{}.config),
                     std::logic_error);
 }
-#line 1118 "chapters/03-drivers.nw"
+#line 1142 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the available index cannot jump",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -230,7 +194,7 @@ TEST_CASE("virtqueue: the available index cannot jump",
     queue.push(with_device.back(), 0);
     CHECK(queue.pop());
 }
-#line 1147 "chapters/03-drivers.nw"
+#line 1171 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the used index wraps at 65536",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -249,7 +213,7 @@ TEST_CASE("virtqueue: the used index wraps at 65536",
     CHECK(driver.used_idx() == 70000 - 65536);
     CHECK_FALSE(queue.pop());
 }
-#line 1173 "chapters/03-drivers.nw"
+#line 1197 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the device page's layouts",
           "[launcher][virtqueue][abi]") {
     CHECK(offsetof(DeviceDesc, status) == 4);

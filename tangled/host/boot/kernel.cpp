@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1546 "chapters/A-kernel.nw"
+#line 1566 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "abi/version.hpp"
 #include "host/boot/console.hpp"
@@ -14,7 +14,7 @@ namespace {
 HostLink link;
 }
 
-#line 1591 "chapters/A-kernel.nw"
+#line 1611 "chapters/A-kernel.nw"
 static MachinePhysical multiboot_ram_end(uint32_t magic,
                                          uint32_t info) {
     struct MultibootInfo {
@@ -26,7 +26,7 @@ static MachinePhysical multiboot_ram_end(uint32_t magic,
     return {0x100000 + mbi->mem_upper * 1024};
 }
 
-#line 1562 "chapters/A-kernel.nw"
+#line 1582 "chapters/A-kernel.nw"
 extern "C" [[noreturn]] void kernel_main(uint32_t magic,
                                          uint32_t info) {
     console_init();

@@ -31,7 +31,8 @@ void init_pics();
 void unmask_irq(uint32_t irq);
 void handle_irq(uint32_t vector);
 void doorbell_interrupt();
-#line 1207 "chapters/A-kernel.nw"
+bool doorbell_rang();
+#line 1208 "chapters/A-kernel.nw"
 class PageAllocator {
 public:
     void init(MachinePhysical first, MachinePhysical limit);
@@ -41,7 +42,7 @@ private:
     uint32_t next_ = 0, limit_ = 0, free_list_ = 0;
 };
 extern PageAllocator page_allocator;
-#line 1304 "chapters/A-kernel.nw"
+#line 1305 "chapters/A-kernel.nw"
 inline constexpr uint32_t kPresent = abi::kPagePresent,
                           kWritable = abi::kPageWritable,
                           kUser = abi::kPageUser;

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1407 "chapters/A-kernel.nw"
+#line 1408 "chapters/A-kernel.nw"
 #include "host/boot/link.hpp"
 #include "host/boot/kernel.hpp"
 #include "host/boot/uart.hpp"
@@ -11,7 +11,7 @@ constexpr Uart doorbell(kCom2);
 HostLink* open_link = nullptr;
 }
 
-#line 1434 "chapters/A-kernel.nw"
+#line 1435 "chapters/A-kernel.nw"
 void HostLink::init() {
     mailbox_ = reinterpret_cast<volatile abi::Mailbox*>(
         abi::kMailboxAddress);
@@ -25,7 +25,7 @@ void HostLink::init() {
     unmask_irq(kDoorbellIrq);
     open_link = this;
 }
-#line 1458 "chapters/A-kernel.nw"
+#line 1459 "chapters/A-kernel.nw"
 LinkRequest HostLink::wait_for_request() {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -41,7 +41,7 @@ LinkRequest HostLink::wait_for_request() {
         asm volatile("sti; hlt" : : : "memory");
     }
 }
-#line 1479 "chapters/A-kernel.nw"
+#line 1480 "chapters/A-kernel.nw"
 void HostLink::post(abi::Event event, uint32_t arg0,
                     const char* reason) {
     mailbox_->event = uint32_t(event);
@@ -55,15 +55,27 @@ void HostLink::post(abi::Event event, uint32_t arg0,
     mailbox_->event_seq = mailbox_->event_seq + 1;
     doorbell.put('!');
 }
-#line 1505 "chapters/A-kernel.nw"
+#line 1506 "chapters/A-kernel.nw"
 void link_nudge() { doorbell.put('!'); }
-#line 1512 "chapters/A-kernel.nw"
-void doorbell_interrupt() { doorbell.drain(); }
-#line 1521 "chapters/A-kernel.nw"
+#line 1520 "chapters/A-kernel.nw"
+static volatile bool rang = false;
+
+void doorbell_interrupt() {
+    doorbell.drain();
+    rang = true;
+}
+
+bool doorbell_rang() {
+    if (!rang)
+        return false;
+    rang = false;
+    return true;
+}
+#line 1541 "chapters/A-kernel.nw"
 void link_last_words(const char* reason) {
     if (open_link)
         open_link->post(abi::Event::HostDied, 0, reason);
 }
 
-#line 1425 "chapters/A-kernel.nw"
+#line 1426 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1376 "chapters/A-kernel.nw"
+#line 1377 "chapters/A-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/link.hpp"

@@ -1,11 +1,11 @@
 // generated from chapters/A-kernel.nw -- edit the chapter, not this file
-#line 1221 "chapters/A-kernel.nw"
+#line 1222 "chapters/A-kernel.nw"
 #include "host/boot/kernel.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/cpu.hpp"
 
 extern "C" {
-#line 1246 "chapters/A-kernel.nw"
+#line 1247 "chapters/A-kernel.nw"
 void* memset(void* d, int c, __SIZE_TYPE__ n) {
     void* p = d;
     asm volatile("rep stosb" : "+D"(p), "+c"(n) : "a"(c) : "memory");
@@ -16,14 +16,14 @@ void* memcpy(void* d, const void* s, __SIZE_TYPE__ n) {
     asm volatile("rep movsb" : "+D"(p), "+S"(s), "+c"(n) : : "memory");
     return d;
 }
-#line 1227 "chapters/A-kernel.nw"
+#line 1228 "chapters/A-kernel.nw"
 }
 
 namespace lhv::host {
 
 PageAllocator page_allocator;
 
-#line 1264 "chapters/A-kernel.nw"
+#line 1265 "chapters/A-kernel.nw"
 void PageAllocator::init(MachinePhysical first, MachinePhysical limit) {
     next_ = (first.value + kPageSize - 1) & ~(kPageSize - 1);
     limit_ = limit.value & ~(kPageSize - 1);
@@ -45,7 +45,7 @@ void PageAllocator::free(MachinePhysical page) {
     *reinterpret_cast<uint32_t*>(page.value) = free_list_;
     free_list_ = page.value;
 }
-#line 1321 "chapters/A-kernel.nw"
+#line 1322 "chapters/A-kernel.nw"
 namespace {
 uint32_t* host_page_directory;
 }
@@ -67,7 +67,7 @@ void map_host_page(uint32_t virtual_address, MachinePhysical page,
     table[(virtual_address >> 12) & 1023] = page.value | flags;
     asm volatile("invlpg (%0)" : : "r"(virtual_address) : "memory");
 }
-#line 1352 "chapters/A-kernel.nw"
+#line 1353 "chapters/A-kernel.nw"
 void init_paging(MachinePhysical ram_end) {
     host_page_directory = reinterpret_cast<uint32_t*>(
         page_allocator.allocate().value);
@@ -77,5 +77,5 @@ void init_paging(MachinePhysical ram_end) {
     write_cr0(read_cr0() | 0x80000000u | 0x00010000u);
 }
 
-#line 1236 "chapters/A-kernel.nw"
+#line 1237 "chapters/A-kernel.nw"
 } // namespace lhv::host

@@ -1,0 +1,85 @@
+// generated from chapters/04-launcher.nw -- edit the chapter, not this file
+#line 4005 "chapters/04-launcher.nw"
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+#include "abi/link.hpp"
+#include "launcher/device.hpp"
+#include "launcher/posix.hpp"
+
+namespace lhv::launcher {
+
+inline constexpr std::uint16_t kQueueSize = 64;
+inline constexpr std::uint32_t kFeatureBytes = 4;
+
+class Devices {
+  public:
+    Devices(std::vector<std::unique_ptr<Device>> devices,
+            abi::DeviceLink& link, int doorbell);
+    Devices(const Devices&) = delete;
+    Devices& operator=(const Devices&) = delete;
+    ~Devices();
+
+    void publish(GuestMemory memory);
+    bool notified(GuestPhysical address);
+    void take_kicks();
+    int failure_fd() const { return failed_.get(); }
+    std::string failure();
+    void stop_guest() { std::atomic_ref(link_.stop).store(1); }
+
+  private:
+    
+#line 4066 "chapters/04-launcher.nw"
+struct Slot {
+    std::unique_ptr<Device> device;
+    std::uint32_t offset = 0;          // its DeviceDesc in the page
+    std::uint32_t irq = 0;             // its interrupt line
+    std::uint32_t first_kick = 0;      // its queues' kick slots
+    std::vector<VirtqueueConfig> rings;
+    std::mutex lock;
+    std::vector<Virtqueue> queues;     // live only after DRIVER_OK
+    bool features_ok = false;
+    std::atomic<std::uint32_t> kicked{0};
+    UniqueFd wake;                     // an eventfd
+    std::thread thread;
+};
+#line 4040 "chapters/04-launcher.nw"
+    
+#line 4124 "chapters/04-launcher.nw"
+static UniqueFd make_eventfd();
+static void wake(Slot& slot);
+#line 4347 "chapters/04-launcher.nw"
+void run(Slot& slot);
+void raise(Slot& slot);
+void fail(const std::string& why);
+void check_page() const;
+void status_changed(Slot& slot);
+void make_live(Slot& slot);
+void forget_queues(Slot& slot);
+static std::uint32_t features_at(const Slot& slot) {
+    return slot.offset + sizeof(abi::DeviceDesc) +
+           slot.device->queue_count() * sizeof(abi::VqConfig);
+}
+
+#line 4042 "chapters/04-launcher.nw"
+    std::vector<std::unique_ptr<Slot>> slots_;
+    abi::DeviceLink& link_;
+    int doorbell_;
+    std::optional<GuestMemory> memory_;
+    std::vector<std::byte> page_;       // the device page as written
+    std::vector<bool> guest_writes_;    // bytes the Guest may change
+    std::uint32_t list_end_ = 0;        // the first byte after them
+    std::uint32_t kicks_seen_[abi::kKickSlots] = {};
+    std::atomic<bool> stopping_{false};
+    std::mutex failure_lock_;
+    std::string failure_;
+    UniqueFd failed_;
+};
+
+} // namespace lhv::launcher
