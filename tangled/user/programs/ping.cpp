@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4476 "chapters/03-drivers.nw"
+#line 4486 "chapters/03-drivers.nw"
 #include "user/lib.hpp"
 #include "user/net.hpp"
 #include "user/syscall.hpp"
@@ -7,7 +7,7 @@
 using namespace lhv::user;
 
 namespace {
-#line 4506 "chapters/03-drivers.nw"
+#line 4519 "chapters/03-drivers.nw"
 bool parse_ipv4(const char* text, uint32_t& address) {
     address = 0;
     for (int part = 0; part < 4; ++part) {
@@ -22,7 +22,7 @@ bool parse_ipv4(const char* text, uint32_t& address) {
     }
     return *text == '\0';
 }
-#line 4523 "chapters/03-drivers.nw"
+#line 4536 "chapters/03-drivers.nw"
 OutputLine& with_address(OutputLine& line, uint32_t address) {
     for (int shift = 24; shift >= 0; shift -= 8) {
         line.decimal(address >> shift & 0xFF);
@@ -30,7 +30,7 @@ OutputLine& with_address(OutputLine& line, uint32_t address) {
     }
     return line;
 }
-#line 4538 "chapters/03-drivers.nw"
+#line 4551 "chapters/03-drivers.nw"
 constexpr uint32_t kMostPings = 100;
 
 uint32_t median(uint32_t* times, uint32_t n) {
@@ -42,19 +42,20 @@ uint32_t median(uint32_t* times, uint32_t n) {
         }
     return times[(n - 1) / 2];
 }
-#line 4486 "chapters/03-drivers.nw"
+#line 4496 "chapters/03-drivers.nw"
 } // namespace
 
 int main(int argc, char** argv) {
-    uint32_t address = 0, count = 4;
-    if (argc < 2 || argc > 3 || !parse_ipv4(argv[1], address) ||
-        (argc == 3 && (!parse_decimal(argv[2], count) || count == 0 ||
-                       count > kMostPings))) {
-        print("usage: ping A.B.C.D [COUNT, 1 to 100]\n");
+    uint32_t address = 0, count = 4, stay = 0;
+    if (argc < 2 || argc > 4 || !parse_ipv4(argv[1], address) ||
+        (argc >= 3 && (!parse_decimal(argv[2], count) || count == 0 ||
+                       count > kMostPings)) ||
+        (argc == 4 && (!parse_decimal(argv[3], stay) || stay > 3600))) {
+        print("usage: ping A.B.C.D [COUNT, 1 to 100 [SECONDS TO STAY]]\n");
         return 2;
     }
     
-#line 4555 "chapters/03-drivers.nw"
+#line 4568 "chapters/03-drivers.nw"
 uint32_t times[kMostPings];
 uint32_t received = 0;
 OutputLine heading;
@@ -62,7 +63,8 @@ with_address(heading.text("PING "), address)
     .text(": 56 data bytes\n")
     .print();
 for (uint32_t sequence = 1; sequence <= count; ++sequence) {
-    int32_t micros = lhv_ping(address, sequence, 1000);
+    int32_t micros =
+        lhv_ping(address, sequence, sequence == 1 ? 10'000 : 1000);
     if (micros == -kENETDOWN) {
         print("ping: this Guest has no network card\n");
         return 1;
@@ -78,9 +80,9 @@ for (uint32_t sequence = 1; sequence <= count; ++sequence) {
     }
     line.text("\n").print();
 }
-#line 4497 "chapters/03-drivers.nw"
+#line 4508 "chapters/03-drivers.nw"
     
-#line 4581 "chapters/03-drivers.nw"
+#line 4595 "chapters/03-drivers.nw"
 OutputLine summary;
 summary.decimal(count).text(" sent, ").decimal(received)
     .text(" received");
@@ -88,6 +90,8 @@ if (received > 0)
     summary.text(", median ").decimal(median(times, received))
         .text(" us (TSC clock, 1 us)");
 summary.text("\n").print();
-#line 4498 "chapters/03-drivers.nw"
+#line 4509 "chapters/03-drivers.nw"
+    timespec rest{int32_t(stay), 0};
+    if (stay) nanosleep(&rest, nullptr);
     return received == count ? 0 : 1;
 }
