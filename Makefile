@@ -398,7 +398,17 @@ check: pdf programs $(TEST_BINS) | deps-build
 	@book/bin/lab.sh check
 	@book/bin/check.sh
 
-bench: programs
+# The Launcher's own benchmarks (Mastery chapter): tests/bench/NAME.cpp
+# is the program build/bench/bin/NAME, linked with the Launcher's code.
+BENCH_SRC  := $(sort $(wildcard tests/bench/*.cpp))
+BENCH_BINS := $(patsubst tests/bench/%.cpp,$(BUILD)/bench/bin/%,$(BENCH_SRC))
+$(BENCH_BINS): $(BUILD)/bench/bin/%: $(BUILD)/obj/tests/bench/%.cpp.o \
+                $(LAUNCHER_LIB_OBJ)
+	@mkdir -p $(@D)
+	@$(say) LD $@
+	$(Q)$(CXX) -o $@ $^
+
+bench: programs $(BENCH_BINS)
 	@book/bin/bench.sh
 
 clean:

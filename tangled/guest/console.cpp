@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 553 "chapters/02-guest.nw"
+#line 558 "chapters/02-guest.nw"
 #include "guest/console.hpp"
 #include "abi/hypercalls.hpp"
 #include "guest/hypercall.hpp"
@@ -7,11 +7,11 @@
 
 namespace lhv::guest {
 
-#line 433 "chapters/02-guest.nw"
+#line 438 "chapters/02-guest.nw"
 void console_write(const char* text) {
     hypercall(abi::LHCALL_NOTIFY, physical_address_of(text).value);
 }
-#line 480 "chapters/02-guest.nw"
+#line 485 "chapters/02-guest.nw"
 void Line::put(char character) {
     if (length_ + 1 < kCapacity)
         chars_[length_++] = character;
@@ -28,7 +28,7 @@ void Line::print() {
     console_write(chars_);
     length_ = 0;
 }
-#line 503 "chapters/02-guest.nw"
+#line 508 "chapters/02-guest.nw"
 Line& Line::decimal(uint32_t number) {
     char digits[10];
     int count = 0;
@@ -40,23 +40,23 @@ Line& Line::decimal(uint32_t number) {
         put(digits[--count]);
     return *this;
 }
-#line 520 "chapters/02-guest.nw"
+#line 525 "chapters/02-guest.nw"
 Line& Line::hex(uint32_t number) {
     text("0x");
     for (int shift = 28; shift >= 0; shift -= 4)
         put("0123456789abcdef"[(number >> shift) & 0xF]);
     return *this;
 }
-#line 539 "chapters/02-guest.nw"
+#line 544 "chapters/02-guest.nw"
 void panic(const char* why) {
     Line().text("Little Hypervisor Guest: panic: ")
         .text(why).text("\n").print();
     
-#line 967 "chapters/02-guest.nw"
+#line 991 "chapters/02-guest.nw"
 hypercall(abi::LHCALL_LOAD_IDT_ENTRY, 6, 0, 0);
-#line 543 "chapters/02-guest.nw"
+#line 548 "chapters/02-guest.nw"
     __builtin_trap();  // ud2
 }
 
-#line 564 "chapters/02-guest.nw"
+#line 569 "chapters/02-guest.nw"
 } // namespace lhv::guest

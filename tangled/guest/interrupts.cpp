@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1086 "chapters/02-guest.nw"
+#line 1150 "chapters/02-guest.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "abi/lguest_data.hpp"
@@ -10,9 +10,10 @@
 
 namespace lhv::guest {
 
-#line 933 "chapters/02-guest.nw"
+#line 955 "chapters/02-guest.nw"
 extern "C" const char* const exception_stubs[20];
-extern "C" char trap_stub_0x20[], trap_stub_0x80[];
+extern "C" const char* const irq_stubs[kIrqLines];
+extern "C" char trap_stub_0x80[];
 
 namespace {
 constexpr uint32_t kInterruptGate = 0xE, kTrapGate = 0xF;
@@ -30,16 +31,17 @@ void load_gate(uint32_t vector, const char* handler, uint32_t type,
 void load_idt() {
     for (uint32_t vector = 0; vector < 20; ++vector)
         load_gate(vector, exception_stubs[vector], kTrapGate, 1);
-    load_gate(abi::kFirstGuestIrqVector + abi::kGuestClockIrq,
-              trap_stub_0x20, kInterruptGate, 1);
+    for (uint32_t line = 0; line < kIrqLines; ++line)
+        load_gate(abi::kFirstGuestIrqVector + line, irq_stubs[line],
+                  kInterruptGate, 1);
     load_gate(kSyscallVector, trap_stub_0x80, kTrapGate, 3);
 }
-#line 983 "chapters/02-guest.nw"
+#line 1007 "chapters/02-guest.nw"
 void load_program_segments() {
     hypercall(abi::LHCALL_LOAD_GDT_ENTRY, 14, 0x0000FFFF, 0x00CFFA00);
     hypercall(abi::LHCALL_LOAD_GDT_ENTRY, 15, 0x0000FFFF, 0x00CFF200);
 }
-#line 1002 "chapters/02-guest.nw"
+#line 1026 "chapters/02-guest.nw"
 volatile uint32_t ticks = 0;
 
 void start_clock() {
@@ -50,7 +52,7 @@ void clock_tick() {
     ticks = ticks + 1;
     start_clock();
 }
-#line 1030 "chapters/02-guest.nw"
+#line 1054 "chapters/02-guest.nw"
 void idle() {
     lguest_data.irq_enabled = kEflagsIf;
     asm volatile("" ::: "memory");
@@ -60,12 +62,31 @@ void idle() {
         hypercall(abi::LHCALL_HALT);
     lguest_data.irq_enabled = 0;
 }
-#line 1056 "chapters/02-guest.nw"
-extern "C" void guest_trap(TrapFrame* frame) {
-    uint32_t vector = frame->vector;
-    if (vector == abi::kFirstGuestIrqVector + abi::kGuestClockIrq) {
+#line 1083 "chapters/02-guest.nw"
+namespace {
+IrqHandler irq_handlers[kIrqLines];
+}
+
+void set_irq_handler(uint32_t line, IrqHandler handler) {
+    if (line != abi::kGuestClockIrq && line < kIrqLines)
+        irq_handlers[line] = handler;
+}
+
+void interrupt(uint32_t line) {
+    count(kernel_stats.interrupts, line);
+    if (line == abi::kGuestClockIrq) {
         clock_tick();
         scheduler_tick();
+    } else if (irq_handlers[line]) {
+        irq_handlers[line]();
+    }
+}
+#line 1120 "chapters/02-guest.nw"
+extern "C" void guest_trap(TrapFrame* frame) {
+    uint32_t vector = frame->vector;
+    count(kernel_stats.traps, vector);
+    if (vector - abi::kFirstGuestIrqVector < kIrqLines) {
+        interrupt(vector - abi::kFirstGuestIrqVector);
     } else if (!frame->from_user()) {
         Line()
             .text("Little Hypervisor Guest: kernel trap ")
@@ -85,5 +106,5 @@ extern "C" void guest_trap(TrapFrame* frame) {
         return_to_program();
 }
 
-#line 1102 "chapters/02-guest.nw"
+#line 1167 "chapters/02-guest.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1127 "chapters/02-guest.nw"
+#line 1192 "chapters/02-guest.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/boot.hpp"
@@ -25,6 +25,10 @@ inline constexpr uint32_t kTicksPerSecond = 100;
 extern volatile uint32_t ticks;
 void start_clock();
 void idle();
+inline constexpr uint32_t kIrqLines = 16;  // 0: the clock; 1-15: devices
+using IrqHandler = void (*)();
+void set_irq_handler(uint32_t line, IrqHandler handler);
+void interrupt(uint32_t line);
 [[noreturn]] void power_off();
 void queue_hypercall(abi::Hypercall call, uint32_t arg1,
                      uint32_t arg2 = 0, uint32_t arg3 = 0);

@@ -1,18 +1,19 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1277 "chapters/02-guest.nw"
+#line 1352 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "abi/lguest_data.hpp"
 #include "guest/console.hpp"
+#include "guest/drivers.hpp"
 #include "guest/hypercall.hpp"
 #include "guest/kernel.hpp"
 #include "guest/memory.hpp"
 
 namespace lhv::guest {
 
-#line 373 "chapters/02-guest.nw"
+#line 378 "chapters/02-guest.nw"
 constexpr abi::LguestData initial_lguest_data() {
     abi::LguestData data{};
     for (uint8_t& status : data.hcall_status)
@@ -21,9 +22,9 @@ constexpr abi::LguestData initial_lguest_data() {
     data.syscall_vec = kSyscallVector;
     return data;
 }
-#line 390 "chapters/02-guest.nw"
+#line 395 "chapters/02-guest.nw"
 constinit abi::LguestData lguest_data = initial_lguest_data();
-#line 401 "chapters/02-guest.nw"
+#line 406 "chapters/02-guest.nw"
 extern "C" char guest_noirq_iret[];
 
 void lguest_init() {
@@ -31,7 +32,7 @@ void lguest_init() {
     hypercall(abi::LHCALL_LGUEST_INIT,
               physical_address_of(&lguest_data).value);
 }
-#line 596 "chapters/02-guest.nw"
+#line 601 "chapters/02-guest.nw"
 extern "C" char __bss_end[];
 
 namespace {
@@ -54,7 +55,7 @@ uint32_t* take_boot_page() {
 }
 
 uint32_t boot_pages_used_up_to() { return next_boot_page; }
-#line 630 "chapters/02-guest.nw"
+#line 635 "chapters/02-guest.nw"
 uint32_t* kernel_directory = nullptr;
 
 void use_own_page_tables(const abi::BootInfo& boot) {
@@ -73,18 +74,18 @@ void use_own_page_tables(const abi::BootInfo& boot) {
     hypercall(abi::LHCALL_NEW_PGTABLE,
               physical_address_of(directory).value);
 }
-#line 1222 "chapters/02-guest.nw"
+#line 1294 "chapters/02-guest.nw"
 uint32_t current_ring() {
     uint16_t cs;
     asm("mov %%cs, %0" : "=r"(cs));
     return cs & 3;
 }
-#line 1234 "chapters/02-guest.nw"
+#line 1306 "chapters/02-guest.nw"
 [[noreturn]] void power_off() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 1251 "chapters/02-guest.nw"
+#line 1325 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
@@ -100,8 +101,9 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     load_idt();
     load_program_segments();
     start_clock();
+    start_drivers(*boot);
     start_kernel(*boot);
 }
 
-#line 1298 "chapters/02-guest.nw"
+#line 1374 "chapters/02-guest.nw"
 } // namespace lhv::guest

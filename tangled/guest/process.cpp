@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2762 "chapters/E-guest-kernel.nw"
+#line 2827 "chapters/E-guest-kernel.nw"
 #include "guest/process.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -19,14 +19,14 @@ namespace lhv::guest {
 Process processes[kMaxProcesses];
 Process* current = nullptr;
 
-#line 2226 "chapters/E-guest-kernel.nw"
+#line 2231 "chapters/E-guest-kernel.nw"
 void copy_name(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < sizeof(Process::name) && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2195 "chapters/E-guest-kernel.nw"
+#line 2199 "chapters/E-guest-kernel.nw"
 extern "C" char trap_return[];
 
 Process* new_process(const char* name, uint32_t parent) {
@@ -42,6 +42,7 @@ Process* new_process(const char* name, uint32_t parent) {
         copy_name(p.name, name);
         p.waiting = false;
         p.wake_at = p.status = 0;
+        p.channel = nullptr;
         for (auto& descriptor : p.tls)
             descriptor[0] = descriptor[1] = 0;
         auto switch_frame = reinterpret_cast<uint32_t*>(&p.frame()) - 5;
@@ -53,7 +54,7 @@ Process* new_process(const char* name, uint32_t parent) {
     }
     return nullptr;
 }
-#line 2615 "chapters/E-guest-kernel.nw"
+#line 2680 "chapters/E-guest-kernel.nw"
 uint32_t boot_stack_pointer;  // the boot stack, left for good
 
 void switch_to(Process& next) {
@@ -69,7 +70,7 @@ void switch_to(Process& next) {
     switch_context(previous ? &previous->saved_esp : &boot_stack_pointer,
                    next.saved_esp);
 }
-#line 2534 "chapters/E-guest-kernel.nw"
+#line 2540 "chapters/E-guest-kernel.nw"
 bool need_resched = false;
 
 Process* pick_next() {
@@ -92,7 +93,7 @@ void schedule() {
         idle();
     }
 }
-#line 2561 "chapters/E-guest-kernel.nw"
+#line 2567 "chapters/E-guest-kernel.nw"
 void scheduler_tick() {
     for (Process& p : processes)
         if (p.state == State::Sleeping && p.wake_at &&
@@ -107,7 +108,27 @@ void return_to_program() {
     if (need_resched || current->state != State::Runnable)
         schedule();
 }
-#line 2296 "chapters/E-guest-kernel.nw"
+#line 2621 "chapters/E-guest-kernel.nw"
+void sleep_on(const void* channel) {
+    if (!current) {
+        idle();
+        return;
+    }
+    current->channel = channel;
+    current->state = State::Sleeping;
+    schedule();
+    current->channel = nullptr;
+}
+
+void wake_up(const void* channel) {
+    for (Process& p : processes)
+        if (p.state == State::Sleeping && p.channel == channel) {
+            p.channel = nullptr;
+            p.state = State::Runnable;
+            need_resched = true;
+        }
+}
+#line 2301 "chapters/E-guest-kernel.nw"
 bool load_segments(AddressSpace& space, const UstarFile& file,
                    const ElfProgram& program, uint32_t& heap_start) {
     for (uint32_t s = 0; s < program.count; ++s) {
@@ -128,7 +149,7 @@ bool load_segments(AddressSpace& space, const UstarFile& file,
     }
     return true;
 }
-#line 2339 "chapters/E-guest-kernel.nw"
+#line 2344 "chapters/E-guest-kernel.nw"
 bool build_stack(AddressSpace& space, const char* const* argv,
                  uint32_t argc, uint32_t& sp) {
     uint32_t top_page = kUserStackTop - abi::kPageSize;
@@ -161,7 +182,7 @@ bool build_stack(AddressSpace& space, const char* const* argv,
     sp = at;
     return true;
 }
-#line 2246 "chapters/E-guest-kernel.nw"
+#line 2251 "chapters/E-guest-kernel.nw"
 int32_t load_program(Process& process, const char* name,
                      const char* const* argv, uint32_t argc) {
     UstarFile file;
@@ -180,13 +201,13 @@ int32_t load_program(Process& process, const char* name,
         return -kENOMEM;
     }
     
-#line 2282 "chapters/E-guest-kernel.nw"
+#line 2287 "chapters/E-guest-kernel.nw"
 AddressSpace old = process.space;
 process.space = space;
 if (&process == current)
     hypercall(abi::LHCALL_NEW_PGTABLE, space.directory_physical());
 old.destroy();
-#line 2264 "chapters/E-guest-kernel.nw"
+#line 2269 "chapters/E-guest-kernel.nw"
     TrapFrame& f = process.frame();
     f = TrapFrame{};
     f.eip = program.entry;
@@ -198,7 +219,7 @@ old.destroy();
     copy_name(process.name, name);
     return 0;
 }
-#line 2386 "chapters/E-guest-kernel.nw"
+#line 2391 "chapters/E-guest-kernel.nw"
 bool may_have(const Process& process, uint32_t address) {
     bool heap = address >= process.heap_start && address < process.brk;
     bool stack = address >= kUserStackBottom && address < kUserStackTop;
@@ -210,14 +231,14 @@ bool fault_in(Process& process, uint32_t address) {
            process.space.map_new_page(address & ~(abi::kPageSize - 1),
                                       true);
 }
-#line 2506 "chapters/E-guest-kernel.nw"
+#line 2511 "chapters/E-guest-kernel.nw"
 bool has_zombie_child(const Process& parent) {
     for (const Process& p : processes)
         if (p.state == State::Zombie && p.parent == parent.pid)
             return true;
     return false;
 }
-#line 2475 "chapters/E-guest-kernel.nw"
+#line 2480 "chapters/E-guest-kernel.nw"
 void exit_process(uint32_t status) {
     Process& me = *current;
     if (me.pid == 1) {
@@ -242,7 +263,7 @@ void exit_process(uint32_t status) {
     schedule();
     panic("a process ran after its end");
 }
-#line 2417 "chapters/E-guest-kernel.nw"
+#line 2422 "chapters/E-guest-kernel.nw"
 namespace {
 struct TrapKind { const char* name; uint32_t signal; };
 
@@ -286,14 +307,14 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     line.text(", eip ").hex(frame.eip).text("\n").print();
     exit_process(kind.signal);
 }
-#line 2701 "chapters/E-guest-kernel.nw"
+#line 2766 "chapters/E-guest-kernel.nw"
 void copy_command_line(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < abi::kCommandLineBytes && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2686 "chapters/E-guest-kernel.nw"
+#line 2751 "chapters/E-guest-kernel.nw"
 void list_programs(Line& line) {
     ProgramList programs;
     const char* name;
@@ -301,7 +322,7 @@ void list_programs(Line& line) {
     while (programs.next(name, file))
         line.text(" ").text(name);
 }
-#line 2645 "chapters/E-guest-kernel.nw"
+#line 2710 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
     static char words[abi::kCommandLineBytes];
     const char* argv[kMaxArguments];
@@ -338,5 +359,5 @@ void start_kernel(const abi::BootInfo& boot) {
     panic("the boot stack came back");
 }
 
-#line 2796 "chapters/E-guest-kernel.nw"
+#line 2862 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

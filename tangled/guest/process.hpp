@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2136 "chapters/E-guest-kernel.nw"
+#line 2137 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/address_space.hpp"
@@ -24,6 +24,7 @@ struct Process {
     uint32_t saved_esp;
     uint32_t heap_start, brk;
     uint32_t wake_at;       // Sleeping in nanosleep: the tick
+    const void* channel;    // Sleeping in sleep_on: what it waits for
     uint32_t status;        // a Zombie's, as wait4 reports it
     uint32_t tls[3][2];     // GDT entries 6-8, for LHCALL_LOAD_TLS
     TrapFrame& frame() {    // the program's registers, at the top
@@ -39,6 +40,8 @@ extern bool need_resched;
 Process* new_process(const char* name, uint32_t parent);
 [[noreturn]] void exit_process(uint32_t status);
 void schedule();
+void sleep_on(const void* channel);
+void wake_up(const void* channel);
 bool fault_in(Process& process, uint32_t address);
 int32_t load_program(Process& process, const char* name,
                      const char* const* argv, uint32_t argc);

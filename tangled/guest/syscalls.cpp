@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2804 "chapters/E-guest-kernel.nw"
+#line 2870 "chapters/E-guest-kernel.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
@@ -7,12 +7,15 @@
 #include "guest/kernel.hpp"
 #include "guest/linux.hpp"
 #include "guest/memory.hpp"
+#include "guest/drivers.hpp"
+#include "guest/line_discipline.hpp"
 #include "guest/process.hpp"
+#include "guest/stats.hpp"
 #include "guest/strings.hpp"
 
 namespace lhv::guest {
 
-#line 2907 "chapters/E-guest-kernel.nw"
+#line 2983 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -60,7 +63,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 2961 "chapters/E-guest-kernel.nw"
+#line 3037 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -70,29 +73,39 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 2984 "chapters/E-guest-kernel.nw"
+#line 3065 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd != 1 && fd != 2)
         return -kEBADF;
     if (!user_range_ok(buffer, bytes))
         return -kEFAULT;
-    char piece[128];
+    char piece[512];
     for (uint32_t done = 0; done < bytes;) {
-        uint32_t n = bytes - done < 127 ? bytes - done : 127;
+        uint32_t n = bytes - done < sizeof piece ? bytes - done
+                                                 : sizeof piece;
         if (!copy_from_user(piece, buffer + done, n))
             return done ? int32_t(done) : -kEFAULT;
-        piece[n] = '\0';
-        console_write(piece);
+        console_output(piece, n);
         done += n;
     }
     return int32_t(bytes);
 }
 
 int32_t sys_read(TrapFrame& f) {
-    return f.ebx == 0 ? 0 : -kEBADF;
+    uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
+    if (fd != 0)
+        return -kEBADF;
+    if (!user_range_ok(buffer, bytes))
+        return -kEFAULT;
+    char line[LineDiscipline::kLineBytes];
+    int32_t n = console_input(line, bytes < sizeof line ? bytes
+                                                        : sizeof line);
+    if (n > 0 && !copy_to_user(buffer, line, uint32_t(n)))
+        return -kEFAULT;
+    return n;
 }
-#line 3012 "chapters/E-guest-kernel.nw"
+#line 3103 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -100,7 +113,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3028 "chapters/E-guest-kernel.nw"
+#line 3119 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -119,7 +132,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3058 "chapters/E-guest-kernel.nw"
+#line 3149 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -153,7 +166,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3102 "chapters/E-guest-kernel.nw"
+#line 3193 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     static char strings[kMaxArgumentBytes + 64];
     const char* argv[kMaxArguments];
@@ -182,7 +195,7 @@ int32_t sys_execve(TrapFrame& f) {
         argv[argc++] = name;
     return load_program(*current, name, argv, argc);
 }
-#line 3140 "chapters/E-guest-kernel.nw"
+#line 3231 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -196,7 +209,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3162 "chapters/E-guest-kernel.nw"
+#line 3253 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -217,7 +230,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3207 "chapters/E-guest-kernel.nw"
+#line 3298 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -250,7 +263,27 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 2865 "chapters/E-guest-kernel.nw"
+#line 6124 "chapters/03-drivers.nw"
+int32_t sys_getrandom(TrapFrame& f) {
+    uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
+    if (flags & ~7u)
+        return -kEINVAL;
+    if (!user_range_ok(buffer, bytes))
+        return -kEFAULT;
+    uint8_t piece[256];
+    for (uint32_t done = 0; done < bytes;) {
+        uint32_t n = bytes - done < sizeof piece ? bytes - done
+                                                 : sizeof piece;
+        int32_t got = get_random(piece, n);
+        if (got < 0)
+            return done ? int32_t(done) : got;
+        if (!copy_to_user(buffer + done, piece, n))
+            return done ? int32_t(done) : -kEFAULT;
+        done += n;
+    }
+    return int32_t(bytes);
+}
+#line 2938 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -260,9 +293,10 @@ constexpr Entry kSystemCalls[] = {
     {20, sys_getpid},   {45, sys_brk},           {64, sys_getppid},
     {114, sys_wait4},   {158, sys_sched_yield},  {162, sys_nanosleep},
     {243, sys_set_thread_area},                  {252, sys_exit},
+    {355, sys_getrandom},
 };
 
-struct Table { SystemCall calls[256]; };
+struct Table { SystemCall calls[kSystemCallNumbers]; };
 
 constexpr Table make_table() {
     Table table{};
@@ -273,9 +307,11 @@ constexpr Table make_table() {
 constexpr Table kTable = make_table();
 
 void system_call(TrapFrame& frame) {
-    SystemCall call = frame.eax < 256 ? kTable.calls[frame.eax] : nullptr;
+    count(kernel_stats.system_calls, frame.eax);
+    SystemCall call =
+        frame.eax < kSystemCallNumbers ? kTable.calls[frame.eax] : nullptr;
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 2824 "chapters/E-guest-kernel.nw"
+#line 2894 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

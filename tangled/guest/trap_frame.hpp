@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 690 "chapters/02-guest.nw"
+#line 695 "chapters/02-guest.nw"
 #pragma once
 #include <stdint.h>
 

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 725 "chapters/02-guest.nw"
+#line 730 "chapters/02-guest.nw"
 #define IRQ_ENABLED 0       /* offsets in abi::LguestData */
 #define IRQ_PENDING 20
 #define EFLAGS_IF 0x200
@@ -19,7 +19,7 @@ trap_stub_\vector:
     .endm
 
     .text
-#line 759 "chapters/02-guest.nw"
+#line 768 "chapters/02-guest.nw"
     stub 0
     stub 1
     stub 2
@@ -40,7 +40,12 @@ trap_stub_\vector:
     stub 17, 1
     stub 18
     stub 19
-    stub 0x20
+    .irp n, 0x20,0x21,0x22,0x23,0x24,0x25,0x26,0x27
+    stub \n
+    .endr
+    .irp n, 0x28,0x29,0x2a,0x2b,0x2c,0x2d,0x2e,0x2f
+    stub \n
+    .endr
     stub 0x80
 
     .section .rodata
@@ -50,8 +55,16 @@ exception_stubs:                    /* stub n for exception n */
     .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19
     .long trap_stub_\n
     .endr
+    .globl irq_stubs
+irq_stubs:                          /* stub 0x20 + n for line n */
+    .irp n, 0x20,0x21,0x22,0x23,0x24,0x25,0x26,0x27
+    .long trap_stub_\n
+    .endr
+    .irp n, 0x28,0x29,0x2a,0x2b,0x2c,0x2d,0x2e,0x2f
+    .long trap_stub_\n
+    .endr
     .text
-#line 812 "chapters/02-guest.nw"
+#line 834 "chapters/02-guest.nw"
 trap_common:
     pushl %ds
     pushl %es
@@ -68,7 +81,7 @@ trap_common:
     pushl %esp
     call guest_trap
     addl $4, %esp
-#line 860 "chapters/02-guest.nw"
+#line 882 "chapters/02-guest.nw"
     .globl trap_return
 trap_return:
     popal
@@ -89,7 +102,7 @@ trap_return:
     .globl guest_noirq_iret
 guest_noirq_iret:
     iret
-#line 898 "chapters/02-guest.nw"
+#line 920 "chapters/02-guest.nw"
     .globl switch_context
 switch_context:
     movl 4(%esp), %eax      /* where to save this stack's pointer */
@@ -105,5 +118,5 @@ switch_context:
     popl %ebx
     popl %ebp
     ret
-#line 748 "chapters/02-guest.nw"
+#line 753 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1387 "chapters/02-guest.nw"
+#line 1463 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -88,7 +88,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 3618 "chapters/03-drivers.nw"
+#line 3642 "chapters/03-drivers.nw"
 #define DEVICE_NET 1
 #define NET_FEATURE_MAC 0x20      /* bit 5 of the first feature byte */
 #define NET_ACCEPTED 25           /* 5 + 2 * 8 + 4: accepted features */
@@ -107,13 +107,13 @@
 _start:
 #line 3344 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1547 "chapters/02-guest.nw"
+#line 1623 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 3636 "chapters/03-drivers.nw"
+#line 3660 "chapters/03-drivers.nw"
     find_device DEVICE_NET
-#line 3666 "chapters/03-drivers.nw"
+#line 3690 "chapters/03-drivers.nw"
     lea 0x20(%ecx), %ebx           /* the line's vector */
     mov $got_irq, %ecx
     mov %ecx, %edx
@@ -128,7 +128,7 @@ _start:
     testb $STATUS_FEATURES_OK, 4(%esi)
     jz wrong
     handshake STATUS_DRIVER_OK
-#line 3687 "chapters/03-drivers.nw"
+#line 3711 "chapters/03-drivers.nw"
     cmpb $1, NET_MAC_LAST(%esi)
     jne 1f
     say side_0
@@ -136,7 +136,7 @@ _start:
 1:  say side_1
 2:  mov NET_TX_PFN(%esi), %edi       /* the transmit ring from now on */
     shl $PAGE_SHIFT, %edi
-#line 3697 "chapters/03-drivers.nw"
+#line 3721 "chapters/03-drivers.nw"
     lea PAGE_OFFSET(%edi), %edx    /* the ring, where we can write it */
     mov %edx, ring
     frame 0, runt, 5
@@ -158,7 +158,7 @@ no_device:
 wrong:
     say bad
     power_off
-#line 3640 "chapters/03-drivers.nw"
+#line 3664 "chapters/03-drivers.nw"
     .section .rodata
 side_0: .asciz "the card's MAC is side 0's\n"
 side_1: .asciz "the card's MAC is side 1's\n"
@@ -176,7 +176,7 @@ good:   .fill 12, 1, 0                        /* the header */
         .byte 0x88, 0xb5                      /* a type for experiments */
         .ascii "lhv test frame"
         .fill 60 - 14 - 14, 1, '.'
-#line 1526 "chapters/02-guest.nw"
+#line 1602 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:
