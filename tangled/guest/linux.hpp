@@ -5,9 +5,9 @@
 
 namespace lhv::guest {
 
-#line 6411 "chapters/03-drivers.nw"
+#line 6732 "chapters/03-drivers.nw"
 inline constexpr int32_t kEIO = 5, kENODEV = 19, kEROFS = 30;
-#line 2918 "chapters/E-guest-kernel.nw"
+#line 2919 "chapters/E-guest-kernel.nw"
 inline constexpr int32_t kENOENT = 2, kESRCH = 3, kENOEXEC = 8,
     kEBADF = 9, kECHILD = 10, kENOMEM = 12, kEFAULT = 14, kEINVAL = 22,
     kENOSYS = 38;

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3754 "chapters/03-drivers.nw"
+#line 3756 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <filesystem>
@@ -12,7 +12,7 @@
 using namespace lhv::test;
 using Catch::Contains;
 
-#line 3775 "chapters/03-drivers.nw"
+#line 3778 "chapters/03-drivers.nw"
 static int bound_end(const std::string& path, int side) {
     const std::string name =
         "lhv-net:" + path + ":" + std::to_string(side);
@@ -31,7 +31,7 @@ static std::string cable_path(const char* what) {
     return "/tmp/lhv-" + std::string(what) + "-" +
            std::to_string(::getpid()) + ".net";
 }
-#line 3796 "chapters/03-drivers.nw"
+#line 3799 "chapters/03-drivers.nw"
 TEST_CASE("a Guest's frames cross the cable, runts and oversize ones "
           "do not", "[integration][net]") {
     const std::string path = cable_path("frames");
@@ -54,7 +54,7 @@ TEST_CASE("a Guest's frames cross the cable, runts and oversize ones "
     CHECK_FALSE(std::filesystem::exists(path));
     ::close(partner);
 }
-#line 3821 "chapters/03-drivers.nw"
+#line 3824 "chapters/03-drivers.nw"
 TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     const std::string path = cable_path("three");
     const int first = bound_end(path, 0);
@@ -72,4 +72,28 @@ TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     CHECK_FALSE(std::filesystem::exists(path));
     ::close(first);
     ::close(second);
+}
+#line 6611 "chapters/03-drivers.nw"
+TEST_CASE("two Guests ping each other over the cable",
+          "[integration][net]") {
+    const std::string path = cable_path("ping");
+    const std::string guest = path_from_environment("LHV_GUEST");
+    Lhv one({"--net", "socket:" + path, guest, "init=ping", "10.0.0.2",
+             "10"});
+    Lhv two({"--net", "socket:" + path, guest, "init=ping", "10.0.0.1",
+             "1", "5"});
+    const Outcome first = one.finish();
+    const Outcome second = two.finish();
+    INFO(describe(first));
+    INFO(describe(second));
+    CHECK(first.exit_code == 0);
+    CHECK(second.exit_code == 0);
+    CHECK_THAT(first.out, Contains("network card 02:00:00:00:00:01, "
+                                   "address 10.0.0.1\n"));
+    CHECK_THAT(second.out, Contains("network card 02:00:00:00:00:02, "
+                                    "address 10.0.0.2\n"));
+    CHECK_THAT(first.out, Contains("64 bytes from 10.0.0.2: icmp_seq=10 "));
+    CHECK_THAT(first.out, Contains("10 sent, 10 received, median "));
+    CHECK_THAT(second.out, Contains("1 sent, 1 received, median "));
+    CHECK_FALSE(std::filesystem::exists(path));
 }
