@@ -23,7 +23,7 @@
 
 using namespace lhv::launcher;
 
-#line 6190 "chapters/04-launcher.nw"
+#line 6191 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
     const Options&, std::optional<BlockDevice> disk,
     std::optional<NetCable> cable) {
@@ -36,7 +36,7 @@ static std::vector<std::unique_ptr<Device>> make_devices(
             std::make_unique<NetDevice>(std::move(*cable), &std::cerr));
     return devices;
 }
-#line 6248 "chapters/04-launcher.nw"
+#line 6249 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -47,7 +47,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6226 "chapters/04-launcher.nw"
+#line 6227 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6210 "chapters/04-launcher.nw"
+#line 6211 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -98,7 +98,8 @@ if (!options.block_file.empty())
         
 #line 6176 "chapters/04-launcher.nw"
 std::optional<NetCable> cable;
-if (!options.net_cable.empty()) cable.emplace(join_cable(options.net_cable));
+if (!options.net_cable.empty())
+    cable.emplace(join_cable(options.net_cable));
 #line 6135 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests,

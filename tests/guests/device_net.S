@@ -136,7 +136,7 @@ _start:
 1:  say side_1
 2:  mov NET_TX_PFN(%esi), %edi       /* the transmit ring from now on */
     shl $PAGE_SHIFT, %edi
-#line 3723 "chapters/03-drivers.nw"
+#line 3727 "chapters/03-drivers.nw"
     lea PAGE_OFFSET(%edi), %edx    /* the ring, where we can write it */
     mov %edx, ring
     frame 0, runt, 5
