@@ -57,7 +57,9 @@ class ReadRing {
     static constexpr std::uint32_t kHeaders = 3 * 4096;
     static constexpr std::uint32_t kStatus = kHeaders + 16 * kRequests;
     static constexpr std::uint32_t kData = 4 * 4096;
-    std::uint32_t data(std::uint32_t i) const { return kData + i * request_; }
+    std::uint32_t data(std::uint32_t i) const {
+        return kData + i * request_;
+    }
     void describe(std::uint16_t i, std::uint32_t at, std::uint32_t len,
                   std::uint16_t flags) {
         VirtqDesc d{at, len, flags, static_cast<std::uint16_t>(i + 1)};
@@ -76,7 +78,7 @@ class ReadRing {
     Virtqueue queue_;
     std::uint16_t published_ = 0;
 };
-#line 906 "chapters/07-mastery.nw"
+#line 908 "chapters/07-mastery.nw"
 struct Pass {
     double bytes = 0, device_seconds = 0, raw_seconds = 0;
 };
