@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5284 "chapters/03-drivers.nw"
+#line 6124 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/console.hpp"
 #include "guest/line_discipline.hpp"
@@ -10,7 +10,7 @@
 namespace lhv::guest {
 
 namespace {
-#line 5048 "chapters/03-drivers.nw"
+#line 5888 "chapters/03-drivers.nw"
 constexpr uint32_t kReceiveQueue = 0, kTransmitQueue = 1;
 constexpr uint32_t kReceiveBuffers = 16, kReceiveBytes = 64;
 static_assert(kReceiveBuffers <= 32);  // one bit each in held
@@ -22,7 +22,7 @@ LineDiscipline discipline;
 char receive_buffers[kReceiveBuffers][kReceiveBytes];
 uint32_t held = (1u << kReceiveBuffers) - 1;
 bool input_ended = false;
-#line 5067 "chapters/03-drivers.nw"
+#line 5907 "chapters/03-drivers.nw"
 void give_receive_buffers() {
     if (input_ended)
         return;
@@ -44,7 +44,7 @@ void give_receive_buffers() {
     if (gave)
         kick(console, kReceiveQueue);
 }
-#line 5180 "chapters/03-drivers.nw"
+#line 6020 "chapters/03-drivers.nw"
 struct EchoSlot {
     Transfer transfer{true, 0};
     char bytes[kReceiveBytes * LineDiscipline::kEchoMax];
@@ -68,7 +68,7 @@ void echo(const char* bytes, uint32_t count) {
         return;
     }
 }
-#line 5213 "chapters/03-drivers.nw"
+#line 6053 "chapters/03-drivers.nw"
 void console_interrupt() {
     void* token = nullptr;
     uint32_t written = 0;
@@ -95,10 +95,10 @@ void console_interrupt() {
     wake_up(&discipline);
     finish_transfers(transmit, "console");
 }
-#line 5298 "chapters/03-drivers.nw"
+#line 6138 "chapters/03-drivers.nw"
 }
 
-#line 5150 "chapters/03-drivers.nw"
+#line 5990 "chapters/03-drivers.nw"
 void console_output(const char* bytes, uint32_t count) {
     if (count == 0)
         return;
@@ -118,7 +118,7 @@ void console_output(const char* bytes, uint32_t count) {
     Transfer transfer;
     send_and_wait(console, kTransmitQueue, transmit, &buffer, 1, transfer);
 }
-#line 5246 "chapters/03-drivers.nw"
+#line 6086 "chapters/03-drivers.nw"
 int32_t console_input(char* into, uint32_t bytes) {
     if (!console_up)
         return 0;
@@ -128,7 +128,7 @@ int32_t console_input(char* into, uint32_t bytes) {
     give_receive_buffers();
     return n;
 }
-#line 5264 "chapters/03-drivers.nw"
+#line 6104 "chapters/03-drivers.nw"
 void start_console(const abi::BootInfo& boot) {
     if (!find_device(boot, abi::kDeviceConsole, console))
         return;
@@ -144,5 +144,5 @@ void start_console(const abi::BootInfo& boot) {
     give_receive_buffers();
 }
 
-#line 5304 "chapters/03-drivers.nw"
+#line 6144 "chapters/03-drivers.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4506 "chapters/04-launcher.nw"
+#line 4556 "chapters/04-launcher.nw"
 #include "launcher/devices.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -14,7 +14,7 @@
 
 namespace lhv::launcher {
 
-#line 3981 "chapters/04-launcher.nw"
+#line 3985 "chapters/04-launcher.nw"
 const char* device_name(std::uint8_t type) {
     switch (type) {
     case abi::kDeviceNet:     return "network";
@@ -24,7 +24,7 @@ const char* device_name(std::uint8_t type) {
     default:                  return "unknown";
     }
 }
-#line 4090 "chapters/04-launcher.nw"
+#line 4095 "chapters/04-launcher.nw"
 Devices::Devices(std::vector<std::unique_ptr<Device>> devices,
                  abi::DeviceLink& link, int doorbell)
     : link_(link), doorbell_(doorbell),
@@ -52,7 +52,7 @@ Devices::~Devices() {
         slot->thread.join();
     }
 }
-#line 4132 "chapters/04-launcher.nw"
+#line 4137 "chapters/04-launcher.nw"
 UniqueFd Devices::make_eventfd() {
     UniqueFd fd{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
     if (!fd)
@@ -67,7 +67,7 @@ void Devices::wake(Slot& slot) {
            errno == EINTR) {
     }
 }
-#line 4163 "chapters/04-launcher.nw"
+#line 4168 "chapters/04-launcher.nw"
 void Devices::publish(GuestMemory memory) {
     memory_ = memory;
     page_.assign(abi::kPageSize, std::byte{0});
@@ -78,7 +78,7 @@ void Devices::publish(GuestMemory memory) {
         Slot& slot = *slot_pointer;
         forget_queues(slot);
         
-#line 4192 "chapters/04-launcher.nw"
+#line 4198 "chapters/04-launcher.nw"
 Device& device = *slot.device;
 std::vector<std::byte> config = device.config();
 abi::DeviceDesc desc{device.type(),
@@ -117,9 +117,10 @@ for (std::uint32_t i = 0; i < kFeatureBytes + config.size(); ++i)
 offset += kFeatureBytes;
 std::ranges::copy(config, page_.begin() + offset);
 offset += static_cast<std::uint32_t>(config.size());
-#line 4173 "chapters/04-launcher.nw"
+#line 4178 "chapters/04-launcher.nw"
     }
     list_end_ = offset;
+    forget_failure();
     std::ranges::copy(page_, memory.bytes(GuestPhysical{memory.ram_bytes()},
                                           abi::kPageSize).begin());
     for (std::uint32_t k = 0; k < abi::kKickSlots; ++k) {
@@ -128,7 +129,7 @@ offset += static_cast<std::uint32_t>(config.size());
     }
     link_.stop = 0;
 }
-#line 4244 "chapters/04-launcher.nw"
+#line 4250 "chapters/04-launcher.nw"
 bool Devices::notified(GuestPhysical address) {
     if (!memory_)
         return false;
@@ -152,7 +153,7 @@ bool Devices::notified(GuestPhysical address) {
     throw GuestDied("NOTIFY address " + in_hex(address.value) +
                     " is in the device page but is no device's");
 }
-#line 4278 "chapters/04-launcher.nw"
+#line 4284 "chapters/04-launcher.nw"
 void Devices::check_page() const {
     auto now = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                               abi::kPageSize);
@@ -170,7 +171,7 @@ void Devices::check_page() const {
                         ", which is the Launcher's to write");
     }
 }
-#line 4311 "chapters/04-launcher.nw"
+#line 4317 "chapters/04-launcher.nw"
 void Devices::status_changed(Slot& slot) {
     auto page = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                                abi::kPageSize);
@@ -201,7 +202,7 @@ void Devices::status_changed(Slot& slot) {
         make_live(slot);
     }
 }
-#line 4366 "chapters/04-launcher.nw"
+#line 4373 "chapters/04-launcher.nw"
 void Devices::make_live(Slot& slot) {
     std::lock_guard guard(slot.lock);
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
@@ -218,11 +219,12 @@ void Devices::forget_queues(Slot& slot) {
     std::lock_guard guard(slot.lock);
     slot.queues.clear();
     slot.features_ok = false;
+    slot.broken = false;
     slot.kicked = 0;
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
         link_.kick_address[slot.first_kick + q] = 0;
 }
-#line 4399 "chapters/04-launcher.nw"
+#line 4407 "chapters/04-launcher.nw"
 void Devices::take_kicks() {
     for (auto& slot : slots_)
         for (std::uint32_t q = 0; q < slot->rings.size(); ++q) {
@@ -236,14 +238,15 @@ void Devices::take_kicks() {
             wake(*slot);
         }
 }
-#line 4423 "chapters/04-launcher.nw"
+#line 4432 "chapters/04-launcher.nw"
 void Devices::run(Slot& slot) {
     try {
         while (!stopping_) {
             pollfd fds[2] = {{slot.wake.get(), POLLIN, 0}, {-1, POLLIN, 0}};
             {
                 std::lock_guard guard(slot.lock);
-                if (!slot.queues.empty() && slot.device->wants_input())
+                if (!slot.queues.empty() && !slot.broken &&
+                    slot.device->wants_input())
                     fds[1].fd = slot.device->input_fd();
             }
             if (::poll(fds, 2, -1) < 0 && errno != EINTR)
@@ -257,30 +260,39 @@ void Devices::run(Slot& slot) {
             {
                 std::lock_guard guard(slot.lock);
                 std::uint32_t kicked = slot.kicked.exchange(0);
-                if (slot.queues.empty() || stopping_)
+                if (slot.queues.empty() || slot.broken || stopping_)
                     continue;
-                for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
-                    if (kicked & 1u << q)
-                        used |= slot.device->serve(q, slot.queues);
-                if (fds[1].revents)
-                    used |= slot.device->input(slot.queues);
+                
+#line 4485 "chapters/04-launcher.nw"
+try {
+    for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
+        if (kicked & 1u << q)
+            used |= slot.device->serve(q, slot.queues);
+    if (fds[1].revents)
+        used |= slot.device->input(slot.queues);
+} catch (const std::exception& error) {
+    slot.broken = true;
+    fail(std::string("the ") + device_name(slot.device->type()) +
+         " device: " + error.what());
+}
+#line 4456 "chapters/04-launcher.nw"
             }
             if (used)
                 raise(slot);
         }
     } catch (const std::exception& error) {
         fail(std::string("the ") + device_name(slot.device->type()) +
-             " device: " + error.what());
+             " device's thread: " + error.what());
     }
 }
-#line 4468 "chapters/04-launcher.nw"
+#line 4505 "chapters/04-launcher.nw"
 void Devices::raise(Slot& slot) {
     std::atomic_ref counter(link_.raised[slot.irq]);
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_release);
     send_byte(doorbell_);
 }
-#line 4482 "chapters/04-launcher.nw"
+#line 4519 "chapters/04-launcher.nw"
 void Devices::fail(const std::string& why) {
     {
         std::lock_guard guard(failure_lock_);
@@ -300,6 +312,12 @@ std::string Devices::failure() {
     std::lock_guard guard(failure_lock_);
     return failure_;
 }
+#line 4546 "chapters/04-launcher.nw"
+void Devices::forget_failure() {
+    failure();
+    std::lock_guard guard(failure_lock_);
+    failure_.clear();
+}
 
-#line 4533 "chapters/04-launcher.nw"
+#line 4583 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

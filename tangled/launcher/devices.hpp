@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4005 "chapters/04-launcher.nw"
+#line 4009 "chapters/04-launcher.nw"
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -35,7 +35,7 @@ class Devices {
 
   private:
     
-#line 4066 "chapters/04-launcher.nw"
+#line 4070 "chapters/04-launcher.nw"
 struct Slot {
     std::unique_ptr<Device> device;
     std::uint32_t offset = 0;          // its DeviceDesc in the page
@@ -45,19 +45,21 @@ struct Slot {
     std::mutex lock;
     std::vector<Virtqueue> queues;     // live only after DRIVER_OK
     bool features_ok = false;
+    bool broken = false;               // it threw; serve it no more
     std::atomic<std::uint32_t> kicked{0};
     UniqueFd wake;                     // an eventfd
     std::thread thread;
 };
-#line 4040 "chapters/04-launcher.nw"
+#line 4044 "chapters/04-launcher.nw"
     
-#line 4124 "chapters/04-launcher.nw"
+#line 4129 "chapters/04-launcher.nw"
 static UniqueFd make_eventfd();
 static void wake(Slot& slot);
-#line 4347 "chapters/04-launcher.nw"
+#line 4353 "chapters/04-launcher.nw"
 void run(Slot& slot);
 void raise(Slot& slot);
 void fail(const std::string& why);
+void forget_failure();
 void check_page() const;
 void status_changed(Slot& slot);
 void make_live(Slot& slot);
@@ -67,7 +69,7 @@ static std::uint32_t features_at(const Slot& slot) {
            slot.device->queue_count() * sizeof(abi::VqConfig);
 }
 
-#line 4042 "chapters/04-launcher.nw"
+#line 4046 "chapters/04-launcher.nw"
     std::vector<std::unique_ptr<Slot>> slots_;
     abi::DeviceLink& link_;
     int doorbell_;

@@ -97,7 +97,7 @@ if (options_.wait_for_debugger)
                          MachinePhysical{abi::kDeviceLinkAddress}),
                      doorbell_.get());
 }
-#line 3634 "chapters/04-launcher.nw"
+#line 3638 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -111,26 +111,26 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 3658 "chapters/04-launcher.nw"
+#line 3662 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
         machine.guest(ram_bytes_, kDevicePages * abi::kPageSize);
     
-#line 3850 "chapters/04-launcher.nw"
+#line 3854 "chapters/04-launcher.nw"
 if (guest_ != &guests_.front()) {
     auto all = memory.bytes(GuestPhysical{0},
                             ram_bytes_ + kDevicePages * abi::kPageSize);
     std::fill(all.begin(), all.end(), std::byte{0});
 }
-#line 3663 "chapters/04-launcher.nw"
+#line 3667 "chapters/04-launcher.nw"
     load_guest_image(guest_->image, guest_->contents, memory);
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
     devices_->publish(memory);
     device_failure_.clear();
 }
-#line 3682 "chapters/04-launcher.nw"
+#line 3686 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -153,7 +153,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3718 "chapters/04-launcher.nw"
+#line 3722 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -165,7 +165,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3739 "chapters/04-launcher.nw"
+#line 3743 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(device_failure_.empty() ? event.reason
                                             : device_failure_);
@@ -182,11 +182,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3729 "chapters/04-launcher.nw"
+#line 3733 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3773 "chapters/04-launcher.nw"
+#line 3777 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     if (devices_->notified(address))
         return;
@@ -199,7 +199,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3826 "chapters/04-launcher.nw"
+#line 3830 "chapters/04-launcher.nw"
 int Launcher::run_in_turn() {
     try {
         load_guest();
@@ -214,7 +214,7 @@ int Launcher::run_in_turn() {
         return kExitFailure;
     }
 }
-#line 3891 "chapters/04-launcher.nw"
+#line 3895 "chapters/04-launcher.nw"
 void Launcher::check_host() {
     link_->post(Request::SelfCheck);
     ring_doorbell();
@@ -337,7 +337,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         devices_->take_kicks();
     }
 }
-#line 3588 "chapters/04-launcher.nw"
+#line 3592 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -345,7 +345,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 3617 "chapters/04-launcher.nw"
+#line 3621 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -354,11 +354,12 @@ void Launcher::host_died(const std::string& reason) {
                                 " --accel tcg will)");
     throw HostDied(reason);
 }
-#line 3567 "chapters/04-launcher.nw"
+#line 3570 "chapters/04-launcher.nw"
 void Launcher::device_failed() {
-    if (!device_failure_.empty())
+    std::string why = devices_->failure();
+    if (why.empty() || !device_failure_.empty())
         return;
-    device_failure_ = devices_->failure();
+    device_failure_ = why;
     devices_->stop_guest();
     ring_doorbell();
 }

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 6086 "chapters/04-launcher.nw"
+#line 6136 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -23,7 +23,7 @@
 
 using namespace lhv::launcher;
 
-#line 6191 "chapters/04-launcher.nw"
+#line 6241 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
     const Options&, std::optional<BlockDevice> disk,
     std::optional<NetCable> cable) {
@@ -36,7 +36,7 @@ static std::vector<std::unique_ptr<Device>> make_devices(
             std::make_unique<NetDevice>(std::move(*cable), &std::cerr));
     return devices;
 }
-#line 6249 "chapters/04-launcher.nw"
+#line 6299 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -47,7 +47,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6227 "chapters/04-launcher.nw"
+#line 6277 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -57,7 +57,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 6113 "chapters/04-launcher.nw"
+#line 6163 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6211 "chapters/04-launcher.nw"
+#line 6261 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -75,7 +75,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 6121 "chapters/04-launcher.nw"
+#line 6171 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -89,18 +89,18 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 6160 "chapters/04-launcher.nw"
+#line 6210 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 6134 "chapters/04-launcher.nw"
+#line 6184 "chapters/04-launcher.nw"
         
-#line 6176 "chapters/04-launcher.nw"
+#line 6226 "chapters/04-launcher.nw"
 std::optional<NetCable> cable;
 if (!options.net_cable.empty())
     cable.emplace(join_cable(options.net_cable));
-#line 6135 "chapters/04-launcher.nw"
+#line 6185 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests,
                           make_devices(options, std::move(disk),

@@ -1,5 +1,5 @@
 // generated from chapters/D-harness.nw -- edit the chapter, not this file
-#line 703 "chapters/D-harness.nw"
+#line 706 "chapters/D-harness.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
@@ -321,7 +321,7 @@ inline std::string eip_text(uint32_t eip) {
     std::snprintf(text, sizeof text, "0x%08x", eip);
     return text;
 }
-#line 636 "chapters/D-harness.nw"
+#line 638 "chapters/D-harness.nw"
 inline const std::string kHostIntact =
     "lhv: host self-check: code, descriptor tables, page tables and "
     "processor state as at boot";
@@ -345,9 +345,10 @@ struct Survived {
 
 inline Survived run_then_healthy(
     const std::vector<std::string>& rogues,
-    const std::vector<std::string>& words = {}) {
+    const std::vector<std::string>& words = {},
+    const std::vector<std::string>& options = {}) {
     REQUIRE(!rogues.empty());
-    std::vector<std::string> arguments;
+    std::vector<std::string> arguments = options;
     for (std::size_t i = 1; i < rogues.size(); ++i)
         arguments.insert(arguments.end(), {"--then", rogues[i]});
     arguments.insert(arguments.end(),
@@ -380,5 +381,5 @@ inline Survived run_then_healthy(
     return result;
 }
 
-#line 748 "chapters/D-harness.nw"
+#line 751 "chapters/D-harness.nw"
 } // namespace lhv::test

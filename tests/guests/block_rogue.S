@@ -1,0 +1,245 @@
+// generated from chapters/03-drivers.nw -- edit the chapter, not this file
+#line 1463 "chapters/02-guest.nw"
+#define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
+#define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
+#define LHCALL_LGUEST_INIT 1
+#define LHCALL_SHUTDOWN 2
+#define LHCALL_NOTIFY 17
+#define LGUEST_SHUTDOWN_POWEROFF 1
+#define BOOT_INFO_DEVICE_PAGE 8       /* offsetof(BootInfo, ...) */
+#define BOOT_INFO_DEVICE_PAGES 12
+#define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
+#define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
+#line 2045 "chapters/05-host.nw"
+#define LHCALL_LOAD_IDT_ENTRY 6
+#define LHCALL_SET_STACK 7
+#define LHCALL_TS 8
+#define LHCALL_SET_CLOCKEVENT 9
+#define LHCALL_HALT 10
+#define LHCALL_SEND_INTERRUPTS 19
+#define LHCALL_LOAD_GDT_ENTRY 18
+#define GUEST_KERNEL_CS 0x21          /* abi::kGuestKernelCs */
+#define GUEST_KERNEL_DS 0x29          /* abi::kGuestKernelDs */
+#define IRQ_ENABLED 0                 /* offsets in abi::LguestData */
+#define BLOCKED_INTERRUPTS 4
+#define CR2 8
+#define TIME_SEC 12
+#define IRQ_PENDING 20
+#define TSC_KHZ 1372
+#define NOIRQ_IRET 1376
+#define EFLAGS_IF 0x200
+    .macro hcall call, a1=$0, a2=$0, a3=$0
+    mov $\call, %eax
+    mov \a1, %ebx
+    mov \a2, %ecx
+    mov \a3, %edx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro say text
+    hcall LHCALL_NOTIFY, $(\text - PAGE_OFFSET)
+    .endm
+    .macro gate vector, handler, type=0xE, dpl=1, selector=GUEST_KERNEL_CS
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(\selector << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $(0x8000 | (\dpl << 13) | (\type << 8)), %edx
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    mov $\vector, %ebx
+    int $HYPERCALL_VECTOR
+    .endm
+    .macro power_off
+    hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
+    .endm
+#line 4600 "chapters/04-launcher.nw"
+#define DEVICE_RNG 4
+#define STATUS_ACK_DRIVER 3
+#define STATUS_FEATURES_OK 8
+#define STATUS_DRIVER_OK 4
+#define QUEUE_SIZE 64
+#define AVAIL_OFFSET (16 * QUEUE_SIZE)  /* abi::vring_avail_offset(64) */
+#define USED_OFFSET 4096                /* abi::vring_used_offset(64) */
+#define DESC_WRITE 2
+#define BOOT_INFO_COMMAND_LINE 16
+    .macro find_device type
+    mov BOOT_INFO_DEVICE_PAGE(%esi), %esi
+    add $PAGE_OFFSET, %esi
+1:  movzbl (%esi), %eax
+    cmp $\type, %eax
+    je 2f
+    test %eax, %eax
+    jz no_device
+    movzbl 1(%esi), %eax           /* the header and the queue records */
+    lea 5(,%eax,8), %eax
+    movzbl 2(%esi), %edx           /* both feature bitmaps */
+    lea (%eax,%edx,2), %eax
+    movzbl 3(%esi), %edx           /* the configuration */
+    add %edx, %eax
+    add %eax, %esi
+    jmp 1b
+2:  movzwl 7(%esi), %ecx           /* the first VqConfig's irq */
+    mov 9(%esi), %edi              /* and its pfn */
+    shl $PAGE_SHIFT, %edi
+    .endm
+    .macro handshake status
+    orb $\status, 4(%esi)
+    lea -PAGE_OFFSET(%esi), %ebx
+    mov $LHCALL_NOTIFY, %eax
+    int $HYPERCALL_VECTOR
+    .endm
+#line 1496 "chapters/03-drivers.nw"
+#define DEVICE_BLOCK 2
+#define DESC_NEXT 1
+#define BLK_IN 0
+#define BLK_OUT 1
+#define BLK_FLUSH 4
+#define ACCEPTED_FEATURES (5 + 8 + 4)  /* header, queue record, offer */
+#define FLUSH_FEATURE_BIT 2            /* feature 9: byte 1, bit 1 */
+    .macro describe index, addr, len, flags, next=$0, high=$0
+    movl \addr, 16 * \index(%edx)
+    movl \high, 16 * \index + 4(%edx)
+    movl \len, 16 * \index + 8(%edx)
+    movw \flags, 16 * \index + 12(%edx)
+    movw \next, 16 * \index + 14(%edx)
+    .endm
+    .macro make_available slot, head
+    movw $\head, AVAIL_OFFSET + 4 + 2 * \slot(%edx)
+    .endm
+    .macro publish idx
+    movw $\idx, AVAIL_OFFSET + 2(%edx)
+    .endm
+    .macro bring_up_block handler
+    find_device DEVICE_BLOCK
+    lea 0x20(%ecx), %ebx           /* the line's vector */
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(GUEST_KERNEL_CS << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $0xAE00, %edx               /* present, DPL 1, interrupt gate */
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    int $HYPERCALL_VECTOR
+    orb $FLUSH_FEATURE_BIT, ACCEPTED_FEATURES + 1(%esi)
+    handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
+    testb $STATUS_FEATURES_OK, 4(%esi)
+    jz wrong
+    handshake STATUS_DRIVER_OK
+    lea PAGE_OFFSET(%edi), %edx
+    mov %edx, ring
+    .endm
+#line 1548 "chapters/03-drivers.nw"
+    .text
+    .globl _start
+_start:
+#line 3344 "chapters/05-host.nw"
+    mov $stack_top, %esp
+#line 1623 "chapters/02-guest.nw"
+    mov $LHCALL_LGUEST_INIT, %eax
+    mov $(lguest_data - PAGE_OFFSET), %ebx
+    int $HYPERCALL_VECTOR
+#line 1553 "chapters/03-drivers.nw"
+    movzbl BOOT_INFO_COMMAND_LINE(%esi), %ebp
+    mov BOOT_INFO_DEVICE_PAGES(%esi), %eax
+    shl $PAGE_SHIFT, %eax
+    add BOOT_INFO_DEVICE_PAGE(%esi), %eax
+    mov %eax, memory_end
+    bring_up_block survived
+    describe 0, $(header-PAGE_OFFSET), $16, $DESC_NEXT, $1
+    describe 1, $(sector-PAGE_OFFSET), $512, $DESC_NEXT, $2
+    describe 2, $(status-PAGE_OFFSET), $1, $DESC_WRITE
+    make_available 0, 0
+#line 1597 "chapters/03-drivers.nw"
+    cmp $'l', %ebp
+    jne 1f
+    movw $0, 16 + 14(%edx)           /* descriptor 1 links back to 0 */
+    jmp publish_one
+1:  cmp $'c', %ebp
+    jne 1f
+    xor %ecx, %ecx                   /* descriptor i links to i + 1 */
+2:  mov %ecx, %eax
+    shl $4, %eax
+    movl $(sector - PAGE_OFFSET), (%edx,%eax)
+    movl $0, 4(%edx,%eax)
+    movl $8, 8(%edx,%eax)
+    movw $DESC_NEXT, 12(%edx,%eax)
+    lea 1(%ecx), %ebx
+    and $(QUEUE_SIZE - 1), %ebx      /* and the last to 0 */
+    movw %bx, 14(%edx,%eax)
+    inc %ecx
+    cmp $QUEUE_SIZE, %ecx
+    jne 2b
+    jmp publish_one
+1:  cmp $'n', %ebp
+    jne 1f
+    movw $QUEUE_SIZE, 14(%edx)       /* descriptor 0 links to 64 */
+    jmp publish_one
+1:  cmp $'h', %ebp
+    jne 1f
+    make_available 0, QUEUE_SIZE     /* the head is 64 */
+    jmp publish_one
+1:  cmp $'j', %ebp
+    jne 1f
+    publish QUEUE_SIZE+1             /* idx from 0 to 65 */
+    jmp kick
+1:  cmp $'o', %ebp
+    jne 1f
+    mov memory_end, %eax             /* just past Guest memory */
+    mov %eax, 16(%edx)
+    jmp publish_one
+1:  cmp $'x', %ebp
+    jne 1f
+    movl $0xFFFFFFFF, 16 + 8(%edx)   /* the length */
+    jmp publish_one
+1:  cmp $'w', %ebp
+    jne 1f
+    movl $0xFFFFFF00, 16(%edx)       /* + 512 is 0x100 in 32 bits */
+    jmp publish_one
+1:  cmp $'W', %ebp
+    jne wrong
+    movl $0xFFFFFF00, 16(%edx)       /* + 512 is 0x100 in 64 bits */
+    movl $0xFFFFFFFF, 16 + 4(%edx)
+    jmp publish_one
+#line 1564 "chapters/03-drivers.nw"
+publish_one:
+    publish 1
+kick:
+    movl $EFLAGS_IF, lguest_data + IRQ_ENABLED
+    hcall LHCALL_NOTIFY, %edi
+    hcall LHCALL_HALT
+survived:
+    say bad
+    power_off
+no_device:
+wrong:
+    say lost
+    power_off
+    .section .rodata
+bad:    .asciz "the rogue survived\n"
+lost:   .asciz "no block device, or it refused the flush feature\n"
+    .section .data
+    .balign 16
+header: .long BLK_OUT, 0, 0, 0         /* write sector 0 */
+sector: .fill 512, 1, 'X'
+status: .byte 0xFF
+    .balign 4
+ring:       .long 0
+memory_end: .long 0
+#line 1602 "chapters/02-guest.nw"
+    .data
+    .balign 4
+lguest_data:
+    .skip 24                /* irq_enabled ... irq_pending */
+    .fill 64, 1, 0xff       /* hcall_status: every slot free */
+    .skip 64 * 20 + 8       /* hcalls, reserve_mem, tsc_khz */
+    .long 0                 /* noirq_iret */
+    .long PAGE_OFFSET       /* kernel_address */
+    .long 0x80              /* syscall_vec */
+    .if . - lguest_data != LGUEST_DATA_BYTES
+    .error "lguest_data does not match abi::LguestData"
+    .endif
+#line 3354 "chapters/05-host.nw"
+    .bss
+    .balign 16
+    .skip 4096
+stack_top:
