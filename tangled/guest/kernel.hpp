@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1192 "chapters/02-guest.nw"
+#line 1195 "chapters/02-guest.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/boot.hpp"

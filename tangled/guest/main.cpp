@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1352 "chapters/02-guest.nw"
+#line 1355 "chapters/02-guest.nw"
 #include <stdint.h>
 #include "abi/boot.hpp"
 #include "abi/hypercalls.hpp"
@@ -74,18 +74,18 @@ void use_own_page_tables(const abi::BootInfo& boot) {
     hypercall(abi::LHCALL_NEW_PGTABLE,
               physical_address_of(directory).value);
 }
-#line 1294 "chapters/02-guest.nw"
+#line 1297 "chapters/02-guest.nw"
 uint32_t current_ring() {
     uint16_t cs;
     asm("mov %%cs, %0" : "=r"(cs));
     return cs & 3;
 }
-#line 1306 "chapters/02-guest.nw"
+#line 1309 "chapters/02-guest.nw"
 [[noreturn]] void power_off() {
     hypercall(abi::LHCALL_SHUTDOWN, abi::LGUEST_SHUTDOWN_POWEROFF);
     panic("the Host did not power us off");
 }
-#line 1325 "chapters/02-guest.nw"
+#line 1328 "chapters/02-guest.nw"
 extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     lguest_init();
     if (boot->magic != abi::kBootInfoMagic)
@@ -105,5 +105,5 @@ extern "C" [[noreturn]] void guest_main(const abi::BootInfo* boot) {
     start_kernel(*boot);
 }
 
-#line 1374 "chapters/02-guest.nw"
+#line 1377 "chapters/02-guest.nw"
 } // namespace lhv::guest

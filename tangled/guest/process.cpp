@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2827 "chapters/E-guest-kernel.nw"
+#line 2829 "chapters/E-guest-kernel.nw"
 #include "guest/process.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -54,7 +54,7 @@ Process* new_process(const char* name, uint32_t parent) {
     }
     return nullptr;
 }
-#line 2680 "chapters/E-guest-kernel.nw"
+#line 2682 "chapters/E-guest-kernel.nw"
 uint32_t boot_stack_pointer;  // the boot stack, left for good
 
 void switch_to(Process& next) {
@@ -108,7 +108,7 @@ void return_to_program() {
     if (need_resched || current->state != State::Runnable)
         schedule();
 }
-#line 2621 "chapters/E-guest-kernel.nw"
+#line 2623 "chapters/E-guest-kernel.nw"
 void sleep_on(const void* channel) {
     if (!current) {
         idle();
@@ -307,14 +307,14 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     line.text(", eip ").hex(frame.eip).text("\n").print();
     exit_process(kind.signal);
 }
-#line 2766 "chapters/E-guest-kernel.nw"
+#line 2768 "chapters/E-guest-kernel.nw"
 void copy_command_line(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < abi::kCommandLineBytes && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2751 "chapters/E-guest-kernel.nw"
+#line 2753 "chapters/E-guest-kernel.nw"
 void list_programs(Line& line) {
     ProgramList programs;
     const char* name;
@@ -322,7 +322,7 @@ void list_programs(Line& line) {
     while (programs.next(name, file))
         line.text(" ").text(name);
 }
-#line 2710 "chapters/E-guest-kernel.nw"
+#line 2712 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
     static char words[abi::kCommandLineBytes];
     const char* argv[kMaxArguments];
@@ -359,5 +359,5 @@ void start_kernel(const abi::BootInfo& boot) {
     panic("the boot stack came back");
 }
 
-#line 2862 "chapters/E-guest-kernel.nw"
+#line 2864 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1262 "chapters/02-guest.nw"
+#line 1265 "chapters/02-guest.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/lguest_data.hpp"
 #include "guest/hypercall.hpp"

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2870 "chapters/E-guest-kernel.nw"
+#line 2872 "chapters/E-guest-kernel.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
@@ -16,7 +16,7 @@
 
 namespace lhv::guest {
 
-#line 2989 "chapters/E-guest-kernel.nw"
+#line 2991 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -64,7 +64,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 3043 "chapters/E-guest-kernel.nw"
+#line 3045 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -74,7 +74,7 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 3071 "chapters/E-guest-kernel.nw"
+#line 3074 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd != 1 && fd != 2)
@@ -99,6 +99,8 @@ int32_t sys_read(TrapFrame& f) {
         return -kEBADF;
     if (!user_range_ok(buffer, bytes))
         return -kEFAULT;
+    if (bytes == 0)
+        return 0;
     char line[LineDiscipline::kLineBytes];
     int32_t n = console_input(line, bytes < sizeof line ? bytes
                                                         : sizeof line);
@@ -106,7 +108,7 @@ int32_t sys_read(TrapFrame& f) {
         return -kEFAULT;
     return n;
 }
-#line 3109 "chapters/E-guest-kernel.nw"
+#line 3114 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -114,7 +116,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3125 "chapters/E-guest-kernel.nw"
+#line 3130 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -133,7 +135,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3155 "chapters/E-guest-kernel.nw"
+#line 3160 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -167,7 +169,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3199 "chapters/E-guest-kernel.nw"
+#line 3204 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     static char strings[kMaxArgumentBytes + 64];
     const char* argv[kMaxArguments];
@@ -196,7 +198,7 @@ int32_t sys_execve(TrapFrame& f) {
         argv[argc++] = name;
     return load_program(*current, name, argv, argc);
 }
-#line 3237 "chapters/E-guest-kernel.nw"
+#line 3242 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -210,7 +212,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3259 "chapters/E-guest-kernel.nw"
+#line 3264 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -231,7 +233,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3304 "chapters/E-guest-kernel.nw"
+#line 3309 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -264,7 +266,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 6218 "chapters/03-drivers.nw"
+#line 6229 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)
@@ -284,7 +286,7 @@ int32_t sys_getrandom(TrapFrame& f) {
     }
     return int32_t(bytes);
 }
-#line 2942 "chapters/E-guest-kernel.nw"
+#line 2944 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -316,5 +318,5 @@ void system_call(TrapFrame& frame) {
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 2895 "chapters/E-guest-kernel.nw"
+#line 2897 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6124 "chapters/03-drivers.nw"
+#line 6135 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/console.hpp"
 #include "guest/line_discipline.hpp"
@@ -10,19 +10,19 @@
 namespace lhv::guest {
 
 namespace {
-#line 5888 "chapters/03-drivers.nw"
+#line 5895 "chapters/03-drivers.nw"
 constexpr uint32_t kReceiveQueue = 0, kTransmitQueue = 1;
 constexpr uint32_t kReceiveBuffers = 16, kReceiveBytes = 64;
 static_assert(kReceiveBuffers <= 32);  // one bit each in held
 
-VirtioDevice console;
-Virtqueue receive, transmit;
-bool console_up = false;
-LineDiscipline discipline;
-char receive_buffers[kReceiveBuffers][kReceiveBytes];
-uint32_t held = (1u << kReceiveBuffers) - 1;
-bool input_ended = false;
-#line 5907 "chapters/03-drivers.nw"
+constinit VirtioDevice console;
+constinit Virtqueue receive, transmit;
+constinit bool console_up = false;
+constinit LineDiscipline discipline;
+constinit char receive_buffers[kReceiveBuffers][kReceiveBytes] = {};
+constinit uint32_t held = (1u << kReceiveBuffers) - 1;
+constinit bool input_ended = false;
+#line 5917 "chapters/03-drivers.nw"
 void give_receive_buffers() {
     if (input_ended)
         return;
@@ -44,31 +44,31 @@ void give_receive_buffers() {
     if (gave)
         kick(console, kReceiveQueue);
 }
-#line 6020 "chapters/03-drivers.nw"
+#line 6030 "chapters/03-drivers.nw"
 struct EchoSlot {
-    Transfer transfer{true, 0};
-    char bytes[kReceiveBytes * LineDiscipline::kEchoMax];
+    bool sent = false;
+    Transfer transfer;
+    char bytes[kReceiveBytes * LineDiscipline::kEchoMax] = {};
 };
-EchoSlot echo_slots[16];
+constinit EchoSlot echo_slots[16];
 
 void echo(const char* bytes, uint32_t count) {
     for (EchoSlot& slot : echo_slots) {
-        if (!slot.transfer.done)
+        if (slot.sent && !slot.transfer.done)
             continue;
         for (uint32_t i = 0; i < count; ++i)
             slot.bytes[i] = bytes[i];
         RingBuffer buffer{physical_address_of(slot.bytes).value, count,
                           false};
-        slot.transfer.done = false;
-        if (!transmit.add(&buffer, 1, &slot.transfer)) {
-            slot.transfer.done = true;
+        if (!transmit.add(&buffer, 1, &slot.transfer))
             return;
-        }
+        slot.sent = true;
+        slot.transfer.done = false;
         kick(console, kTransmitQueue);
         return;
     }
 }
-#line 6053 "chapters/03-drivers.nw"
+#line 6063 "chapters/03-drivers.nw"
 void console_interrupt() {
     void* token = nullptr;
     uint32_t written = 0;
@@ -92,13 +92,14 @@ void console_interrupt() {
         if (n > 0)
             echo(echoed, n);
     }
+    give_receive_buffers();
     wake_up(&discipline);
     finish_transfers(transmit, "console");
 }
-#line 6138 "chapters/03-drivers.nw"
+#line 6149 "chapters/03-drivers.nw"
 }
 
-#line 5990 "chapters/03-drivers.nw"
+#line 6000 "chapters/03-drivers.nw"
 void console_output(const char* bytes, uint32_t count) {
     if (count == 0)
         return;
@@ -118,7 +119,7 @@ void console_output(const char* bytes, uint32_t count) {
     Transfer transfer;
     send_and_wait(console, kTransmitQueue, transmit, &buffer, 1, transfer);
 }
-#line 6086 "chapters/03-drivers.nw"
+#line 6097 "chapters/03-drivers.nw"
 int32_t console_input(char* into, uint32_t bytes) {
     if (!console_up)
         return 0;
@@ -128,7 +129,7 @@ int32_t console_input(char* into, uint32_t bytes) {
     give_receive_buffers();
     return n;
 }
-#line 6104 "chapters/03-drivers.nw"
+#line 6115 "chapters/03-drivers.nw"
 void start_console(const abi::BootInfo& boot) {
     if (!find_device(boot, abi::kDeviceConsole, console))
         return;
@@ -144,5 +145,5 @@ void start_console(const abi::BootInfo& boot) {
     give_receive_buffers();
 }
 
-#line 6144 "chapters/03-drivers.nw"
+#line 6155 "chapters/03-drivers.nw"
 } // namespace lhv::guest

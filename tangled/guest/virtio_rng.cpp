@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6158 "chapters/03-drivers.nw"
+#line 6169 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/linux.hpp"
 #include "guest/memory.hpp"
@@ -8,9 +8,9 @@
 namespace lhv::guest {
 
 namespace {
-VirtioDevice rng;
-Virtqueue rng_requests;
-bool rng_up = false;
+constinit VirtioDevice rng;
+constinit Virtqueue rng_requests;
+constinit bool rng_up = false;
 
 void rng_interrupt() { finish_transfers(rng_requests, "entropy device"); }
 }

@@ -24,7 +24,7 @@ class Virtqueue {
 
   private:
     
-#line 4954 "chapters/03-drivers.nw"
+#line 4961 "chapters/03-drivers.nw"
 abi::VirtqDesc* descriptors_ = nullptr;
 uint8_t* available_ = nullptr;
 uint8_t* used_ = nullptr;
@@ -32,14 +32,14 @@ uint32_t size_ = 0;
 uint32_t free_count_ = 0;
 uint16_t free_head_ = 0;
 uint16_t next_available_ = 0, next_used_ = 0;
-uint16_t next_[kMaxSize];      // the free list and the chains
-uint16_t lengths_[kMaxSize];   // descriptors in the chain at a head
-uint32_t writable_[kMaxSize];  // bytes the device may write into it
-void* tokens_[kMaxSize];       // the request at a head; nullptr: none
+uint16_t next_[kMaxSize]{};      // the free list and the chains
+uint16_t lengths_[kMaxSize]{};   // descriptors in the chain at a head
+uint32_t writable_[kMaxSize]{};  // bytes the device may write into it
+void* tokens_[kMaxSize]{};       // the request at a head; nullptr: none
 #line 4922 "chapters/03-drivers.nw"
 };
 
-#line 4977 "chapters/03-drivers.nw"
+#line 4984 "chapters/03-drivers.nw"
 inline uint16_t* ring_idx(uint8_t* ring) {
     return reinterpret_cast<uint16_t*>(ring + abi::kRingIdx);
 }
@@ -64,7 +64,7 @@ inline bool Virtqueue::attach(void* ring, uint32_t size) {
                      __ATOMIC_RELEASE);
     return true;
 }
-#line 5023 "chapters/03-drivers.nw"
+#line 5030 "chapters/03-drivers.nw"
 inline bool Virtqueue::add(const RingBuffer* buffers, uint32_t count,
                            void* token) {
     if (count == 0 || count > free_count_ || !token)
@@ -96,7 +96,7 @@ inline bool Virtqueue::add(const RingBuffer* buffers, uint32_t count,
                      __ATOMIC_RELEASE);
     return true;
 }
-#line 5076 "chapters/03-drivers.nw"
+#line 5083 "chapters/03-drivers.nw"
 inline Virtqueue::Used Virtqueue::take_used(void*& token,
                                             uint32_t& written) {
     uint16_t idx = __atomic_load_n(ring_idx(used_), __ATOMIC_ACQUIRE);

@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3569 "chapters/E-guest-kernel.nw"
+#line 3596 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
-#line 3438 "chapters/E-guest-kernel.nw"
+#line 3465 "chapters/E-guest-kernel.nw"
 enum SyscallNumber : uint32_t {
     SYS_exit = 1,
     SYS_fork = 2,
@@ -22,9 +22,9 @@ enum SyscallNumber : uint32_t {
     SYS_set_thread_area = 243,
     SYS_exit_group = 252,
 };
-#line 4444 "chapters/E-guest-kernel.nw"
+#line 4471 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t SYS_getrandom = 355;
-#line 3468 "chapters/E-guest-kernel.nw"
+#line 3495 "chapters/E-guest-kernel.nw"
 inline int32_t make_system_call(uint32_t number, uint32_t arg1 = 0,
                                 uint32_t arg2 = 0, uint32_t arg3 = 0,
                                 uint32_t arg4 = 0) {
@@ -41,7 +41,7 @@ template <typename T>
 inline uint32_t as_word(T* pointer) {
     return reinterpret_cast<uint32_t>(pointer);
 }
-#line 3495 "chapters/E-guest-kernel.nw"
+#line 3522 "chapters/E-guest-kernel.nw"
 struct timespec {
     int32_t tv_sec;
     int32_t tv_nsec;
@@ -59,7 +59,7 @@ struct user_desc {
     uint32_t useable : 1;
 };
 static_assert(sizeof(user_desc) == 16);
-#line 3524 "chapters/E-guest-kernel.nw"
+#line 3551 "chapters/E-guest-kernel.nw"
 [[noreturn]] inline void exit(int32_t status) {
     make_system_call(SYS_exit, status);
     __builtin_unreachable();
@@ -98,10 +98,10 @@ inline int32_t nanosleep(const timespec* request, timespec* left) {
 inline int32_t set_thread_area(user_desc* description) {
     return make_system_call(SYS_set_thread_area, as_word(description));
 }
-#line 4451 "chapters/E-guest-kernel.nw"
+#line 4478 "chapters/E-guest-kernel.nw"
 inline int32_t getrandom(void* buffer, uint32_t bytes, uint32_t flags) {
     return make_system_call(SYS_getrandom, as_word(buffer), bytes, flags);
 }
 
-#line 3579 "chapters/E-guest-kernel.nw"
+#line 3606 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

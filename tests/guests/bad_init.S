@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 1693 "chapters/02-guest.nw"
+#line 1696 "chapters/02-guest.nw"
     .text
     .globl _start
 _start:
@@ -20,7 +20,7 @@ _start:
     sub $4, %ebx
     mov $LHCALL_LGUEST_INIT, %eax
     int $HYPERCALL_VECTOR
-#line 1451 "chapters/02-guest.nw"
+#line 1454 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -58,7 +58,7 @@
 _start:
 #line 3344 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1623 "chapters/02-guest.nw"
+#line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -90,7 +90,7 @@ hypercall_works: .asciz "gates for 0x1f and 8 ignored\n"
 ring1:  .asciz "the ud2 handler runs at ring 1\n"
 gp:     .asciz "int $0x20 is a general-protection fault\n"
 wrong:  .asciz "the Host obeyed a gate it must not\n"
-#line 1602 "chapters/02-guest.nw"
+#line 1605 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -58,7 +58,7 @@
 _start:
 #line 3344 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1623 "chapters/02-guest.nw"
+#line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -86,7 +86,7 @@ wrong:
 right:  .asciz "tick after HALT; the Host gave the time and tsc_khz\n"
 bad:    .asciz "tick, but the frame or the time is wrong\n"
 no_tick: .asciz "HALT returned without a tick\n"
-#line 1602 "chapters/02-guest.nw"
+#line 1605 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -107,7 +107,7 @@
 _start:
 #line 3344 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1623 "chapters/02-guest.nw"
+#line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -176,7 +176,7 @@ good:   .fill 12, 1, 0                        /* the header */
         .byte 0x88, 0xb5                      /* a type for experiments */
         .ascii "lhv test frame"
         .fill 60 - 14 - 14, 1, '.'
-#line 1602 "chapters/02-guest.nw"
+#line 1605 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

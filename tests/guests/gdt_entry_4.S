@@ -1,7 +1,7 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
 #line 4565 "chapters/05-host.nw"
 #define ENTRY 4
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -30,20 +30,20 @@
     .text
     .globl _start
 _start:
-#line 1623 "chapters/02-guest.nw"
+#line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
 #line 4529 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, ENTRY, 0x0000fbff, 0x00cfb300
-#line 1451 "chapters/02-guest.nw"
+#line 1454 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1602 "chapters/02-guest.nw"
+#line 1605 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -58,7 +58,7 @@
 _start:
 #line 3344 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 1623 "chapters/02-guest.nw"
+#line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -66,14 +66,14 @@ _start:
     gate 13, 0x1000
     gate 14, 0x1000
     cli
-#line 1451 "chapters/02-guest.nw"
+#line 1454 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 1:  jmp 1b
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 1602 "chapters/02-guest.nw"
+#line 1605 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,7 +1,7 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
 #line 4753 "chapters/05-host.nw"
 #include "switcher/switcher.hpp"
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -18,7 +18,7 @@
 _start:
 misdeed:
     ljmp $LGUEST_CS, $0
-#line 1451 "chapters/02-guest.nw"
+#line 1454 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR

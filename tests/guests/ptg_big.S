@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -98,7 +98,7 @@ _start:
     mov $stack_top, %esp
 #line 7630 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
-#line 1623 "chapters/02-guest.nw"
+#line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -218,7 +218,7 @@ wide_page:
     .skip 4096
 region_tables:
     .skip REGION_PAGES * 4
-#line 1602 "chapters/02-guest.nw"
+#line 1605 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -100,7 +100,7 @@ _start:
     mov $stack_top, %esp
 #line 7463 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
-#line 1623 "chapters/02-guest.nw"
+#line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -234,7 +234,7 @@ low_table:
     .skip 4096
     .skip 4096
 kernel_stack_top:
-#line 1602 "chapters/02-guest.nw"
+#line 1605 "chapters/02-guest.nw"
     .data
     .balign 4
 lguest_data:

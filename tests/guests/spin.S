@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1913 "chapters/02-guest.nw"
+#line 1916 "chapters/02-guest.nw"
     .text
     .globl _start
 _start:

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 1463 "chapters/02-guest.nw"
+#line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
 #define HYPERCALL_VECTOR 0x1f         /* abi::kHypercallVector */
 #define LHCALL_LGUEST_INIT 1
@@ -16,7 +16,7 @@
 _start:
 misdeed:
     syscall
-#line 1451 "chapters/02-guest.nw"
+#line 1454 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR

@@ -1,5 +1,5 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1401 "chapters/02-guest.nw"
+#line 1404 "chapters/02-guest.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;

@@ -1,12 +1,12 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1853 "chapters/02-guest.nw"
+#line 1856 "chapters/02-guest.nw"
 #include "harness.hpp"
 #include <algorithm>
 #include <csignal>
 
 using namespace lhv::test;
 
-#line 1875 "chapters/02-guest.nw"
+#line 1878 "chapters/02-guest.nw"
 void expect_refusal(const std::string& guest) {
     const Outcome run = run_lhv({guest});
     INFO(describe(run));
@@ -15,7 +15,7 @@ void expect_refusal(const std::string& guest) {
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
     CHECK_THAT(run.err, Catch::EndsWith("\n"));
 }
-#line 1891 "chapters/02-guest.nw"
+#line 1894 "chapters/02-guest.nw"
 TEST_CASE("lhv refuses a Guest file it cannot load", "[integration]") {
     SECTION("a file that does not exist") {
         expect_refusal("/nonexistent");
@@ -28,7 +28,7 @@ TEST_CASE("lhv refuses a Guest file it cannot load", "[integration]") {
         expect_refusal(path_from_environment("LHV"));
     }
 }
-#line 1927 "chapters/02-guest.nw"
+#line 1930 "chapters/02-guest.nw"
 void start_spinning(Lhv& lhv) {
     REQUIRE(lhv.wait_until([&] { return !lhv.qemu().empty(); }, 30s));
     lhv.wait_until([&] {
@@ -36,7 +36,7 @@ void start_spinning(Lhv& lhv) {
     }, 2s);
     lhv.wait_until([] { return false; }, 500ms);
 }
-#line 1944 "chapters/02-guest.nw"
+#line 1947 "chapters/02-guest.nw"
 TEST_CASE("a signal stops lhv and leaves nothing", "[integration]") {
     Lhv lhv({test_guest("spin")});
     start_spinning(lhv);
@@ -55,7 +55,7 @@ TEST_CASE("a signal stops lhv and leaves nothing", "[integration]") {
     CHECK(run.signal == 0);  // it exited; the signal did not kill it
     CHECK_THAT(run.err, Contains("lhv: stopped by "));
 }
-#line 1976 "chapters/02-guest.nw"
+#line 1979 "chapters/02-guest.nw"
 TEST_CASE("a signal at any moment leaves nothing", "[integration]") {
     const int signal = GENERATE(SIGINT, SIGTERM, SIGKILL);
     const int after_ms = GENERATE(0, 20, 100, -1);  // -1: once spinning
@@ -73,7 +73,7 @@ TEST_CASE("a signal at any moment leaves nothing", "[integration]") {
     INFO(describe(run));
     CHECK(run.exit_code == 128 + signal);
 }
-#line 2004 "chapters/02-guest.nw"
+#line 2007 "chapters/02-guest.nw"
 TEST_CASE("lhv reports a QEMU killed from outside", "[integration]") {
     const auto [signal, words] = GENERATE(table<int, std::string>({
         {SIGTERM, "lhv: QEMU was stopped from outside by signal 15 "
@@ -91,7 +91,7 @@ TEST_CASE("lhv reports a QEMU killed from outside", "[integration]") {
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.err, Catch::EndsWith(words));
 }
-#line 2043 "chapters/02-guest.nw"
+#line 2046 "chapters/02-guest.nw"
 TEST_CASE("a test run that is interrupted", "[.interrupted]") {
     Lhv lhv({test_guest("spin")});
     start_spinning(lhv);

@@ -305,7 +305,7 @@ inline Lhv::~Lhv() {
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
-#line 1714 "chapters/02-guest.nw"
+#line 1717 "chapters/02-guest.nw"
 inline uint32_t elf_entry(const std::string& path) {
     Elf32_Ehdr header{};
     std::ifstream file(path, std::ios::binary);
@@ -315,7 +315,7 @@ inline uint32_t elf_entry(const std::string& path) {
     REQUIRE(header.e_ident[EI_CLASS] == ELFCLASS32);
     return header.e_entry;
 }
-#line 1728 "chapters/02-guest.nw"
+#line 1731 "chapters/02-guest.nw"
 inline std::string eip_text(uint32_t eip) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", eip);

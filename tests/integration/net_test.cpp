@@ -73,7 +73,7 @@ TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     ::close(first);
     ::close(second);
 }
-#line 7481 "chapters/03-drivers.nw"
+#line 7492 "chapters/03-drivers.nw"
 TEST_CASE("two Guests ping each other over the cable",
           "[integration][net]") {
     const std::string path = cable_path("ping");

@@ -1,15 +1,15 @@
 // generated from chapters/02-guest.nw -- edit the chapter, not this file
-#line 1745 "chapters/02-guest.nw"
+#line 1748 "chapters/02-guest.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
-#line 1760 "chapters/02-guest.nw"
+#line 1763 "chapters/02-guest.nw"
 std::string died_of(const std::string& trap, const std::string& guest) {
     return "lhv: guest died: " + trap + " at eip " +
            eip_text(elf_entry(guest));
 }
-#line 1773 "chapters/02-guest.nw"
+#line 1776 "chapters/02-guest.nw"
 TEST_CASE("a forbidden instruction kills the Guest", "[integration]") {
     const std::vector<std::pair<std::string, std::string>> rogues = {
         {"cli", "trap 13 (general protection)"},
@@ -39,7 +39,7 @@ TEST_CASE("the Guest cannot write the Switcher", "[integration]") {
                                   guest)) ||
         Catch::StartsWith(died_of("trap 14 (page fault)", guest)));
 }
-#line 1810 "chapters/02-guest.nw"
+#line 1813 "chapters/02-guest.nw"
 TEST_CASE("an unknown hypercall kills the Guest", "[integration]") {
     const Survived survived =
         run_then_healthy({test_guest("unknown_hypercall")});
