@@ -73,13 +73,14 @@ TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     ::close(first);
     ::close(second);
 }
-#line 7492 "chapters/03-drivers.nw"
+#line 7497 "chapters/03-drivers.nw"
 TEST_CASE("two Guests ping each other over the cable",
           "[integration][net]") {
     const std::string path = cable_path("ping");
     const std::string guest = path_from_environment("LHV_GUEST");
     Lhv one({"--net", "socket:" + path, guest, "init=ping", "10.0.0.2",
              "10"});
+    REQUIRE(one.wait_until([&] { return !one.qemu().empty(); }, 30s));
     Lhv two({"--net", "socket:" + path, guest, "init=ping", "10.0.0.1",
              "1", "5"});
     const Outcome first = one.finish();
