@@ -31,9 +31,11 @@ endif
 help:
 	@echo 'Little Hypervisor: the book and the hypervisor it tangles into.'
 	@echo
-	@echo '  make run       build, then boot the Guest (GUEST=FILE or a'
-	@echo '                 test Guest name boots another; ARGS=... for lhv,'
-	@echo '                 GUEST_ARGS=... for the Guest command line)'
+	@echo '  make run       build, then boot the Guest into its shell, with'
+	@echo '                 build/disk.tar as its disk (DISK=FILE[,ro] or'
+	@echo '                 DISK= for none; GUEST=FILE or a test Guest name'
+	@echo '                 boots another; ARGS=... for lhv, GUEST_ARGS=...'
+	@echo '                 for the Guest command line)'
 	@echo '  make test      build and run all tests; T=PATTERN runs the'
 	@echo '                 matching ones (a Catch2 name pattern or [tag])'
 	@echo '  make debug     boot unoptimized copies, stopped, under gdb'
@@ -184,7 +186,17 @@ $(PROGRAMS_TAR): $(USER_BINS)
 	@$(say) TAR $@
 	$(Q)tar --format=ustar --owner=0 --group=0 --numeric-owner \
 	  --mtime=@0 --mode=u=rwX,go=rX --sort=name -C $(BUILD)/user \
-	  -cf $@ $(addprefix bin/,$(USER_PROGRAMS))
+	  --no-recursion -cf $@ bin $(addprefix bin/,$(USER_PROGRAMS))
+
+# The disk make run boots with (Appendix E): the book's chapters and the
+# programs, as a ustar archive made the same way every time.
+DISK_TAR := $(BUILD)/disk.tar
+$(DISK_TAR): $(USER_BINS) $(wildcard chapters/*.nw)
+	@mkdir -p $(@D)
+	@$(say) TAR $@
+	$(Q)tar --format=ustar --owner=0 --group=0 --numeric-owner \
+	  --mtime=@0 --mode=u=rwX,go=rX --sort=name \
+	  -cf $@ -C $(BUILD)/user bin -C $(CURDIR) chapters
 
 # .incbin is invisible to the compiler's dependency lists: say it here.
 PROGRAMS_OBJ := $(call obj32,tangled/guest/programs.S) \
@@ -194,7 +206,7 @@ $(PROGRAMS_OBJ): private KFLAGS += -DPROGRAMS_ARCHIVE='"$(PROGRAMS_TAR)"'
 $(PROGRAMS_OBJ): private KFLAGS_DEBUG += \
   -DPROGRAMS_ARCHIVE='"$(PROGRAMS_TAR)"'
 
-programs: $(PROGRAMS_TAR)
+programs: $(PROGRAMS_TAR) $(DISK_TAR)
 
 # ---------------------------------------------------------------- programs
 HOST_ELF  := $(BUILD)/host/host.elf
@@ -273,10 +285,17 @@ test: programs $(TEST_BINS)
 
 # GUEST=FILE boots another Guest; a bare name such as GUEST=ud2 means the
 # test Guest of that name.  Only what that run needs is built.
+# The book's Guest gets the disk DISK (read-only; DISK= for none) and
+# starts the shell; GUEST_ARGS come after init=sh, so init=NAME wins.
 GUEST ?= $(GUEST_ELF)
 RUN_GUEST := $(if $(findstring /,$(GUEST)),$(GUEST),$(BUILD)/tests/guests/$(GUEST:.elf=).elf)
-run: $(LHV_BIN) $(HOST_ELF) $(filter $(GUEST_ELF) $(TGUESTS),$(RUN_GUEST))
-	$(Q)$(LHV_BIN) $(ARGS) $(RUN_GUEST) $(if $(GUEST_ARGS),-- $(GUEST_ARGS))
+DISK ?= $(DISK_TAR),ro
+BOOK_RUN := $(filter $(GUEST_ELF),$(RUN_GUEST))
+run: $(LHV_BIN) $(HOST_ELF) $(filter $(GUEST_ELF) $(TGUESTS),$(RUN_GUEST)) \
+     $(if $(BOOK_RUN),$(filter $(DISK_TAR),$(DISK:,ro=)))
+	$(Q)$(LHV_BIN) $(if $(and $(BOOK_RUN),$(DISK)),--block $(DISK)) \
+	  $(ARGS) $(RUN_GUEST) \
+	  $(if $(or $(BOOK_RUN),$(GUEST_ARGS)),-- $(if $(BOOK_RUN),init=sh) $(GUEST_ARGS))
 
 # make debug takes GUEST= as make run does; the book's Guest is then its
 # unoptimized copy.

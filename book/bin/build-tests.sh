@@ -168,9 +168,12 @@ make_lab_writes_a_blank_copy_and_keeps_yours() (
 make_does_not_retangle_an_unchanged_book() (
     make -s all >/dev/null 2>&1 || { echo "make all failed"; exit 1; }
     stamp=$(stat -c %Y.%y build/tangle.mk)
-    out=$(make run 2>&1) || { echo "make run failed: $out"; exit 1; }
+    # stdin is empty, so the shell's input ends at once, as at Ctrl-D
+    out=$(make run </dev/null 2>&1) || { echo "make run failed: $out"; exit 1; }
     grep -q 'Little Hypervisor Guest' <<< "$out" ||
         { echo "the Guest did not boot: $out"; exit 1; }
+    grep -q 'lhv\$ ' <<< "$out" ||
+        { echo "make run did not reach the shell's prompt: $out"; exit 1; }
     ! grep -qE 'TANGLE|Nothing to be done|up to date' <<< "$out" ||
         { echo "make run was not quiet: $out"; exit 1; }
     [ "$stamp" = "$(stat -c %Y.%y build/tangle.mk)" ] ||
@@ -208,7 +211,7 @@ echo "apt-get \$*" >> "$scratch/apt-get.log"; exit 1
 FAKE
     chmod +x "$fake/dpkg-query" "$fake/apt-get"
     # -W: as if a chapter had changed, so that the checks run again
-    out=$(PATH=$fake:$PATH make -W chapters/B-build.nw run 2>&1) ||
+    out=$(PATH=$fake:$PATH make -W chapters/B-build.nw run </dev/null 2>&1) ||
         { echo "make run failed without TeX: $out"; exit 1; }
     out=$(PATH=$fake:$PATH make -W chapters/B-build.nw test T='[options]' \
           2>&1) || { echo "make test failed without TeX: $out"; exit 1; }

@@ -1,10 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2829 "chapters/E-guest-kernel.nw"
+#line 3004 "chapters/E-guest-kernel.nw"
 #include "guest/process.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
 #include "guest/elf.hpp"
+#include "guest/files.hpp"
 #include "guest/hypercall.hpp"
 #include "guest/kernel.hpp"
 #include "guest/linux.hpp"
@@ -19,14 +20,14 @@ namespace lhv::guest {
 Process processes[kMaxProcesses];
 Process* current = nullptr;
 
-#line 2231 "chapters/E-guest-kernel.nw"
+#line 2331 "chapters/E-guest-kernel.nw"
 void copy_name(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < sizeof(Process::name) && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2199 "chapters/E-guest-kernel.nw"
+#line 2298 "chapters/E-guest-kernel.nw"
 extern "C" char trap_return[];
 
 Process* new_process(const char* name, uint32_t parent) {
@@ -45,6 +46,7 @@ Process* new_process(const char* name, uint32_t parent) {
         p.channel = nullptr;
         for (auto& descriptor : p.tls)
             descriptor[0] = descriptor[1] = 0;
+        clear_files(p);
         auto switch_frame = reinterpret_cast<uint32_t*>(&p.frame()) - 5;
         switch_frame[0] = switch_frame[1] = 0;  // edi, esi
         switch_frame[2] = switch_frame[3] = 0;  // ebx, ebp
@@ -54,7 +56,7 @@ Process* new_process(const char* name, uint32_t parent) {
     }
     return nullptr;
 }
-#line 2682 "chapters/E-guest-kernel.nw"
+#line 2857 "chapters/E-guest-kernel.nw"
 uint32_t boot_stack_pointer;  // the boot stack, left for good
 
 void switch_to(Process& next) {
@@ -70,7 +72,7 @@ void switch_to(Process& next) {
     switch_context(previous ? &previous->saved_esp : &boot_stack_pointer,
                    next.saved_esp);
 }
-#line 2540 "chapters/E-guest-kernel.nw"
+#line 2715 "chapters/E-guest-kernel.nw"
 bool need_resched = false;
 
 Process* pick_next() {
@@ -93,7 +95,7 @@ void schedule() {
         idle();
     }
 }
-#line 2567 "chapters/E-guest-kernel.nw"
+#line 2742 "chapters/E-guest-kernel.nw"
 void scheduler_tick() {
     for (Process& p : processes)
         if (p.state == State::Sleeping && p.wake_at &&
@@ -108,7 +110,7 @@ void return_to_program() {
     if (need_resched || current->state != State::Runnable)
         schedule();
 }
-#line 2623 "chapters/E-guest-kernel.nw"
+#line 2798 "chapters/E-guest-kernel.nw"
 void sleep_on(const void* channel) {
     if (!current) {
         idle();
@@ -128,28 +130,51 @@ void wake_up(const void* channel) {
             need_resched = true;
         }
 }
-#line 2301 "chapters/E-guest-kernel.nw"
-bool load_segments(AddressSpace& space, const UstarFile& file,
-                   const ElfProgram& program, uint32_t& heap_start) {
+#line 2385 "chapters/E-guest-kernel.nw"
+bool elf_headers_in_head(const ProgramImage& file) {
+    if (file.head_size == file.size)
+        return true;  // all of it is there: check_elf needs no help
+    if (file.head_size < elf::kHeaderBytes)
+        return false;
+    const uint32_t table = elf::read32(file.head + elf::kPhoffAt);
+    const uint32_t count = elf::read16(file.head + elf::kPhnumAt);
+    return table <= file.head_size &&
+           count * elf::kProgramHeaderBytes <= file.head_size - table;
+}
+
+bool copy_from_image(const void* context, uint32_t offset, uint8_t* to,
+                     uint32_t n) {
+    const uint8_t* from = static_cast<const UstarFile*>(context)->data;
+    for (uint32_t i = 0; i < n; ++i)
+        to[i] = from[offset + i];
+    return true;
+}
+#line 2471 "chapters/E-guest-kernel.nw"
+int32_t load_segments(AddressSpace& space, const ProgramImage& file,
+                      const ElfProgram& program, uint32_t& heap_start) {
     for (uint32_t s = 0; s < program.count; ++s) {
         const ElfSegment& segment = program.segments[s];
         uint32_t first = segment.vaddr & ~(abi::kPageSize - 1);
         uint32_t end = segment.vaddr + segment.memsz;
         for (uint32_t page = first; page < end; page += abi::kPageSize)
             if (!space.map_new_page(page, segment.writable))
-                return false;
-        for (uint32_t i = 0; i < segment.filesz; ++i) {
-            uint32_t at = segment.vaddr + i;
-            space.page_of(at, false)[at % abi::kPageSize] =
-                file.data[segment.offset + i];
+                return -kENOMEM;
+        for (uint32_t done = 0; done < segment.filesz;) {
+            uint32_t at = segment.vaddr + done;
+            uint32_t n = abi::kPageSize - at % abi::kPageSize;
+            n = n < segment.filesz - done ? n : segment.filesz - done;
+            uint8_t* to = space.page_of(at, false) + at % abi::kPageSize;
+            if (!file.copy(file.context, segment.offset + done, to, n))
+                return -kEIO;
+            done += n;
         }
         uint32_t top = (end + abi::kPageSize - 1) & ~(abi::kPageSize - 1);
         if (top > heap_start)
             heap_start = top;
     }
-    return true;
+    return 0;
 }
-#line 2344 "chapters/E-guest-kernel.nw"
+#line 2518 "chapters/E-guest-kernel.nw"
 bool build_stack(AddressSpace& space, const char* const* argv,
                  uint32_t argc, uint32_t& sp) {
     uint32_t top_page = kUserStackTop - abi::kPageSize;
@@ -182,32 +207,33 @@ bool build_stack(AddressSpace& space, const char* const* argv,
     sp = at;
     return true;
 }
-#line 2251 "chapters/E-guest-kernel.nw"
-int32_t load_program(Process& process, const char* name,
-                     const char* const* argv, uint32_t argc) {
-    UstarFile file;
-    if (!find_program(name, file))
-        return -kENOENT;
+#line 2408 "chapters/E-guest-kernel.nw"
+int32_t load_image(Process& process, const char* name,
+                   const ProgramImage& file, const char* const* argv,
+                   uint32_t argc) {
     ElfProgram program;
-    if (check_elf(file.data, file.size, program))
+    if (!elf_headers_in_head(file) ||
+        check_elf(file.head, file.size, program))
         return -kENOEXEC;
     AddressSpace space;
     if (!space.create())
         return -kENOMEM;
     uint32_t heap_start = 0, sp = 0;
-    if (!load_segments(space, file, program, heap_start) ||
-        !build_stack(space, argv, argc, sp)) {
+    int32_t error = load_segments(space, file, program, heap_start);
+    if (!error && !build_stack(space, argv, argc, sp))
+        error = -kENOMEM;
+    if (error) {
         space.destroy();
-        return -kENOMEM;
+        return error;
     }
     
-#line 2287 "chapters/E-guest-kernel.nw"
+#line 2455 "chapters/E-guest-kernel.nw"
 AddressSpace old = process.space;
 process.space = space;
 if (&process == current)
     hypercall(abi::LHCALL_NEW_PGTABLE, space.directory_physical());
 old.destroy();
-#line 2269 "chapters/E-guest-kernel.nw"
+#line 2427 "chapters/E-guest-kernel.nw"
     TrapFrame& f = process.frame();
     f = TrapFrame{};
     f.eip = program.entry;
@@ -219,7 +245,17 @@ old.destroy();
     copy_name(process.name, name);
     return 0;
 }
-#line 2391 "chapters/E-guest-kernel.nw"
+
+int32_t load_program(Process& process, const char* name,
+                     const char* const* argv, uint32_t argc) {
+    UstarFile file;
+    if (!find_program(name, file))
+        return -kENOENT;
+    const ProgramImage image = {file.data, file.size, file.size,
+                                copy_from_image, &file};
+    return load_image(process, name, image, argv, argc);
+}
+#line 2565 "chapters/E-guest-kernel.nw"
 bool may_have(const Process& process, uint32_t address) {
     bool heap = address >= process.heap_start && address < process.brk;
     bool stack = address >= kUserStackBottom && address < kUserStackTop;
@@ -231,14 +267,14 @@ bool fault_in(Process& process, uint32_t address) {
            process.space.map_new_page(address & ~(abi::kPageSize - 1),
                                       true);
 }
-#line 2511 "chapters/E-guest-kernel.nw"
+#line 2686 "chapters/E-guest-kernel.nw"
 bool has_zombie_child(const Process& parent) {
     for (const Process& p : processes)
         if (p.state == State::Zombie && p.parent == parent.pid)
             return true;
     return false;
 }
-#line 2480 "chapters/E-guest-kernel.nw"
+#line 2654 "chapters/E-guest-kernel.nw"
 void exit_process(uint32_t status) {
     Process& me = *current;
     if (me.pid == 1) {
@@ -251,6 +287,7 @@ void exit_process(uint32_t status) {
     hypercall(abi::LHCALL_NEW_PGTABLE,
               physical_address_of(kernel_directory).value);
     me.space.destroy();
+    close_files(me);
     for (Process& p : processes)
         if (p.state != State::Free && p.parent == me.pid)
             p.parent = 1;
@@ -263,7 +300,7 @@ void exit_process(uint32_t status) {
     schedule();
     panic("a process ran after its end");
 }
-#line 2422 "chapters/E-guest-kernel.nw"
+#line 2596 "chapters/E-guest-kernel.nw"
 namespace {
 struct TrapKind { const char* name; uint32_t signal; };
 
@@ -307,22 +344,22 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     line.text(", eip ").hex(frame.eip).text("\n").print();
     exit_process(kind.signal);
 }
-#line 2768 "chapters/E-guest-kernel.nw"
+#line 2943 "chapters/E-guest-kernel.nw"
 void copy_command_line(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < abi::kCommandLineBytes && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2753 "chapters/E-guest-kernel.nw"
-void list_programs(Line& line) {
+#line 2928 "chapters/E-guest-kernel.nw"
+void list_programs() {
     ProgramList programs;
     const char* name;
     UstarFile file;
     while (programs.next(name, file))
-        line.text(" ").text(name);
+        Line().text("  ").text(name).text("\n").print();
 }
-#line 2712 "chapters/E-guest-kernel.nw"
+#line 2887 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
     static char words[abi::kCommandLineBytes];
     const char* argv[kMaxArguments];
@@ -343,15 +380,14 @@ void start_kernel(const abi::BootInfo& boot) {
     }
     page_allocator.add_range(abi::kPageOffset + boot_pages_used_up_to(),
                              abi::kPageOffset + boot.memory_bytes);
+    mount_files();
     Process* init = new_process(argv[0], 0);
     int32_t error = init ? load_program(*init, argv[0], argv, argc)
                          : -kENOMEM;
     if (error) {
-        Line line;
-        line.text("Little Hypervisor Guest: cannot start ").text(argv[0])
-            .text("; the programs are:");
-        list_programs(line);
-        line.text("\n").print();
+        Line().text("Little Hypervisor Guest: cannot start ").text(argv[0])
+            .text("; the programs are:\n").print();
+        list_programs();
         panic("no first program");
     }
     init->state = State::Runnable;
@@ -359,5 +395,5 @@ void start_kernel(const abi::BootInfo& boot) {
     panic("the boot stack came back");
 }
 
-#line 2864 "chapters/E-guest-kernel.nw"
+#line 3041 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

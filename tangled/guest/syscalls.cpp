@@ -1,8 +1,9 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2872 "chapters/E-guest-kernel.nw"
+#line 3049 "chapters/E-guest-kernel.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
+#include "guest/files.hpp"
 #include "guest/hypercall.hpp"
 #include "guest/kernel.hpp"
 #include "guest/linux.hpp"
@@ -16,7 +17,7 @@
 
 namespace lhv::guest {
 
-#line 2991 "chapters/E-guest-kernel.nw"
+#line 3172 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -64,7 +65,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 3045 "chapters/E-guest-kernel.nw"
+#line 3226 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -74,9 +75,11 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 3074 "chapters/E-guest-kernel.nw"
+#line 3257 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
+    if (fd >= kFirstFile)
+        return file_write(f);
     if (fd != 1 && fd != 2)
         return -kEBADF;
     if (!user_range_ok(buffer, bytes))
@@ -95,6 +98,8 @@ int32_t sys_write(TrapFrame& f) {
 
 int32_t sys_read(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
+    if (fd >= kFirstFile)
+        return file_read(f);
     if (fd != 0)
         return -kEBADF;
     if (!user_range_ok(buffer, bytes))
@@ -108,7 +113,7 @@ int32_t sys_read(TrapFrame& f) {
         return -kEFAULT;
     return n;
 }
-#line 3114 "chapters/E-guest-kernel.nw"
+#line 3301 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -116,7 +121,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3130 "chapters/E-guest-kernel.nw"
+#line 3317 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -127,6 +132,7 @@ int32_t sys_fork(TrapFrame& f) {
     }
     child->heap_start = current->heap_start;
     child->brk = current->brk;
+    share_files(*current, *child);
     for (uint32_t i = 0; i < 3; ++i)
         for (uint32_t j = 0; j < 2; ++j)
             child->tls[i][j] = current->tls[i][j];
@@ -135,7 +141,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3160 "chapters/E-guest-kernel.nw"
+#line 3348 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -169,16 +175,20 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3204 "chapters/E-guest-kernel.nw"
+#line 3400 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
-    static char strings[kMaxArgumentBytes + 64];
+    KernelPage page;
+    if (!page.bytes)
+        return -kENOMEM;
+    char* strings = reinterpret_cast<char*>(page.bytes);
+    static_assert(kMaxArgumentBytes + 64 <= abi::kPageSize);
     const char* argv[kMaxArguments];
     int32_t length = copy_string_from_user(strings, f.ebx, 64);
     if (length < 0)
         return -kEFAULT;
-    const char* name = strings;
-    if (starts_with(name, "/bin/"))
-        name += 5;
+    const char* name = starts_with(strings, "/bin/") ? strings + 5
+                     : contains(strings, '/')       ? nullptr
+                                                    : strings;
     uint32_t used = uint32_t(length) + 1, argc = 0;
     for (uint32_t pointer = 0;; ++argc) {
         if (!f.ecx || !copy_from_user(&pointer, f.ecx + argc * 4, 4))
@@ -187,18 +197,21 @@ int32_t sys_execve(TrapFrame& f) {
             break;
         if (argc == kMaxArguments)
             return -kEINVAL;
-        int32_t n = copy_string_from_user(strings + used, pointer,
-                                          sizeof strings - used);
+        int32_t n = copy_string_from_user(
+            strings + used, pointer, kMaxArgumentBytes + 64 - used);
         if (n < 0)
             return -kEFAULT;
         argv[argc] = strings + used;
         used += uint32_t(n) + 1;
     }
     if (argc == 0)
-        argv[argc++] = name;
-    return load_program(*current, name, argv, argc);
+        argv[argc++] = strings;
+    int32_t error = load_program_from_disk(*current, strings, argv, argc);
+    if (error == -kENOENT && name && *name)
+        error = load_program(*current, name, argv, argc);
+    return error;
 }
-#line 3242 "chapters/E-guest-kernel.nw"
+#line 3445 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -212,7 +225,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3264 "chapters/E-guest-kernel.nw"
+#line 3467 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -233,7 +246,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3309 "chapters/E-guest-kernel.nw"
+#line 3512 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -266,7 +279,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 6367 "chapters/03-drivers.nw"
+#line 7682 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)
@@ -286,7 +299,14 @@ int32_t sys_getrandom(TrapFrame& f) {
     }
     return int32_t(bytes);
 }
-#line 2944 "chapters/E-guest-kernel.nw"
+#line 963 "chapters/07-mastery.nw"
+int32_t sys_times(TrapFrame& f) {
+    const uint32_t none[4] = {};
+    if (f.ebx && !copy_to_user(f.ebx, none, sizeof none))
+        return -kEFAULT;
+    return int32_t(ticks);
+}
+#line 3123 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -297,6 +317,15 @@ constexpr Entry kSystemCalls[] = {
     {114, sys_wait4},   {158, sys_sched_yield},  {162, sys_nanosleep},
     {243, sys_set_thread_area},                  {252, sys_exit},
     {355, sys_getrandom},
+    
+#line 5205 "chapters/E-guest-kernel.nw"
+{5, sys_open},      {6, sys_close},          {19, sys_lseek},
+{118, sys_fsync},   {220, sys_getdents64},
+#line 3134 "chapters/E-guest-kernel.nw"
+    
+#line 972 "chapters/07-mastery.nw"
+    {43, sys_times},
+#line 3135 "chapters/E-guest-kernel.nw"
 };
 
 struct Table { SystemCall calls[kSystemCallNumbers]; };
@@ -318,5 +347,5 @@ void system_call(TrapFrame& frame) {
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 2897 "chapters/E-guest-kernel.nw"
+#line 3076 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

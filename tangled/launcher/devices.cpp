@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4556 "chapters/04-launcher.nw"
+#line 4687 "chapters/04-launcher.nw"
 #include "launcher/devices.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -14,7 +14,7 @@
 
 namespace lhv::launcher {
 
-#line 3985 "chapters/04-launcher.nw"
+#line 4112 "chapters/04-launcher.nw"
 const char* device_name(std::uint8_t type) {
     switch (type) {
     case abi::kDeviceNet:     return "network";
@@ -24,7 +24,7 @@ const char* device_name(std::uint8_t type) {
     default:                  return "unknown";
     }
 }
-#line 4095 "chapters/04-launcher.nw"
+#line 4222 "chapters/04-launcher.nw"
 Devices::Devices(std::vector<std::unique_ptr<Device>> devices,
                  abi::DeviceLink& link, int doorbell)
     : link_(link), doorbell_(doorbell),
@@ -52,7 +52,7 @@ Devices::~Devices() {
         slot->thread.join();
     }
 }
-#line 4137 "chapters/04-launcher.nw"
+#line 4264 "chapters/04-launcher.nw"
 UniqueFd Devices::make_eventfd() {
     UniqueFd fd{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
     if (!fd)
@@ -67,7 +67,7 @@ void Devices::wake(Slot& slot) {
            errno == EINTR) {
     }
 }
-#line 4168 "chapters/04-launcher.nw"
+#line 4295 "chapters/04-launcher.nw"
 void Devices::publish(GuestMemory memory) {
     memory_ = memory;
     page_.assign(abi::kPageSize, std::byte{0});
@@ -78,7 +78,7 @@ void Devices::publish(GuestMemory memory) {
         Slot& slot = *slot_pointer;
         forget_queues(slot);
         
-#line 4198 "chapters/04-launcher.nw"
+#line 4325 "chapters/04-launcher.nw"
 Device& device = *slot.device;
 std::vector<std::byte> config = device.config();
 abi::DeviceDesc desc{device.type(),
@@ -117,7 +117,7 @@ for (std::uint32_t i = 0; i < kFeatureBytes + config.size(); ++i)
 offset += kFeatureBytes;
 std::ranges::copy(config, page_.begin() + offset);
 offset += static_cast<std::uint32_t>(config.size());
-#line 4178 "chapters/04-launcher.nw"
+#line 4305 "chapters/04-launcher.nw"
     }
     list_end_ = offset;
     forget_failure();
@@ -129,7 +129,7 @@ offset += static_cast<std::uint32_t>(config.size());
     }
     link_.stop = 0;
 }
-#line 4250 "chapters/04-launcher.nw"
+#line 4377 "chapters/04-launcher.nw"
 bool Devices::notified(GuestPhysical address) {
     if (!memory_)
         return false;
@@ -153,7 +153,7 @@ bool Devices::notified(GuestPhysical address) {
     throw GuestDied("NOTIFY address " + in_hex(address.value) +
                     " is in the device page but is no device's");
 }
-#line 4284 "chapters/04-launcher.nw"
+#line 4411 "chapters/04-launcher.nw"
 void Devices::check_page() const {
     auto now = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                               abi::kPageSize);
@@ -171,7 +171,7 @@ void Devices::check_page() const {
                         ", which is the Launcher's to write");
     }
 }
-#line 4317 "chapters/04-launcher.nw"
+#line 4447 "chapters/04-launcher.nw"
 void Devices::status_changed(Slot& slot) {
     auto page = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                                abi::kPageSize);
@@ -202,7 +202,7 @@ void Devices::status_changed(Slot& slot) {
         make_live(slot);
     }
 }
-#line 4373 "chapters/04-launcher.nw"
+#line 4503 "chapters/04-launcher.nw"
 void Devices::make_live(Slot& slot) {
     std::lock_guard guard(slot.lock);
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
@@ -213,6 +213,7 @@ void Devices::make_live(Slot& slot) {
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
         link_.kick_address[slot.first_kick + q] =
             slot.rings[q].descriptors.value;
+    wake(slot);
 }
 
 void Devices::forget_queues(Slot& slot) {
@@ -224,7 +225,7 @@ void Devices::forget_queues(Slot& slot) {
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
         link_.kick_address[slot.first_kick + q] = 0;
 }
-#line 4407 "chapters/04-launcher.nw"
+#line 4538 "chapters/04-launcher.nw"
 void Devices::take_kicks() {
     for (auto& slot : slots_)
         for (std::uint32_t q = 0; q < slot->rings.size(); ++q) {
@@ -238,7 +239,7 @@ void Devices::take_kicks() {
             wake(*slot);
         }
 }
-#line 4432 "chapters/04-launcher.nw"
+#line 4563 "chapters/04-launcher.nw"
 void Devices::run(Slot& slot) {
     try {
         while (!stopping_) {
@@ -263,7 +264,7 @@ void Devices::run(Slot& slot) {
                 if (slot.queues.empty() || slot.broken || stopping_)
                     continue;
                 
-#line 4485 "chapters/04-launcher.nw"
+#line 4616 "chapters/04-launcher.nw"
 try {
     for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
         if (kicked & 1u << q)
@@ -275,7 +276,7 @@ try {
     fail(std::string("the ") + device_name(slot.device->type()) +
          " device: " + error.what());
 }
-#line 4456 "chapters/04-launcher.nw"
+#line 4587 "chapters/04-launcher.nw"
             }
             if (used)
                 raise(slot);
@@ -285,14 +286,14 @@ try {
              " device's thread: " + error.what());
     }
 }
-#line 4505 "chapters/04-launcher.nw"
+#line 4636 "chapters/04-launcher.nw"
 void Devices::raise(Slot& slot) {
     std::atomic_ref counter(link_.raised[slot.irq]);
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_release);
     send_byte(doorbell_);
 }
-#line 4519 "chapters/04-launcher.nw"
+#line 4650 "chapters/04-launcher.nw"
 void Devices::fail(const std::string& why) {
     {
         std::lock_guard guard(failure_lock_);
@@ -312,12 +313,12 @@ std::string Devices::failure() {
     std::lock_guard guard(failure_lock_);
     return failure_;
 }
-#line 4546 "chapters/04-launcher.nw"
+#line 4677 "chapters/04-launcher.nw"
 void Devices::forget_failure() {
     failure();
     std::lock_guard guard(failure_lock_);
     failure_.clear();
 }
 
-#line 4583 "chapters/04-launcher.nw"
+#line 4714 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4009 "chapters/04-launcher.nw"
+#line 4136 "chapters/04-launcher.nw"
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -35,7 +35,7 @@ class Devices {
 
   private:
     
-#line 4070 "chapters/04-launcher.nw"
+#line 4197 "chapters/04-launcher.nw"
 struct Slot {
     std::unique_ptr<Device> device;
     std::uint32_t offset = 0;          // its DeviceDesc in the page
@@ -50,12 +50,12 @@ struct Slot {
     UniqueFd wake;                     // an eventfd
     std::thread thread;
 };
-#line 4044 "chapters/04-launcher.nw"
+#line 4171 "chapters/04-launcher.nw"
     
-#line 4129 "chapters/04-launcher.nw"
+#line 4256 "chapters/04-launcher.nw"
 static UniqueFd make_eventfd();
 static void wake(Slot& slot);
-#line 4353 "chapters/04-launcher.nw"
+#line 4483 "chapters/04-launcher.nw"
 void run(Slot& slot);
 void raise(Slot& slot);
 void fail(const std::string& why);
@@ -69,7 +69,7 @@ static std::uint32_t features_at(const Slot& slot) {
            slot.device->queue_count() * sizeof(abi::VqConfig);
 }
 
-#line 4046 "chapters/04-launcher.nw"
+#line 4173 "chapters/04-launcher.nw"
     std::vector<std::unique_ptr<Slot>> slots_;
     abi::DeviceLink& link_;
     int doorbell_;

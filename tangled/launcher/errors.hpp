@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 151 "chapters/04-launcher.nw"
+#line 152 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <cstdio>
@@ -8,14 +8,14 @@
 
 namespace lhv::launcher {
 
-#line 174 "chapters/04-launcher.nw"
+#line 175 "chapters/04-launcher.nw"
 enum ExitStatus : int {
     kExitPowerOff = 0,  // the Guest powered off (or asked to restart)
     kExitFailure = 1,   // the Guest died, or the machine failed
     kExitUsage = 2,     // bad options or Guest file; QEMU never ran
     kExitSignal = 128,  // plus the number of the signal that stopped us
 };
-#line 192 "chapters/04-launcher.nw"
+#line 193 "chapters/04-launcher.nw"
 class LauncherError : public std::runtime_error {
   public:
     LauncherError(int status, const std::string& message)
@@ -59,7 +59,7 @@ struct StoppedBySignal : LauncherError {
     StoppedBySignal(int signal, const std::string& message)
         : LauncherError(kExitSignal + signal, message) {}
 };
-#line 248 "chapters/04-launcher.nw"
+#line 249 "chapters/04-launcher.nw"
 inline std::string in_hex(std::uint64_t value) {
     char text[24];
     std::snprintf(text, sizeof text, "0x%llx",
@@ -67,5 +67,5 @@ inline std::string in_hex(std::uint64_t value) {
     return text;
 }
 
-#line 163 "chapters/04-launcher.nw"
+#line 164 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

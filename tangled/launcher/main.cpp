@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 6136 "chapters/04-launcher.nw"
+#line 6267 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "launcher/block.hpp"
 #include "launcher/block_device.hpp"
+#include "launcher/console.hpp"
 #include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
 #include "launcher/launcher.hpp"
@@ -23,11 +24,12 @@
 
 using namespace lhv::launcher;
 
-#line 6241 "chapters/04-launcher.nw"
+#line 6379 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
     const Options&, std::optional<BlockDevice> disk,
     std::optional<NetCable> cable) {
     std::vector<std::unique_ptr<Device>> devices;
+    devices.push_back(make_console(STDIN_FILENO, STDOUT_FILENO));
     devices.push_back(std::make_unique<EntropyDevice>());
     if (disk)
         devices.push_back(std::make_unique<BlockBackEnd>(std::move(*disk)));
@@ -36,7 +38,7 @@ static std::vector<std::unique_ptr<Device>> make_devices(
             std::make_unique<NetDevice>(std::move(*cable), &std::cerr));
     return devices;
 }
-#line 6299 "chapters/04-launcher.nw"
+#line 6438 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -47,7 +49,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6277 "chapters/04-launcher.nw"
+#line 6416 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -57,7 +59,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 6163 "chapters/04-launcher.nw"
+#line 6295 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -66,7 +68,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6261 "chapters/04-launcher.nw"
+#line 6400 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -75,7 +77,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 6171 "chapters/04-launcher.nw"
+#line 6303 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -89,18 +91,18 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 6210 "chapters/04-launcher.nw"
+#line 6342 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 6184 "chapters/04-launcher.nw"
+#line 6316 "chapters/04-launcher.nw"
         
-#line 6226 "chapters/04-launcher.nw"
+#line 6358 "chapters/04-launcher.nw"
 std::optional<NetCable> cable;
 if (!options.net_cable.empty())
     cable.emplace(join_cable(options.net_cable));
-#line 6185 "chapters/04-launcher.nw"
+#line 6317 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests,
                           make_devices(options, std::move(disk),

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 298 "chapters/04-launcher.nw"
+#line 299 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 337 "chapters/04-launcher.nw"
+#line 338 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -30,11 +30,11 @@ struct Options {
     bool help = false;
     bool version = false;
 };
-#line 367 "chapters/04-launcher.nw"
+#line 368 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
-#line 313 "chapters/04-launcher.nw"
+#line 314 "chapters/04-launcher.nw"
 inline constexpr std::array<std::string_view, 13> kOptionNames = {
     "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
     "--gdb", "--then", "--block", "--net", "-h", "--help", "--version"};

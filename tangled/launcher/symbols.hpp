@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4870 "chapters/04-launcher.nw"
+#line 5001 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -10,12 +10,12 @@
 
 namespace lhv::launcher {
 
-#line 4893 "chapters/04-launcher.nw"
+#line 5024 "chapters/04-launcher.nw"
 struct SourceLine {
     std::string file;  // as the compiler saw it: chapters/02-guest.nw
     std::uint32_t line = 0;
 };
-#line 4906 "chapters/04-launcher.nw"
+#line 5037 "chapters/04-launcher.nw"
 class Symbols {
   public:
     static Symbols from_bytes(std::span<const std::byte> elf);
@@ -42,7 +42,7 @@ class Symbols {
     std::vector<std::string> files;
 };
 
-#line 4883 "chapters/04-launcher.nw"
+#line 5014 "chapters/04-launcher.nw"
 std::string annotate_eips(const std::string& message,
                           const Symbols& symbols);
 

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4600 "chapters/04-launcher.nw"
+#line 4731 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -88,7 +88,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 955 "chapters/07-mastery.nw"
+#line 1062 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "kick"
 #define BODY hcall LHCALL_NOTIFY, queue
@@ -101,7 +101,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 963 "chapters/07-mastery.nw"
+#line 1070 "chapters/07-mastery.nw"
     find_device DEVICE_RNG
     mov %edi, queue
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
@@ -135,7 +135,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 968 "chapters/07-mastery.nw"
+#line 1075 "chapters/07-mastery.nw"
 no_device:
     power_off
     .section .data

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4799 "chapters/04-launcher.nw"
+#line 4930 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include "harness.hpp"
 

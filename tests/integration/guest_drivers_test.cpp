@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7803 "chapters/03-drivers.nw"
+#line 9113 "chapters/03-drivers.nw"
 #include <sys/stat.h>
 #include <cstdint>
 #include <cstdlib>
@@ -11,7 +11,7 @@
 using namespace lhv::test;
 
 namespace {
-#line 7829 "chapters/03-drivers.nw"
+#line 9139 "chapters/03-drivers.nw"
 std::vector<std::string> guest_with(
         const std::vector<std::string>& words,
         const std::vector<std::string>& options = {}) {
@@ -40,12 +40,12 @@ struct Scratch {
     }
     ~Scratch() { fs::remove_all(directory); }
 };
-#line 7815 "chapters/03-drivers.nw"
+#line 9125 "chapters/03-drivers.nw"
 }
 
-#line 7867 "chapters/03-drivers.nw"
+#line 9177 "chapters/03-drivers.nw"
 TEST_CASE("the virtio console prints bytes, NULs and all",
-          "[.][guest-drivers][guest-console]") {
+          "[guest-drivers]") {
     const Outcome run = run_lhv(guest_with({"init=io", "nul"}));
     INFO(describe(run));
     CHECK_THAT(run.out, Contains(std::string("io: a\0b\n", 8)));
@@ -53,7 +53,7 @@ TEST_CASE("the virtio console prints bytes, NULs and all",
 }
 
 TEST_CASE("console input through a pipe, line by line, to its end",
-          "[.][guest-drivers][guest-console]") {
+          "[guest-drivers]") {
     const Outcome run = with_input("printf 'one\\ntwo\\nthree'",
                                    {"init=io", "lines"});
     INFO(describe(run));
@@ -72,7 +72,7 @@ TEST_CASE("a Guest whose standard input is empty reads its end at once",
     CHECK_THAT(run.out, Contains("io: end of input after 0 lines\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7902 "chapters/03-drivers.nw"
+#line 9212 "chapters/03-drivers.nw"
 TEST_CASE("getrandom's bytes come from the entropy device",
           "[guest-drivers]") {
     const Outcome run = run_lhv(guest_with({"init=io", "random"}));
@@ -92,7 +92,7 @@ TEST_CASE("getrandom's bytes come from the entropy device",
     }
     CHECK(run.exit_code == 0);
 }
-#line 7933 "chapters/03-drivers.nw"
+#line 9243 "chapters/03-drivers.nw"
 TEST_CASE("the disk driver reads the sector the test wrote",
           "[guest-drivers]") {
     Scratch scratch;
@@ -125,9 +125,9 @@ TEST_CASE("the disk driver reads the sector the test wrote",
         close(held);
     }
 }
-#line 7976 "chapters/03-drivers.nw"
+#line 9286 "chapters/03-drivers.nw"
 TEST_CASE("a process keeps running while another waits for input",
-          "[.][guest-drivers][guest-console]") {
+          "[guest-drivers]") {
     Scratch scratch;
     const fs::path fifo = scratch.directory / "input";
     REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);

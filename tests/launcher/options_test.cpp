@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 796 "chapters/04-launcher.nw"
+#line 802 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
@@ -15,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 830 "chapters/04-launcher.nw"
+#line 836 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -104,7 +104,7 @@ TEST_CASE("options: the network cable", "[launcher][options][net]") {
         parse({"--net", "socket:a", "--net", "socket:b", "g"}),
         Catch::Contains("given twice"));
 }
-#line 926 "chapters/04-launcher.nw"
+#line 932 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -135,7 +135,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 968 "chapters/04-launcher.nw"
+#line 974 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -191,17 +191,18 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 1030 "chapters/04-launcher.nw"
+#line 1036 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
     for (auto status : {"  0 ", "  1 ", "  2 ", "  130 ", "  143 "})
         CHECK_THAT(help, Catch::Contains(status));
+    CHECK_THAT(help, Catch::Contains("three times in a row"));
     CHECK_THAT(help, Catch::Contains("before the Guest file"));
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 1047 "chapters/04-launcher.nw"
+#line 1054 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");
