@@ -323,7 +323,7 @@ constexpr Entry kSystemCalls[] = {
 {118, sys_fsync},   {220, sys_getdents64},
 #line 3134 "chapters/E-guest-kernel.nw"
     
-#line 972 "chapters/07-mastery.nw"
+#line 974 "chapters/07-mastery.nw"
     {43, sys_times},
 #line 3135 "chapters/E-guest-kernel.nw"
 };
