@@ -6,20 +6,20 @@
 
 namespace lhv::abi {
 
-#line 106 "chapters/03-drivers.nw"
+#line 107 "chapters/03-drivers.nw"
 inline constexpr uint8_t kDeviceEnd = 0;      // no more devices
 inline constexpr uint8_t kDeviceNet = 1;
 inline constexpr uint8_t kDeviceBlock = 2;
 inline constexpr uint8_t kDeviceConsole = 3;
 inline constexpr uint8_t kDeviceRng = 4;      // the entropy source
-#line 123 "chapters/03-drivers.nw"
+#line 124 "chapters/03-drivers.nw"
 inline constexpr uint8_t kStatusAcknowledge = 1;
 inline constexpr uint8_t kStatusDriver = 2;
 inline constexpr uint8_t kStatusDriverOk = 4;
 inline constexpr uint8_t kStatusFeaturesOk = 8;
 inline constexpr uint8_t kStatusNeedsReset = 64;
 inline constexpr uint8_t kStatusFailed = 128;
-#line 137 "chapters/03-drivers.nw"
+#line 138 "chapters/03-drivers.nw"
 struct DeviceDesc {
     uint8_t type;         // kDeviceNet, ..., or kDeviceEnd
     uint8_t num_vq;       // how many VqConfig records follow
@@ -28,21 +28,21 @@ struct DeviceDesc {
     uint8_t status;       // kStatus bits, written by the Guest
 };
 static_assert(sizeof(DeviceDesc) == 5);
-#line 169 "chapters/03-drivers.nw"
+#line 170 "chapters/03-drivers.nw"
 struct VqConfig {
     uint16_t num;  // queue size: a power of two, at most 32768
     uint16_t irq;  // the Guest interrupt for used buffers
     uint32_t pfn;  // Guest-physical page number of the ring
 };
 static_assert(sizeof(VqConfig) == 8);
-#line 193 "chapters/03-drivers.nw"
+#line 194 "chapters/03-drivers.nw"
 constexpr uint32_t device_desc_bytes(const DeviceDesc& desc) {
     return uint32_t{sizeof(DeviceDesc)} +
            uint32_t{desc.num_vq} * uint32_t{sizeof(VqConfig)} +
            2 * uint32_t{desc.feature_len} + uint32_t{desc.config_len};
 }
 static_assert(device_desc_bytes({255, 255, 255, 255, 0}) == 2810);
-#line 243 "chapters/03-drivers.nw"
+#line 244 "chapters/03-drivers.nw"
 inline constexpr uint16_t kDescNext = 1;      // the chain goes on
 inline constexpr uint16_t kDescWrite = 2;     // the device writes it
 inline constexpr uint16_t kDescIndirect = 4;  // a table of descriptors
@@ -63,7 +63,7 @@ struct VirtqUsedElem {
     uint32_t len;  // bytes the device wrote into it
 };
 static_assert(sizeof(VirtqUsedElem) == 8);
-#line 280 "chapters/03-drivers.nw"
+#line 281 "chapters/03-drivers.nw"
 inline constexpr uint32_t kQueueSizeMax = 32768;
 inline constexpr uint32_t kFeatureIndirectDesc = 28;
 
@@ -78,7 +78,7 @@ constexpr uint32_t used_slot(uint32_t slot) { return 4 + 8 * slot; }
 constexpr uint32_t desc_table_bytes(uint32_t num) { return 16 * num; }
 constexpr uint32_t avail_ring_bytes(uint32_t num) { return 6 + 2 * num; }
 constexpr uint32_t used_ring_bytes(uint32_t num) { return 6 + 8 * num; }
-#line 310 "chapters/03-drivers.nw"
+#line 311 "chapters/03-drivers.nw"
 inline constexpr uint32_t kVringAlign = 4096;
 
 constexpr uint32_t vring_avail_offset(uint32_t num) {
@@ -94,7 +94,7 @@ constexpr uint32_t vring_bytes(uint32_t num) {
 static_assert(vring_used_offset(256) == 8192);
 static_assert(vring_bytes(256) == 8192 + 2054);
 static_assert(vring_bytes(kQueueSizeMax) == 593920 + 262150);
-#line 3642 "chapters/03-drivers.nw"
+#line 3643 "chapters/03-drivers.nw"
 struct BlkRequestHeader {
     uint32_t type;      // kBlkIn, kBlkOut, kBlkFlush, ...
     uint32_t reserved;  // zero; a device ignores it
@@ -111,6 +111,28 @@ inline constexpr uint32_t kBlkGetId = 8;   // the disk's name; optional
 inline constexpr uint8_t kBlkOk = 0;
 inline constexpr uint8_t kBlkIoErr = 1;
 inline constexpr uint8_t kBlkUnsupp = 2;
+#line 4606 "chapters/03-drivers.nw"
+inline constexpr uint32_t kNetFeatureMac = 5;  // config: the card's MAC
+inline constexpr uint32_t kNetMacBytes = 6;
+inline constexpr uint32_t kNetReceiveQueue = 0;
+inline constexpr uint32_t kNetTransmitQueue = 1;
 
-#line 98 "chapters/03-drivers.nw"
+struct NetHeader {
+    uint8_t flags;         // checksum work asked: none without features
+    uint8_t gso_type;      // segmentation asked: none without features
+    uint16_t hdr_len;
+    uint16_t gso_size;
+    uint16_t csum_start;
+    uint16_t csum_offset;
+    uint16_t num_buffers;  // receive: 1, the frame is in one buffer
+};
+static_assert(sizeof(NetHeader) == 12);
+
+inline constexpr uint32_t kEthHeaderBytes = 14;  // to, from, type
+inline constexpr uint32_t kEthMaxFrame = 1514;   // 14 + 1500, no FCS
+inline constexpr uint32_t kNetBufferBytes =      // one frame's buffer
+    sizeof(NetHeader) + kEthMaxFrame;
+static_assert(kNetBufferBytes == 1526);
+
+#line 99 "chapters/03-drivers.nw"
 } // namespace lhv::abi

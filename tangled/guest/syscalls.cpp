@@ -10,13 +10,14 @@
 #include "guest/memory.hpp"
 #include "guest/drivers.hpp"
 #include "guest/line_discipline.hpp"
+#include "guest/net.hpp"
 #include "guest/process.hpp"
 #include "guest/stats.hpp"
 #include "guest/strings.hpp"
 
 namespace lhv::guest {
 
-#line 3166 "chapters/E-guest-kernel.nw"
+#line 3172 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -64,7 +65,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 3220 "chapters/E-guest-kernel.nw"
+#line 3226 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -74,7 +75,7 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 3251 "chapters/E-guest-kernel.nw"
+#line 3257 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd >= kFirstFile)
@@ -112,7 +113,7 @@ int32_t sys_read(TrapFrame& f) {
         return -kEFAULT;
     return n;
 }
-#line 3295 "chapters/E-guest-kernel.nw"
+#line 3301 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -120,7 +121,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3311 "chapters/E-guest-kernel.nw"
+#line 3317 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -140,7 +141,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3342 "chapters/E-guest-kernel.nw"
+#line 3348 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -174,7 +175,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3394 "chapters/E-guest-kernel.nw"
+#line 3400 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     KernelPage page;
     if (!page.bytes)
@@ -210,7 +211,7 @@ int32_t sys_execve(TrapFrame& f) {
         error = load_program(*current, name, argv, argc);
     return error;
 }
-#line 3439 "chapters/E-guest-kernel.nw"
+#line 3445 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -224,7 +225,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3461 "chapters/E-guest-kernel.nw"
+#line 3467 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -245,7 +246,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3506 "chapters/E-guest-kernel.nw"
+#line 3512 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -278,7 +279,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 6041 "chapters/03-drivers.nw"
+#line 7682 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)
@@ -305,7 +306,7 @@ int32_t sys_times(TrapFrame& f) {
         return -kEFAULT;
     return int32_t(ticks);
 }
-#line 3119 "chapters/E-guest-kernel.nw"
+#line 3123 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -317,14 +318,14 @@ constexpr Entry kSystemCalls[] = {
     {243, sys_set_thread_area},                  {252, sys_exit},
     {355, sys_getrandom},
     
-#line 5199 "chapters/E-guest-kernel.nw"
+#line 5205 "chapters/E-guest-kernel.nw"
 {5, sys_open},      {6, sys_close},          {19, sys_lseek},
 {118, sys_fsync},   {220, sys_getdents64},
-#line 3130 "chapters/E-guest-kernel.nw"
+#line 3134 "chapters/E-guest-kernel.nw"
     
 #line 974 "chapters/07-mastery.nw"
     {43, sys_times},
-#line 3131 "chapters/E-guest-kernel.nw"
+#line 3135 "chapters/E-guest-kernel.nw"
 };
 
 struct Table { SystemCall calls[kSystemCallNumbers]; };
@@ -341,8 +342,10 @@ void system_call(TrapFrame& frame) {
     count(kernel_stats.system_calls, frame.eax);
     SystemCall call =
         frame.eax < kSystemCallNumbers ? kTable.calls[frame.eax] : nullptr;
+    if (frame.eax == kSysLhvPing)  // the book's own (Chapter 3)
+        call = sys_lhv_ping;
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 3075 "chapters/E-guest-kernel.nw"
+#line 3076 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 6221 "chapters/04-launcher.nw"
+#line 6276 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -16,6 +16,7 @@
 #include "launcher/elf_loader.hpp"
 #include "launcher/errors.hpp"
 #include "launcher/launcher.hpp"
+#include "launcher/net.hpp"
 #include "launcher/options.hpp"
 #include "launcher/posix.hpp"
 #include "launcher/rng.hpp"
@@ -23,17 +24,21 @@
 
 using namespace lhv::launcher;
 
-#line 6310 "chapters/04-launcher.nw"
+#line 6388 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
-    const Options&, std::optional<BlockDevice> disk) {
+    const Options&, std::optional<BlockDevice> disk,
+    std::optional<NetCable> cable) {
     std::vector<std::unique_ptr<Device>> devices;
     devices.push_back(make_console(STDIN_FILENO, STDOUT_FILENO));
     devices.push_back(std::make_unique<EntropyDevice>());
     if (disk)
         devices.push_back(std::make_unique<BlockBackEnd>(std::move(*disk)));
+    if (cable)
+        devices.push_back(
+            std::make_unique<NetDevice>(std::move(*cable), &std::cerr));
     return devices;
 }
-#line 6365 "chapters/04-launcher.nw"
+#line 6447 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -44,7 +49,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6343 "chapters/04-launcher.nw"
+#line 6425 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -54,7 +59,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 6248 "chapters/04-launcher.nw"
+#line 6304 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -63,7 +68,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6327 "chapters/04-launcher.nw"
+#line 6409 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -72,7 +77,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 6256 "chapters/04-launcher.nw"
+#line 6312 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -86,15 +91,22 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 6293 "chapters/04-launcher.nw"
+#line 6351 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 6269 "chapters/04-launcher.nw"
+#line 6325 "chapters/04-launcher.nw"
+        
+#line 6367 "chapters/04-launcher.nw"
+std::optional<NetCable> cable;
+if (!options.net_cable.empty())
+    cable.emplace(join_cable(options.net_cable));
+#line 6326 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests,
-                          make_devices(options, std::move(disk)));
+                          make_devices(options, std::move(disk),
+                                       std::move(cable)));
         return launcher.run();
     } catch (const GuestDied& death) {
         return report(death, options.guest_file);

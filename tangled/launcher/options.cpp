@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 376 "chapters/04-launcher.nw"
+#line 379 "chapters/04-launcher.nw"
 #include "launcher/options.hpp"
 #include <algorithm>
 #include <array>
@@ -20,7 +20,7 @@ static_assert(std::uint64_t{kMaxMemoryMib} * (1 << 20) +
                   kDevicePages * abi::kPageSize <=
               abi::kSwitcherAddress - abi::kPageOffset);
 
-#line 426 "chapters/04-launcher.nw"
+#line 430 "chapters/04-launcher.nw"
 static std::uint32_t parse_memory(std::string_view text) {
     auto refuse = [&](const std::string& what) {
         throw UsageError("memory must be " + what + ", not '" +
@@ -48,14 +48,14 @@ static std::uint32_t parse_memory(std::string_view text) {
     if (mib < kMinMemoryMib || mib > kMaxMemoryMib) refuse(range);
     return static_cast<std::uint32_t>(mib);
 }
-#line 462 "chapters/04-launcher.nw"
+#line 466 "chapters/04-launcher.nw"
 static Accelerator parse_accelerator(std::string_view text) {
     if (text == "tcg") return Accelerator::Tcg;
     if (text == "kvm") return Accelerator::Kvm;
     throw UsageError("--accel takes tcg or kvm, not '" +
                      std::string(text) + "'");
 }
-#line 477 "chapters/04-launcher.nw"
+#line 481 "chapters/04-launcher.nw"
 static std::uint16_t parse_port(std::string_view text) {
     unsigned port = 0;
     auto [end, error] =
@@ -66,7 +66,7 @@ static std::uint16_t parse_port(std::string_view text) {
                          "not '" + std::string(text) + "'");
     return static_cast<std::uint16_t>(port);
 }
-#line 499 "chapters/04-launcher.nw"
+#line 503 "chapters/04-launcher.nw"
 static bool is_option_word(std::string_view word) {
     return word.size() >= 2 && word[0] == '-';
 }
@@ -75,7 +75,7 @@ static std::string_view option_name(std::string_view word) {
     if (word[1] != '-') return word.substr(0, 2);
     return word.substr(0, word.find('='));
 }
-#line 665 "chapters/04-launcher.nw"
+#line 699 "chapters/04-launcher.nw"
 [[noreturn]] static void
 refuse_option_after_guest_file(std::string_view word) {
     std::string_view name = option_name(word);
@@ -88,13 +88,13 @@ refuse_option_after_guest_file(std::string_view word) {
                      "' after the Guest file is not an lhv option: "
                      "use -- before it to pass it to the Guest");
 }
-#line 602 "chapters/04-launcher.nw"
+#line 608 "chapters/04-launcher.nw"
 [[noreturn]] static void refuse_trace() {
     throw UsageError("--trace is now --qemu-log FILE, QEMU's log of "
                      "every trap and reset; --show-exits prints each "
                      "exit of the Guest to the Host");
 }
-#line 619 "chapters/04-launcher.nw"
+#line 625 "chapters/04-launcher.nw"
 static void parse_block(std::string_view value, Options& options) {
     if (!options.block_file.empty())
         throw UsageError("--block given twice: lhv has one disk");
@@ -106,7 +106,23 @@ static void parse_block(std::string_view value, Options& options) {
         throw UsageError("--block needs a file name");
     options.block_file = value;
 }
-#line 516 "chapters/04-launcher.nw"
+#line 649 "chapters/04-launcher.nw"
+static void parse_net(std::string_view value, Options& options) {
+    if (!options.net_cable.empty())
+        throw UsageError("--net given twice: lhv has one network card");
+    constexpr std::string_view socket = "socket:";
+    if (value.starts_with("tap:"))
+        throw UsageError("--net tap: is not built; --net socket:PATH "
+                         "joins two Launchers' Guests");
+    if (!value.starts_with(socket))
+        throw UsageError("--net takes socket:PATH, not '" +
+                         std::string(value) + "'");
+    value.remove_prefix(socket.size());
+    if (value.empty())
+        throw UsageError("--net socket: needs a PATH");
+    options.net_cable = value;
+}
+#line 520 "chapters/04-launcher.nw"
 Options parse_options(std::span<const std::string_view> arguments) {
     Options options;
     size_t i = 0;
@@ -116,7 +132,7 @@ Options parse_options(std::span<const std::string_view> arguments) {
         if (word == "--") { options_ended = true; ++i; break; }
         if (!is_option_word(word)) break;
         
-#line 537 "chapters/04-launcher.nw"
+#line 541 "chapters/04-launcher.nw"
 std::string_view name = option_name(word);
 std::optional<std::string_view> value;
 if (name.size() < word.size())
@@ -128,9 +144,9 @@ auto take_value = [&]() -> std::string_view {
                          " needs a value");
     return arguments[++i];
 };
-#line 525 "chapters/04-launcher.nw"
+#line 529 "chapters/04-launcher.nw"
         
-#line 559 "chapters/04-launcher.nw"
+#line 563 "chapters/04-launcher.nw"
 if (name == "-m" || name == "--memory")
     options.memory_mib = parse_memory(take_value());
 else if (name == "--accel")
@@ -145,6 +161,8 @@ else if (name == "--then")
     options.then_files.emplace_back(take_value());
 else if (name == "--block")
     parse_block(take_value(), options);
+else if (name == "--net")
+    parse_net(take_value(), options);
 else if (name == "--gdb") {
     options.wait_for_debugger = true;
     if (value) options.gdb_port = parse_port(*value);
@@ -160,10 +178,10 @@ else if (name == "--show-exits")
     options.show_exits = true;
 else
     throw UsageError("unknown option '" + std::string(word) + "'");
-#line 526 "chapters/04-launcher.nw"
+#line 530 "chapters/04-launcher.nw"
     }
     
-#line 639 "chapters/04-launcher.nw"
+#line 673 "chapters/04-launcher.nw"
 if (options.help || options.version) return options;
 if (i == arguments.size()) throw UsageError("no Guest file given");
 options.guest_file = arguments[i++];
@@ -183,10 +201,10 @@ if (options.guest_command_line.size() >= abi::kCommandLineBytes)
     throw UsageError("the Guest's command line is longer than " +
                      std::to_string(abi::kCommandLineBytes - 1) +
                      " bytes");
-#line 528 "chapters/04-launcher.nw"
+#line 532 "chapters/04-launcher.nw"
     return options;
 }
-#line 689 "chapters/04-launcher.nw"
+#line 723 "chapters/04-launcher.nw"
 std::string usage_text() {
     return "usage: lhv [options] GUEST.elf [GUEST WORDS...]"
            " [-- GUEST WORDS...]\n"
@@ -205,6 +223,8 @@ std::string usage_text() {
            "                     run FILE on it (repeat: in order)\n"
            "  --block FILE[,ro]  a disk image for the block device\n"
            "                     (,ro: read-only)\n"
+           "  --net socket:PATH  a network card, cabled to the Guest\n"
+           "                     of the other lhv given the same PATH\n"
            "  -h, --help         this text\n"
            "  --version          the version\n\n"
            "Options go before the Guest file.  The words after it\n"
@@ -221,13 +241,13 @@ std::string usage_text() {
            "       type it three times in a row to stop lhv\n"
            "  143  stopped by SIGTERM (128 + SIGTERM)\n";
 }
-#line 731 "chapters/04-launcher.nw"
+#line 767 "chapters/04-launcher.nw"
 std::string version_text() {
     return std::string("lhv ") + abi::kVersion +
            " (Little Hypervisor, link version " +
            std::to_string(abi::kLinkVersion) + ")\n";
 }
-#line 746 "chapters/04-launcher.nw"
+#line 782 "chapters/04-launcher.nw"
 std::string resolve_host_image(const std::string& from_option,
                                const char* from_environment,
                                const std::string& launcher_path) {
@@ -237,5 +257,5 @@ std::string resolve_host_image(const std::string& from_option,
     return (launcher.parent_path() / "host" / "host.elf").string();
 }
 
-#line 408 "chapters/04-launcher.nw"
+#line 412 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

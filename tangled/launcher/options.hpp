@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 336 "chapters/04-launcher.nw"
+#line 338 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -25,18 +25,19 @@ struct Options {
     std::vector<std::string> then_files;  // --then FILE, in order
     std::string block_file;          // --block FILE[,ro]; empty: none
     bool block_read_only = false;    // ,ro after the file
+    std::string net_cable;           // --net socket:PATH; empty: none
     std::string guest_command_line;  // the words after the Guest file
     bool help = false;
     bool version = false;
 };
-#line 365 "chapters/04-launcher.nw"
+#line 368 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 
 #line 314 "chapters/04-launcher.nw"
-inline constexpr std::array<std::string_view, 12> kOptionNames = {
+inline constexpr std::array<std::string_view, 13> kOptionNames = {
     "-m", "--memory", "--accel", "--qemu-log", "--show-exits", "--host",
-    "--gdb", "--then", "--block", "-h", "--help", "--version"};
+    "--gdb", "--then", "--block", "--net", "-h", "--help", "--version"};
 
 Options parse_options(std::span<const std::string_view> arguments);
 std::string usage_text();

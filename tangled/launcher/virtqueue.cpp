@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 516 "chapters/03-drivers.nw"
+#line 517 "chapters/03-drivers.nw"
 #include "launcher/virtqueue.hpp"
 #include <atomic>
 #include <cstdint>
@@ -8,7 +8,7 @@
 
 namespace lhv::launcher {
 
-#line 543 "chapters/03-drivers.nw"
+#line 544 "chapters/03-drivers.nw"
 namespace {
 
 template <class T>
@@ -23,7 +23,7 @@ void write_once(std::span<std::byte> part, std::uint32_t offset,
 }
 
 } // namespace
-#line 573 "chapters/03-drivers.nw"
+#line 574 "chapters/03-drivers.nw"
 Virtqueue::Virtqueue(std::string name, GuestMemory memory,
                      const VirtqueueConfig& config)
     : name_(std::move(name)), memory_(memory), size_(config.size) {
@@ -61,7 +61,7 @@ std::span<std::byte> Virtqueue::part(const char* what,
 void Virtqueue::refuse(const std::string& why) const {
     throw VirtqueueError(name_ + ": " + why);
 }
-#line 632 "chapters/03-drivers.nw"
+#line 633 "chapters/03-drivers.nw"
 bool Virtqueue::pop(Chain& chain) {
     std::uint16_t published =
         read_once<std::uint16_t>(available_, abi::kRingIdx);
@@ -76,7 +76,7 @@ bool Virtqueue::pop(Chain& chain) {
                " entries free in a queue of " + std::to_string(size_));
     std::atomic_thread_fence(std::memory_order_acquire);
     
-#line 672 "chapters/03-drivers.nw"
+#line 673 "chapters/03-drivers.nw"
 std::uint32_t slot = next_available_ & (size_ - 1);
 std::uint16_t head =
     read_once<std::uint16_t>(available_, abi::avail_slot(slot));
@@ -84,7 +84,7 @@ if (head >= size_)
     refuse("available slot " + std::to_string(slot) +
            " names descriptor " + std::to_string(head) +
            ", beyond the table of " + std::to_string(size_));
-#line 646 "chapters/03-drivers.nw"
+#line 647 "chapters/03-drivers.nw"
     walk(head, chain);
     ++next_available_;
     ++in_flight_;
@@ -96,7 +96,7 @@ std::optional<Chain> Virtqueue::pop() {
     if (!pop(chain)) return std::nullopt;
     return chain;
 }
-#line 689 "chapters/03-drivers.nw"
+#line 690 "chapters/03-drivers.nw"
 void Virtqueue::walk(std::uint16_t head, Chain& chain) const {
     chain.head = head;
     chain.readable.clear();
@@ -107,13 +107,13 @@ void Virtqueue::walk(std::uint16_t head, Chain& chain) const {
     for (std::uint32_t count = 1;; ++count) {
         const abi::VirtqDesc desc = descriptor(index);
         
-#line 730 "chapters/03-drivers.nw"
+#line 731 "chapters/03-drivers.nw"
 if ((desc.flags & abi::kDescIndirect) != 0)
     refuse("descriptor " + std::to_string(index) +
            " is INDIRECT, a feature this device never offered");
-#line 699 "chapters/03-drivers.nw"
+#line 700 "chapters/03-drivers.nw"
         
-#line 774 "chapters/03-drivers.nw"
+#line 775 "chapters/03-drivers.nw"
 auto bytes = buffer(index, desc);
 total += desc.len;
 if (total > UINT32_MAX)
@@ -128,10 +128,10 @@ if ((desc.flags & abi::kDescWrite) != 0) {
 } else {
     chain.readable.push_back(bytes);
 }
-#line 700 "chapters/03-drivers.nw"
+#line 701 "chapters/03-drivers.nw"
         if ((desc.flags & abi::kDescNext) == 0) return;
         
-#line 796 "chapters/03-drivers.nw"
+#line 797 "chapters/03-drivers.nw"
 if (count == size_)
     refuse("the chain from descriptor " + std::to_string(head) +
            " is longer than the queue's " + std::to_string(size_) +
@@ -140,11 +140,11 @@ if (desc.next >= size_)
     refuse("descriptor " + std::to_string(index) + " links to " +
            std::to_string(desc.next) + ", beyond the table of " +
            std::to_string(size_));
-#line 702 "chapters/03-drivers.nw"
+#line 703 "chapters/03-drivers.nw"
         index = desc.next;
     }
 }
-#line 713 "chapters/03-drivers.nw"
+#line 714 "chapters/03-drivers.nw"
 abi::VirtqDesc Virtqueue::descriptor(std::uint16_t index) const {
     const std::uint32_t at = index * sizeof(abi::VirtqDesc);
     return {
@@ -157,21 +157,21 @@ abi::VirtqDesc Virtqueue::descriptor(std::uint16_t index) const {
                                  at + offsetof(abi::VirtqDesc, next)),
     };
 }
-#line 746 "chapters/03-drivers.nw"
+#line 747 "chapters/03-drivers.nw"
 std::span<std::byte> Virtqueue::buffer(std::uint16_t index,
                                        const abi::VirtqDesc& desc) const {
     
-#line 759 "chapters/03-drivers.nw"
+#line 760 "chapters/03-drivers.nw"
 const std::uint64_t end = memory_.size();
 if (desc.addr > end || desc.len > end - desc.addr)
     refuse("descriptor " + std::to_string(index) + " at " +
            in_hex(desc.addr) + " (" + in_hex(desc.len) +
            " bytes) runs past Guest memory");
-#line 749 "chapters/03-drivers.nw"
+#line 750 "chapters/03-drivers.nw"
     return memory_.bytes(
         GuestPhysical{static_cast<std::uint32_t>(desc.addr)}, desc.len);
 }
-#line 815 "chapters/03-drivers.nw"
+#line 816 "chapters/03-drivers.nw"
 void Virtqueue::push(const Chain& chain, std::uint32_t written) {
     if (in_flight_ == 0 || chain.head >= size_)
         throw std::logic_error(name_ + ": push of a chain never popped");
@@ -193,5 +193,5 @@ void Virtqueue::push(const Chain& chain, std::uint32_t written) {
     --in_flight_;
 }
 
-#line 530 "chapters/03-drivers.nw"
+#line 531 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

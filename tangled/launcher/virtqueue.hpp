@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 404 "chapters/03-drivers.nw"
+#line 405 "chapters/03-drivers.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -14,26 +14,26 @@
 
 namespace lhv::launcher {
 
-#line 430 "chapters/03-drivers.nw"
+#line 431 "chapters/03-drivers.nw"
 struct VirtqueueConfig {
     std::uint32_t size;          // entries: a power of two, <= 32768
     GuestPhysical descriptors;   // the descriptor table
     GuestPhysical available;     // the available ring
     GuestPhysical used;          // the used ring
 };
-#line 448 "chapters/03-drivers.nw"
+#line 449 "chapters/03-drivers.nw"
 struct Chain {
     std::uint16_t head = 0;
     std::vector<std::span<std::byte>> readable;  // device reads these
     std::vector<std::span<std::byte>> writable;  // device writes these
     std::uint32_t writable_bytes = 0;
 };
-#line 464 "chapters/03-drivers.nw"
+#line 465 "chapters/03-drivers.nw"
 class VirtqueueError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
 };
-#line 484 "chapters/03-drivers.nw"
+#line 485 "chapters/03-drivers.nw"
 class Virtqueue {
   public:
     Virtqueue(std::string name, GuestMemory memory,
@@ -61,5 +61,5 @@ class Virtqueue {
     std::uint32_t in_flight_ = 0;
 };
 
-#line 423 "chapters/03-drivers.nw"
+#line 424 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

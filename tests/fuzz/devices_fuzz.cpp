@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2176 "chapters/03-drivers.nw"
+#line 2177 "chapters/03-drivers.nw"
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +24,7 @@ using namespace lhv::launcher;
 namespace abi = lhv::abi;
 
 namespace {
-#line 1283 "chapters/03-drivers.nw"
+#line 1284 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -43,7 +43,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 1917 "chapters/03-drivers.nw"
+#line 1918 "chapters/03-drivers.nw"
 class Watched final : public Device {
   public:
     explicit Watched(std::unique_ptr<Device> inner)
@@ -83,7 +83,7 @@ class Watched final : public Device {
     }
     std::unique_ptr<Device> inner_;
 };
-#line 1971 "chapters/03-drivers.nw"
+#line 1972 "chapters/03-drivers.nw"
 struct FuzzedMachine {
     static constexpr std::uint32_t kRam = 64 * 1024;
     static constexpr std::uint32_t kBytes =
@@ -121,7 +121,7 @@ struct FuzzedMachine {
         return GuestMemory(std::span(bytes.get(), kBytes), kRam);
     }
     
-#line 2017 "chapters/03-drivers.nw"
+#line 2018 "chapters/03-drivers.nw"
 void start() {
     char rings[256];
     while (::recv(bell[1], rings, sizeof rings, MSG_DONTWAIT) > 0) {
@@ -145,9 +145,9 @@ void start() {
         at += abi::device_desc_bytes(desc);
     }
 }
-#line 2008 "chapters/03-drivers.nw"
+#line 2009 "chapters/03-drivers.nw"
 };
-#line 2146 "chapters/03-drivers.nw"
+#line 2147 "chapters/03-drivers.nw"
 bool failed(FuzzedMachine& m) {
     const std::string why = m.devices->failure();
     return why.rfind("the entropy device: ", 0) == 0 ||
@@ -173,14 +173,14 @@ bool kick(FuzzedMachine& m, int d) {
     return true;
 }
 
-#line 2054 "chapters/03-drivers.nw"
+#line 2055 "chapters/03-drivers.nw"
 void play(FuzzedMachine& m, Input& input) {
     for (int step = 0; step < 512 && input.size > 0; ++step) {
         const std::uint32_t what = input.take(1);
         const int d = (what >> 4) & 1;  // which device
         switch (what % 8) {
         
-#line 2073 "chapters/03-drivers.nw"
+#line 2074 "chapters/03-drivers.nw"
 case 0:  // a byte of the device page, the Launcher's bytes included
     m.bytes[FuzzedMachine::kRam + input.take(1) % 64] =
         std::byte(input.take(1));
@@ -239,11 +239,11 @@ case 6: {  // four bytes anywhere in RAM
 }
 default:
     if (kick(m, d)) return;  // the device failed: the Guest is stopped
-#line 2060 "chapters/03-drivers.nw"
+#line 2061 "chapters/03-drivers.nw"
         }
     }
 }
-#line 2204 "chapters/03-drivers.nw"
+#line 2205 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4685 "chapters/04-launcher.nw"
+#line 4740 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -88,7 +88,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 1495 "chapters/03-drivers.nw"
+#line 1496 "chapters/03-drivers.nw"
 #define DEVICE_BLOCK 2
 #define DESC_NEXT 1
 #define BLK_IN 0
@@ -128,7 +128,7 @@
     lea PAGE_OFFSET(%edi), %edx
     mov %edx, ring
     .endm
-#line 1670 "chapters/03-drivers.nw"
+#line 1671 "chapters/03-drivers.nw"
     .macro await used
 1:  cmpw $\used, USED_OFFSET + 2(%edx)
     jne 1b
@@ -142,7 +142,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1679 "chapters/03-drivers.nw"
+#line 1680 "chapters/03-drivers.nw"
     bring_up_block wrong
     describe 0, $(write_header-PAGE_OFFSET), $16, $DESC_NEXT, $1
     describe 1, $(pattern-PAGE_OFFSET), $512, $DESC_NEXT, $2

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4685 "chapters/04-launcher.nw"
+#line 4740 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -88,7 +88,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 1495 "chapters/03-drivers.nw"
+#line 1496 "chapters/03-drivers.nw"
 #define DEVICE_BLOCK 2
 #define DESC_NEXT 1
 #define BLK_IN 0
@@ -128,7 +128,7 @@
     lea PAGE_OFFSET(%edi), %edx
     mov %edx, ring
     .endm
-#line 1547 "chapters/03-drivers.nw"
+#line 1548 "chapters/03-drivers.nw"
     .text
     .globl _start
 _start:
@@ -138,7 +138,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1552 "chapters/03-drivers.nw"
+#line 1553 "chapters/03-drivers.nw"
     movzbl BOOT_INFO_COMMAND_LINE(%esi), %ebp
     mov BOOT_INFO_DEVICE_PAGES(%esi), %eax
     shl $PAGE_SHIFT, %eax
@@ -149,7 +149,7 @@ _start:
     describe 1, $(sector-PAGE_OFFSET), $512, $DESC_NEXT, $2
     describe 2, $(status-PAGE_OFFSET), $1, $DESC_WRITE
     make_available 0, 0
-#line 1596 "chapters/03-drivers.nw"
+#line 1597 "chapters/03-drivers.nw"
     cmp $'l', %ebp
     jne 1f
     movw $0, 16 + 14(%edx)           /* descriptor 1 links back to 0 */
@@ -200,7 +200,7 @@ _start:
     movl $0xFFFFFF00, 16(%edx)       /* + 512 is 0x100 in 64 bits */
     movl $0xFFFFFFFF, 16 + 4(%edx)
     jmp publish_one
-#line 1563 "chapters/03-drivers.nw"
+#line 1564 "chapters/03-drivers.nw"
 publish_one:
     publish 1
 kick:

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4685 "chapters/04-launcher.nw"
+#line 4740 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -88,7 +88,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 3363 "chapters/03-drivers.nw"
+#line 3364 "chapters/03-drivers.nw"
 #define DEVICE_CONSOLE 3
     .text
     .globl _start
@@ -99,7 +99,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 3369 "chapters/03-drivers.nw"
+#line 3370 "chapters/03-drivers.nw"
     find_device DEVICE_CONSOLE
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK | STATUS_DRIVER_OK

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4685 "chapters/04-launcher.nw"
+#line 4740 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -88,7 +88,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 4736 "chapters/04-launcher.nw"
+#line 4791 "chapters/04-launcher.nw"
     .text
     .globl _start
 _start:
@@ -98,7 +98,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4741 "chapters/04-launcher.nw"
+#line 4796 "chapters/04-launcher.nw"
     find_device DEVICE_RNG
     lea 0x20(%ecx), %ebx           /* the line's vector */
     mov $got_irq, %ecx

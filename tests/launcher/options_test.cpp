@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 766 "chapters/04-launcher.nw"
+#line 802 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <initializer_list>
 #include <map>
@@ -15,7 +15,7 @@ static Options parse(std::initializer_list<std::string_view> words) {
     return parse_options(arguments);
 }
 
-#line 798 "chapters/04-launcher.nw"
+#line 836 "chapters/04-launcher.nw"
 TEST_CASE("options: defaults", "[launcher][options]") {
     Options options = parse({"guest.elf"});
     CHECK(options.memory_mib == 32);
@@ -88,7 +88,23 @@ TEST_CASE("options: the disk", "[launcher][options]") {
     CHECK_THROWS_WITH(parse({"--block", "a", "--block", "b", "g"}),
                       Catch::Contains("given twice"));
 }
-#line 878 "chapters/04-launcher.nw"
+
+TEST_CASE("options: the network cable", "[launcher][options][net]") {
+    CHECK(parse({"g"}).net_cable.empty());
+    CHECK(parse({"--net", "socket:/tmp/lab", "g"}).net_cable ==
+          "/tmp/lab");
+    CHECK(parse({"--net=socket:a:b", "g"}).net_cable == "a:b");
+    CHECK_THROWS_WITH(parse({"--net", "socket:", "g"}),
+                      Catch::Contains("needs a PATH"));
+    CHECK_THROWS_WITH(parse({"--net", "/tmp/lab", "g"}),
+                      Catch::Contains("takes socket:PATH"));
+    CHECK_THROWS_WITH(parse({"--net", "tap:tap0", "g"}),
+                      Catch::Contains("is not built"));
+    CHECK_THROWS_WITH(
+        parse({"--net", "socket:a", "--net", "socket:b", "g"}),
+        Catch::Contains("given twice"));
+}
+#line 932 "chapters/04-launcher.nw"
 TEST_CASE("options: plain words after the Guest file are the Guest's",
           "[launcher][options]") {
     Options options = parse({"-m", "16", "g.elf", "quiet",
@@ -119,7 +135,7 @@ TEST_CASE("options: lhv's options after the Guest file are refused",
     CHECK_THROWS_WITH(parse({"g.elf", "-m", "64"}),
                       Catch::StartsWith("-m after the Guest file"));
 }
-#line 920 "chapters/04-launcher.nw"
+#line 974 "chapters/04-launcher.nw"
 TEST_CASE("options: nonsense is a usage error", "[launcher][options]") {
     for (auto bad : {"0", "1", "1020", "abc", "64x", "", "-5"})
         CHECK_THROWS_AS(parse({"-m", bad, "g"}), UsageError);
@@ -144,7 +160,8 @@ TEST_CASE("options: the list of option names matches the parser",
     const std::map<std::string_view, std::string_view> values = {
         {"-m", "64"}, {"--memory", "64"}, {"--accel", "tcg"},
         {"--qemu-log", "t.log"}, {"--host", "h.elf"},
-        {"--then", "g2.elf"}, {"--block", "d.img"}};
+        {"--then", "g2.elf"}, {"--block", "d.img"},
+        {"--net", "socket:n"}};
     for (std::string_view name : kOptionNames) {
         INFO(name);
         std::vector<std::string_view> words{name};
@@ -174,7 +191,7 @@ TEST_CASE("options: every usage error ends with the hint",
         }
     }
 }
-#line 981 "chapters/04-launcher.nw"
+#line 1036 "chapters/04-launcher.nw"
 TEST_CASE("options: help names the exit statuses and the rule",
           "[launcher][options]") {
     std::string help = usage_text();
@@ -185,7 +202,7 @@ TEST_CASE("options: help names the exit statuses and the rule",
     CHECK_THAT(version_text(), Catch::StartsWith("lhv ") &&
                                    Catch::EndsWith(")\n"));
 }
-#line 999 "chapters/04-launcher.nw"
+#line 1054 "chapters/04-launcher.nw"
 TEST_CASE("options: the Host image", "[launcher][options]") {
     CHECK(resolve_host_image("", nullptr, "/opt/lhv/lhv") ==
           "/opt/lhv/host/host.elf");

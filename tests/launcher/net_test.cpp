@@ -1,0 +1,399 @@
+// generated from chapters/03-drivers.nw -- edit the chapter, not this file
+#line 5277 "chapters/03-drivers.nw"
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "abi/virtio.hpp"
+#include "launcher/errors.hpp"
+#include "launcher/guest_memory.hpp"
+#include "launcher/net.hpp"
+#include "launcher/virtqueue.hpp"
+
+using namespace lhv::launcher;
+using namespace lhv::abi;
+using Catch::Contains;
+
+#line 5321 "chapters/03-drivers.nw"
+struct NetDriver {
+    std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
+    VirtqueueConfig configs[2] = {
+        {16, GuestPhysical{0x1000}, GuestPhysical{0x1100},
+         GuestPhysical{0x2000}},
+        {16, GuestPhysical{0x3000}, GuestPhysical{0x3100},
+         GuestPhysical{0x4000}}};
+    std::uint16_t published[2] = {0, 0};
+    std::vector<Virtqueue> queues;
+
+    NetDriver() {
+        for (auto& config : configs)
+            queues.emplace_back("net queue",
+                                GuestMemory(bytes, bytes.size()), config);
+    }
+    template <class T> void put(std::uint32_t at, const T& value) {
+        std::memcpy(&bytes[at], &value, sizeof value);
+    }
+    template <class T> T get(std::uint32_t at) const {
+        T value;
+        std::memcpy(&value, &bytes[at], sizeof value);
+        return value;
+    }
+    std::uint32_t buffer_at(int queue) const {
+        return (queue == 0 ? 0xA000 : 0x8000) +
+               (published[queue] % 4) * 0x800;
+    }
+    std::uint16_t publish(int queue,
+                          std::vector<std::pair<std::uint32_t,
+                                                std::uint32_t>> buffers,
+                          std::uint16_t flags) {
+        const VirtqueueConfig& config = configs[queue];
+        const std::uint16_t head = (published[queue] % 4) * 4;
+        for (std::size_t i = 0; i < buffers.size(); ++i) {
+            std::uint16_t more = i + 1 < buffers.size() ? kDescNext : 0;
+            put(config.descriptors.value + 16 * (head + i),
+                VirtqDesc{buffers[i].first, buffers[i].second,
+                          std::uint16_t(flags | more),
+                          std::uint16_t(head + i + 1)});
+        }
+        put<std::uint16_t>(config.available.value +
+                               avail_slot(published[queue] % 16),
+                           head);
+        put<std::uint16_t>(config.available.value + kRingIdx,
+                           ++published[queue]);
+        return head;
+    }
+    void transmit(const std::vector<std::byte>& frame,
+                  std::uint32_t split = sizeof(NetHeader)) {
+        const std::uint32_t at = buffer_at(1);
+        const std::uint32_t total = sizeof(NetHeader) + frame.size();
+        std::memset(&bytes[at], 0, sizeof(NetHeader));
+        if (!frame.empty())
+            std::memcpy(&bytes[at + sizeof(NetHeader)], frame.data(),
+                        frame.size());
+        if (split >= total)
+            publish(1, {{at, total}}, 0);
+        else
+            publish(1, {{at, split}, {at + split, total - split}}, 0);
+    }
+    std::uint16_t give(std::vector<std::uint32_t> sizes) {
+        std::uint32_t at = buffer_at(0);
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> buffers;
+        for (std::uint32_t size : sizes) {
+            buffers.emplace_back(at, size);
+            at += size;
+        }
+        return publish(0, buffers, kDescWrite);
+    }
+    std::uint16_t used_idx(int queue) const {
+        return get<std::uint16_t>(configs[queue].used.value + kRingIdx);
+    }
+    VirtqUsedElem used(int queue, std::uint32_t slot) const {
+        return get<VirtqUsedElem>(configs[queue].used.value +
+                                  used_slot(slot));
+    }
+};
+#line 5407 "chapters/03-drivers.nw"
+static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
+    std::vector<std::byte> bytes(length);
+    for (std::size_t i = 0; i < length; ++i)
+        bytes[i] = std::byte((i + seed) % 251);
+    return bytes;
+}
+
+struct NetPair {
+    UniqueFd partner;
+    NetDevice card;
+
+    static NetDevice make(UniqueFd& partner, int side,
+                          std::ostream* report_to) {
+        int fds[2];
+        REQUIRE(::socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, fds) ==
+                0);
+        partner = UniqueFd{fds[1]};
+        return NetDevice(NetCable(UniqueFd{fds[0]}, side, ""), report_to);
+    }
+    explicit NetPair(int side = 0, std::ostream* report_to = nullptr)
+        : card(make(partner, side, report_to)) {}
+
+    std::vector<std::byte> received() const {
+        std::vector<std::byte> bytes(4096);
+        ssize_t n = ::recv(partner.get(), bytes.data(), bytes.size(),
+                           MSG_DONTWAIT);
+        if (n < 0) return {std::byte{0xFF}};  // no frame: not a frame
+        bytes.resize(std::size_t(n));
+        return bytes;
+    }
+    void send(const std::vector<std::byte>& bytes) const {
+        REQUIRE(::send(partner.get(), bytes.data(), bytes.size(), 0) ==
+                ssize_t(bytes.size()));
+    }
+};
+#line 5452 "chapters/03-drivers.nw"
+TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
+    NetPair pair;
+    NetDriver driver;
+    driver.transmit(frame(60));
+    CHECK(pair.card.serve(kNetTransmitQueue, driver.queues));
+    CHECK(pair.received() == frame(60));
+    driver.transmit(frame(kEthMaxFrame, 1), 9999);
+    driver.transmit(frame(kEthHeaderBytes, 2), 5);
+    CHECK(pair.card.serve(kNetTransmitQueue, driver.queues));
+    CHECK(pair.received() == frame(kEthMaxFrame, 1));
+    CHECK(pair.received() == frame(kEthHeaderBytes, 2));
+    CHECK(driver.used_idx(1) == 3);
+    CHECK(driver.used(1, 2).len == 0);
+    CHECK(pair.card.counts().sent == 3);
+    CHECK(pair.card.report().empty());
+
+    std::vector<std::byte> mac(6);
+    mac[0] = std::byte{2};
+    mac[5] = std::byte{1};
+    CHECK(pair.card.config() == mac);
+    CHECK(NetPair(1).card.mac()[5] == 2);
+    CHECK(pair.card.features() == 1u << kNetFeatureMac);
+}
+#line 5486 "chapters/03-drivers.nw"
+TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
+    NetPair pair;
+    NetDriver driver;
+    CHECK_FALSE(pair.card.wants_input());
+    const std::uint16_t head = driver.give({12, 1514});
+    CHECK_FALSE(pair.card.serve(kNetReceiveQueue, driver.queues));
+    CHECK(pair.card.wants_input());
+    pair.send(frame(100));
+    CHECK(pair.card.input(driver.queues));
+    CHECK_FALSE(pair.card.wants_input());
+    REQUIRE(driver.used_idx(0) == 1);
+    CHECK(driver.used(0, 0).id == head);
+    CHECK(driver.used(0, 0).len == 112);
+    NetHeader expected{};
+    expected.num_buffers = 1;
+    CHECK(std::memcmp(&driver.bytes[0xA000], &expected, 12) == 0);
+    CHECK(std::memcmp(&driver.bytes[0xA000 + 12], frame(100).data(),
+                      100) == 0);
+
+    pair.send(frame(kEthMaxFrame, 7));
+    CHECK_FALSE(pair.card.wants_input());
+    driver.give({700, 826});
+    CHECK(pair.card.input(driver.queues));
+    CHECK(driver.used(0, 1).len == 1526);
+    CHECK(std::memcmp(&driver.bytes[0xA800 + 12],
+                      frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
+    CHECK(pair.card.counts().received == 2);
+}
+#line 5523 "chapters/03-drivers.nw"
+TEST_CASE("net: runt and oversize frames are dropped and counted",
+          "[launcher][net]") {
+    NetPair pair;
+    NetDriver driver;
+    driver.transmit(frame(13));
+    driver.transmit(frame(0));
+    driver.transmit(frame(kEthMaxFrame + 1));
+    CHECK(pair.card.serve(kNetTransmitQueue, driver.queues));
+    CHECK(driver.used_idx(1) == 3);
+    CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
+    CHECK(pair.card.counts().runts_sent == 2);
+    CHECK(pair.card.counts().oversize_sent == 1);
+    CHECK(pair.card.counts().sent == 0);
+
+    driver.give({1526});
+    pair.card.serve(kNetReceiveQueue, driver.queues);
+    for (std::size_t length : {13, 0, 1515, 9000})
+        pair.send(frame(length));
+    CHECK_FALSE(pair.card.input(driver.queues));
+    CHECK(driver.used_idx(0) == 0);
+    CHECK(pair.card.wants_input());
+    CHECK(pair.card.counts().runts_received == 2);
+    CHECK(pair.card.counts().oversize_received == 2);
+    pair.send(frame(60));
+    CHECK(pair.card.input(driver.queues));
+    CHECK(driver.used(0, 0).len == 72);
+    CHECK(pair.card.report() ==
+          "lhv: net: 0 frames sent, 1 received; dropped: 2 runt and 1 "
+          "oversize from the Guest, 2 runt and 2 oversize from the "
+          "cable, 0 undelivered, 0 from strangers");
+}
+#line 5561 "chapters/03-drivers.nw"
+TEST_CASE("net: a card brought up again, and its report at the end",
+          "[launcher][net]") {
+    std::ostringstream said;
+    {
+        NetPair pair(0, &said);
+        NetDriver driver;
+        driver.give({1526});
+        pair.card.serve(kNetReceiveQueue, driver.queues);
+        CHECK(pair.card.wants_input());
+        pair.card.accept(1u << kNetFeatureMac);
+        CHECK_FALSE(pair.card.wants_input());
+        driver.transmit(frame(5));
+        pair.card.serve(kNetTransmitQueue, driver.queues);
+        CHECK(said.str().empty());
+    }
+    CHECK(said.str() ==
+          "lhv: net: 0 frames sent, 0 received; dropped: 1 runt and 0 "
+          "oversize from the Guest, 0 runt and 0 oversize from the "
+          "cable, 0 undelivered, 0 from strangers\n");
+}
+#line 5589 "chapters/03-drivers.nw"
+TEST_CASE("net: chains a Guest must not give the card",
+          "[launcher][net]") {
+    NetPair pair;
+    NetDriver driver;
+    SECTION("a receive buffer too small") {
+        driver.give({12, 1513});
+        CHECK_THROWS_WITH(
+            pair.card.serve(kNetReceiveQueue, driver.queues),
+            Contains("receive buffer at descriptor 0 holds 1525 bytes, "
+                     "less than"));
+    }
+    SECTION("a receive buffer the device may only read") {
+        driver.publish(0, {{0xA000, 1526}}, 0);
+        CHECK_THROWS_WITH(
+            pair.card.serve(kNetReceiveQueue, driver.queues),
+            Contains("may only read"));
+    }
+    SECTION("a transmit chain with room to write") {
+        driver.publish(1, {{0x8000, 100}, {0x9000, 10}}, 0);
+        driver.put(0x3000 + 16 + 12, std::uint16_t{kDescWrite});
+        CHECK_THROWS_WITH(
+            pair.card.serve(kNetTransmitQueue, driver.queues),
+            Contains("transmit chain at descriptor 0 has a buffer for "
+                     "the device to write"));
+    }
+    SECTION("a transmit chain shorter than its header") {
+        driver.publish(1, {{0x8000, 11}}, 0);
+        CHECK_THROWS_WITH(
+            pair.card.serve(kNetTransmitQueue, driver.queues),
+            Contains("holds 11 bytes, less than the 12-byte header"));
+    }
+    CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
+}
+#line 5632 "chapters/03-drivers.nw"
+TEST_CASE("net: a send never waits", "[launcher][net]") {
+    NetPair pair;
+    NetDriver driver;
+    const NetCounts& counts = pair.card.counts();
+    int frames = 0;
+    for (; frames < 100'000 && counts.undelivered == 0; ++frames) {
+        driver.transmit(frame(kEthMaxFrame));
+        pair.card.serve(kNetTransmitQueue, driver.queues);
+    }
+    CHECK(counts.undelivered == 1);
+    CHECK(counts.sent == std::uint64_t(frames - 1));
+    pair.partner.reset();
+    const std::uint64_t before = counts.undelivered;
+    driver.transmit(frame(60));
+    pair.card.serve(kNetTransmitQueue, driver.queues);
+    CHECK(counts.undelivered == before + 1);
+    CHECK_THAT(pair.card.report(), Contains(" undelivered"));
+}
+#line 5665 "chapters/03-drivers.nw"
+TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
+    const std::string path =
+        "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
+    NetCable first = join_cable(path);
+    auto second = std::make_unique<NetCable>(join_cable(path));
+    CHECK(first.side() == 0);
+    CHECK(second->side() == 1);
+    CHECK_THROWS_WITH(join_cable(path),
+                      Contains("already joins two Launchers"));
+    CHECK_FALSE(std::filesystem::exists(path));
+
+    std::vector<std::byte> bytes(2000);
+    CHECK(first.send(frame(60)));
+    auto datagram = second->receive(bytes);
+    REQUIRE(datagram);
+    CHECK(datagram->length == 60);
+    CHECK(datagram->from_partner);
+    CHECK(second->send(frame(70)));
+    CHECK(first.receive(bytes)->length == 70);
+    CHECK_FALSE(first.receive(bytes));
+
+    
+#line 5727 "chapters/03-drivers.nw"
+{
+    UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
+    sockaddr_un to{};
+    to.sun_family = AF_UNIX;
+    const std::string name = cable_name(path, 0);
+    std::memcpy(to.sun_path + 1, name.data(), name.size());
+    const auto length =
+        socklen_t(offsetof(sockaddr_un, sun_path) + 1 + name.size());
+    REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
+                     reinterpret_cast<sockaddr*>(&to), length) == 15);
+}
+#line 5687 "chapters/03-drivers.nw"
+    CHECK_FALSE(first.receive(bytes)->from_partner);
+
+    int delivered = 0;
+    while (delivered < 100'000 && first.send(frame(60))) ++delivered;
+    CHECK(delivered >= 1);
+    CHECK(delivered < 100'000);
+
+    second.reset();
+    CHECK_FALSE(first.send(frame(60)));
+    CHECK(join_cable(path).side() == 1);
+    CHECK_FALSE(std::filesystem::exists(path));
+
+    CHECK(cable_name("lab.net", 0) == cable_name("./x/../lab.net", 0));
+    CHECK(cable_name("/tmp/a", 1) == "lhv-net:/tmp/a:1");
+    CHECK_THROWS_AS(cable_name("/" + std::string(100, 'x'), 0),
+                    UsageError);
+}
+
+TEST_CASE("net: two cards on one cable", "[launcher][net]") {
+    const std::string path =
+        "/tmp/lhv-net-cards-" + std::to_string(::getpid()) + ".sock";
+    NetDevice one(join_cable(path)), two(join_cable(path));
+    CHECK(one.mac()[5] == 1);
+    CHECK(two.mac()[5] == 2);
+    NetDriver sender, receiver;
+    receiver.give({1526});
+    two.serve(kNetReceiveQueue, receiver.queues);
+    sender.transmit(frame(300, 3));
+    CHECK(one.serve(kNetTransmitQueue, sender.queues));
+    CHECK(two.input(receiver.queues));
+    CHECK(receiver.used(0, 0).len == 312);
+    CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
+                      300) == 0);
+}
+#line 5750 "chapters/03-drivers.nw"
+TEST_CASE("net: a killed Launcher leaves no name behind",
+          "[launcher][net]") {
+    const std::string path =
+        "/tmp/lhv-net-kill-" + std::to_string(::getpid()) + ".sock";
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        NetCable mine = join_cable(path);
+        char side = char('0' + mine.side());
+        if (::write(ready[1], &side, 1) != 1) ::_exit(1);
+        ::pause();
+        ::_exit(0);
+    }
+    char side = 0;
+    REQUIRE(::read(ready[0], &side, 1) == 1);
+    CHECK(side == '0');
+    NetCable survivor = join_cable(path);
+    CHECK(survivor.side() == 1);
+    CHECK(survivor.send(frame(60)));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK_FALSE(survivor.send(frame(60)));
+    CHECK(join_cable(path).side() == 0);
+    CHECK_FALSE(std::filesystem::exists(path));
+    ::close(ready[0]);
+    ::close(ready[1]);
+}
