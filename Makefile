@@ -427,7 +427,7 @@ $(BENCH_BINS): $(BUILD)/bench/bin/%: $(BUILD)/obj/tests/bench/%.cpp.o \
 	@$(say) LD $@
 	$(Q)$(CXX) -o $@ $^
 
-bench: programs $(BENCH_BINS)
+bench: programs $(BENCH_BINS) $(DISK_TAR)
 	@book/bin/bench.sh
 
 clean:
