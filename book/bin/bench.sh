@@ -177,4 +177,15 @@ for i in 1 2 3; do
     dd if="$disk/rd.tar" of=/dev/null bs=64k 2>&1 | tail -1
 done
 python3 book/bin/echo-latency.py
+# The ping between two Guests on one cable: the first Launcher to join
+# is side 0 (10.0.0.1) and pings side 1 a hundred times; side 1 answers
+# and stays up five seconds.
+build/lhv --net "socket:$disk/cable" build/guest/guest.elf \
+    init=ping 10.0.0.2 100 < /dev/null > "$disk/ping.out" 2>&1 &
+first=$!
+sleep 1
+build/lhv --net "socket:$disk/cable" build/guest/guest.elf \
+    init=ping 10.0.0.1 1 5 < /dev/null > /dev/null 2>&1
+wait "$first"
+grep ' sent, ' "$disk/ping.out" | sed 's/^/bench: ping between two Guests: /'
 echo "bench: table rows in $out/results.tex"
