@@ -1,5 +1,5 @@
 // generated from chapters/D-harness.nw -- edit the chapter, not this file
-#line 706 "chapters/D-harness.nw"
+#line 714 "chapters/D-harness.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <elf.h>
@@ -59,8 +59,11 @@ inline bool is_qemu(pid_t pid) {
                                    {}};
     return command_line.find("qemu-system") != std::string::npos;
 }
-#line 230 "chapters/D-harness.nw"
+#line 235 "chapters/D-harness.nw"
 inline bool in_a_temporary_place(const std::string& path) {
+    const std::string book = fs::current_path().string() + "/";
+    if (path.rfind(book, 0) == 0)
+        return false;  // the book's own files, such as its disk
     std::vector<std::string> places = {"/tmp/", "/dev/shm/"};
     if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"))
         places.push_back(std::string(runtime) + "/");
@@ -80,7 +83,7 @@ inline void notice_files(pid_t pid, std::set<std::string>& seen) {
             seen.insert(target.string());
     }
 }
-#line 262 "chapters/D-harness.nw"
+#line 270 "chapters/D-harness.nw"
 struct Outcome {
     int exit_code = -1;  // 128 + signal if a signal ended it
     int signal = 0;      // the signal that ended it, or 0
@@ -93,7 +96,7 @@ inline std::string describe(const Outcome& outcome) {
            std::to_string(outcome.exit_code) + "\n--- stdout:\n" +
            outcome.out + "\n--- stderr:\n" + outcome.err;
 }
-#line 291 "chapters/D-harness.nw"
+#line 299 "chapters/D-harness.nw"
 class Lhv {
 public:
     explicit Lhv(const std::vector<std::string>& arguments)
@@ -134,7 +137,7 @@ private:
     std::set<std::string> files_seen_;
 };
 
-#line 354 "chapters/D-harness.nw"
+#line 362 "chapters/D-harness.nw"
 inline Lhv::Lhv(const std::string& program,
                 const std::vector<std::string>& arguments,
                 const std::vector<std::string>& environment) {
@@ -157,7 +160,7 @@ inline Lhv::Lhv(const std::string& program,
     REQUIRE(pipe2(out, O_CLOEXEC) == 0);
     REQUIRE(pipe2(err, O_CLOEXEC) == 0);
     
-#line 407 "chapters/D-harness.nw"
+#line 415 "chapters/D-harness.nw"
 sigset_t all, old;
 sigfillset(&all);
 sigprocmask(SIG_SETMASK, &all, &old);
@@ -181,7 +184,7 @@ if (pid_ == 0) {
 }
 sigprocmask(SIG_SETMASK, &old, nullptr);
 REQUIRE(pid_ > 0);
-#line 376 "chapters/D-harness.nw"
+#line 384 "chapters/D-harness.nw"
     setpgid(pid_, pid_);
     close(out[1]);
     close(err[1]);
@@ -190,7 +193,7 @@ REQUIRE(pid_ > 0);
     fcntl(out_fd_, F_SETFL, O_NONBLOCK);
     fcntl(err_fd_, F_SETFL, O_NONBLOCK);
 }
-#line 443 "chapters/D-harness.nw"
+#line 451 "chapters/D-harness.nw"
 inline void read_available(int& fd, std::string& into) {
     char buffer[4096];
     ssize_t count;
@@ -217,7 +220,7 @@ inline void Lhv::pump(std::chrono::milliseconds wait) {
     read_available(err_fd_, outcome_.err);
     notice_all_files();
 }
-#line 479 "chapters/D-harness.nw"
+#line 487 "chapters/D-harness.nw"
 inline bool Lhv::running() const {
     siginfo_t info{};
     return pid_ > 0 &&
@@ -244,7 +247,7 @@ bool Lhv::wait_until(Condition done, std::chrono::milliseconds limit) {
     }
     return true;
 }
-#line 514 "chapters/D-harness.nw"
+#line 522 "chapters/D-harness.nw"
 inline Outcome Lhv::finish(std::chrono::seconds limit) {
     const auto deadline = Clock::now() + limit;
     int status = 0;
@@ -261,19 +264,19 @@ inline Outcome Lhv::finish(std::chrono::seconds limit) {
     pid_ = -1;
     pump(0ms);
     
-#line 543 "chapters/D-harness.nw"
+#line 551 "chapters/D-harness.nw"
 if (WIFEXITED(status)) {
     outcome_.exit_code = WEXITSTATUS(status);
 } else if (WIFSIGNALED(status)) {
     outcome_.signal = WTERMSIG(status);
     outcome_.exit_code = 128 + outcome_.signal;
 }
-#line 530 "chapters/D-harness.nw"
+#line 538 "chapters/D-harness.nw"
     INFO(describe(outcome_));
     check_nothing_is_left(WIFSIGNALED(status));
     return outcome_;
 }
-#line 562 "chapters/D-harness.nw"
+#line 570 "chapters/D-harness.nw"
 inline void Lhv::check_nothing_is_left(bool allow_a_moment) {
     const auto deadline = Clock::now() + (allow_a_moment ? 5s : 0s);
     while (!processes().empty() && Clock::now() < deadline)
@@ -284,7 +287,7 @@ inline void Lhv::check_nothing_is_left(bool allow_a_moment) {
         CHECK_FALSE(fs::exists(file));
     }
 }
-#line 582 "chapters/D-harness.nw"
+#line 590 "chapters/D-harness.nw"
 inline void Lhv::kill_everything() {
     if (pid_ > 0) {
         ::kill(-pid_, SIGKILL);
@@ -301,7 +304,7 @@ inline Lhv::~Lhv() {
         if (fd >= 0)
             close(fd);
 }
-#line 604 "chapters/D-harness.nw"
+#line 612 "chapters/D-harness.nw"
 inline Outcome run_lhv(const std::vector<std::string>& arguments) {
     return Lhv(arguments).finish();
 }
@@ -321,7 +324,7 @@ inline std::string eip_text(uint32_t eip) {
     std::snprintf(text, sizeof text, "0x%08x", eip);
     return text;
 }
-#line 638 "chapters/D-harness.nw"
+#line 646 "chapters/D-harness.nw"
 inline const std::string kHostIntact =
     "lhv: host self-check: code, descriptor tables, page tables and "
     "processor state as at boot";
@@ -381,5 +384,5 @@ inline Survived run_then_healthy(
     return result;
 }
 
-#line 751 "chapters/D-harness.nw"
+#line 759 "chapters/D-harness.nw"
 } // namespace lhv::test
