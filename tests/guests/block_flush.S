@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4740 "chapters/04-launcher.nw"
+#line 4743 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -81,6 +81,17 @@
 2:  movzwl 7(%esi), %ecx           /* the first VqConfig's irq */
     mov 9(%esi), %edi              /* and its pfn */
     shl $PAGE_SHIFT, %edi
+    .endm
+    .macro line_gate handler
+    lea 0x20(%ecx), %ebx           /* the line's vector */
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(GUEST_KERNEL_CS << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $0xAE00, %edx               /* present, DPL 1, interrupt gate */
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    int $HYPERCALL_VECTOR
     .endm
     .macro handshake status
     orb $\status, 4(%esi)
@@ -111,15 +122,7 @@
     .endm
     .macro bring_up_block handler
     find_device DEVICE_BLOCK
-    lea 0x20(%ecx), %ebx           /* the line's vector */
-    mov $\handler, %ecx
-    mov %ecx, %edx
-    and $0xFFFF, %ecx
-    or $(GUEST_KERNEL_CS << 16), %ecx
-    and $0xFFFF0000, %edx
-    or $0xAE00, %edx               /* present, DPL 1, interrupt gate */
-    mov $LHCALL_LOAD_IDT_ENTRY, %eax
-    int $HYPERCALL_VECTOR
+    line_gate \handler
     orb $FLUSH_FEATURE_BIT, ACCEPTED_FEATURES + 1(%esi)
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
     testb $STATUS_FEATURES_OK, 4(%esi)
@@ -128,7 +131,7 @@
     lea PAGE_OFFSET(%edi), %edx
     mov %edx, ring
     .endm
-#line 1671 "chapters/03-drivers.nw"
+#line 1663 "chapters/03-drivers.nw"
     .macro await used
 1:  cmpw $\used, USED_OFFSET + 2(%edx)
     jne 1b
@@ -142,7 +145,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1680 "chapters/03-drivers.nw"
+#line 1672 "chapters/03-drivers.nw"
     bring_up_block wrong
     describe 0, $(write_header-PAGE_OFFSET), $16, $DESC_NEXT, $1
     describe 1, $(pattern-PAGE_OFFSET), $512, $DESC_NEXT, $2

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4740 "chapters/04-launcher.nw"
+#line 4743 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -82,13 +82,24 @@
     mov 9(%esi), %edi              /* and its pfn */
     shl $PAGE_SHIFT, %edi
     .endm
+    .macro line_gate handler
+    lea 0x20(%ecx), %ebx           /* the line's vector */
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(GUEST_KERNEL_CS << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $0xAE00, %edx               /* present, DPL 1, interrupt gate */
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    int $HYPERCALL_VECTOR
+    .endm
     .macro handshake status
     orb $\status, 4(%esi)
     lea -PAGE_OFFSET(%esi), %ebx
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 5940 "chapters/03-drivers.nw"
+#line 5932 "chapters/03-drivers.nw"
 #define DEVICE_NET 1
 #define NET_FEATURE_MAC 0x20      /* bit 5 of the first feature byte */
 #define NET_ACCEPTED 25           /* 5 + 2 * 8 + 4: accepted features */
@@ -111,24 +122,16 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 5958 "chapters/03-drivers.nw"
+#line 5950 "chapters/03-drivers.nw"
     find_device DEVICE_NET
-#line 5988 "chapters/03-drivers.nw"
-    lea 0x20(%ecx), %ebx           /* the line's vector */
-    mov $got_irq, %ecx
-    mov %ecx, %edx
-    and $0xFFFF, %ecx
-    or $(GUEST_KERNEL_CS << 16), %ecx
-    and $0xFFFF0000, %edx
-    or $0xAE00, %edx               /* present, DPL 1, interrupt gate */
-    mov $LHCALL_LOAD_IDT_ENTRY, %eax
-    int $HYPERCALL_VECTOR
+#line 5980 "chapters/03-drivers.nw"
+    line_gate got_irq
     orb $NET_FEATURE_MAC, NET_ACCEPTED(%esi)
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
     testb $STATUS_FEATURES_OK, 4(%esi)
     jz wrong
     handshake STATUS_DRIVER_OK
-#line 6009 "chapters/03-drivers.nw"
+#line 5993 "chapters/03-drivers.nw"
     cmpb $1, NET_MAC_LAST(%esi)
     jne 1f
     say side_0
@@ -136,7 +139,7 @@ _start:
 1:  say side_1
 2:  mov NET_TX_PFN(%esi), %edi       /* the transmit ring from now on */
     shl $PAGE_SHIFT, %edi
-#line 6023 "chapters/03-drivers.nw"
+#line 6007 "chapters/03-drivers.nw"
     lea PAGE_OFFSET(%edi), %edx    /* the ring, where we can write it */
     mov %edx, ring
     frame 0, runt, 5
@@ -158,7 +161,7 @@ no_device:
 wrong:
     say bad
     power_off
-#line 5962 "chapters/03-drivers.nw"
+#line 5954 "chapters/03-drivers.nw"
     .section .rodata
 side_0: .asciz "the card's MAC is side 0's\n"
 side_1: .asciz "the card's MAC is side 1's\n"

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4740 "chapters/04-launcher.nw"
+#line 4743 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -82,13 +82,24 @@
     mov 9(%esi), %edi              /* and its pfn */
     shl $PAGE_SHIFT, %edi
     .endm
+    .macro line_gate handler
+    lea 0x20(%ecx), %ebx           /* the line's vector */
+    mov $\handler, %ecx
+    mov %ecx, %edx
+    and $0xFFFF, %ecx
+    or $(GUEST_KERNEL_CS << 16), %ecx
+    and $0xFFFF0000, %edx
+    or $0xAE00, %edx               /* present, DPL 1, interrupt gate */
+    mov $LHCALL_LOAD_IDT_ENTRY, %eax
+    int $HYPERCALL_VECTOR
+    .endm
     .macro handshake status
     orb $\status, 4(%esi)
     lea -PAGE_OFFSET(%esi), %ebx
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 4870 "chapters/04-launcher.nw"
+#line 4876 "chapters/04-launcher.nw"
     .text
     .globl _start
 _start:
@@ -98,7 +109,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4875 "chapters/04-launcher.nw"
+#line 4881 "chapters/04-launcher.nw"
     movzbl BOOT_INFO_COMMAND_LINE(%esi), %ebp
     find_device DEVICE_RNG
     cmp $'o', %ebp
