@@ -318,7 +318,7 @@ constexpr Entry kSystemCalls[] = {
     {243, sys_set_thread_area},                  {252, sys_exit},
     {355, sys_getrandom},
     
-#line 5205 "chapters/E-guest-kernel.nw"
+#line 5244 "chapters/E-guest-kernel.nw"
 {5, sys_open},      {6, sys_close},          {19, sys_lseek},
 {118, sys_fsync},   {220, sys_getdents64},
 #line 3134 "chapters/E-guest-kernel.nw"
