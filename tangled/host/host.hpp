@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 9216 "chapters/05-host.nw"
+#line 9217 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -7,8 +7,8 @@
 namespace lhv::host {
 
 [[noreturn]] void host_main(HostLink& link, MachinePhysical ram_end);
-#line 3065 "chapters/05-host.nw"
+#line 3066 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 9225 "chapters/05-host.nw"
+#line 9226 "chapters/05-host.nw"
 } // namespace lhv::host

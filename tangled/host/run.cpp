@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 1961 "chapters/05-host.nw"
+#line 1962 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
@@ -49,7 +49,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 519 "chapters/05-host.nw"
+#line 520 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -66,19 +66,19 @@ static const char* trap_name(uint32_t trap) {
 #line 454 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 8056 "chapters/05-host.nw"
+#line 8057 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 456 "chapters/05-host.nw"
     
-#line 3185 "chapters/05-host.nw"
+#line 3186 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4211 "chapters/05-host.nw"
+#line 4212 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3188 "chapters/05-host.nw"
+#line 3189 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
@@ -86,29 +86,30 @@ if (kill_switcher_fault(link, frame))
     if (switcher_state().guest_cr3 != page_tables_.cr3()) [[unlikely]]
         page_tables_.follow(switcher_state().guest_cr3);
     const Registers& r = vcpu_.regs();
+    const uint32_t trap = r.trapnum;
     
-#line 8423 "chapters/05-host.nw"
-++switches_[r.trapnum];
-#line 461 "chapters/05-host.nw"
-    if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
-        handle_irq(r.trapnum);
+#line 8424 "chapters/05-host.nw"
+++switches_[trap];
+#line 462 "chapters/05-host.nw"
+    if (trap >= kIrqBase && trap < kIrqBase + 16) {
+        handle_irq(trap);
         if (timer_expired())
             irqs_pending_ |= 1u << abi::kGuestClockIrq;
         return true;
     }
-    if (r.trapnum == abi::kHypercallVector) {
+    if (trap == abi::kHypercallVector) {
         hypercall_pending_ = true;
         return true;
     }
-    if (r.trapnum == 14)
+    if (trap == 14)
         return page_fault(link);
-    if (r.trapnum < 32)
+    if (trap < 32)
         return reflect_trap(link);
-    kill(link, "trap %u (%s) at eip 0x%08x", r.trapnum,
-         trap_name(r.trapnum), r.eip);
+    kill(link, "trap %u (%s) at eip 0x%08x", trap, trap_name(trap),
+         r.eip);
     return false;
 }
-#line 1613 "chapters/05-host.nw"
+#line 1614 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -134,7 +135,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 500 "chapters/05-host.nw"
+#line 501 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -145,7 +146,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4223 "chapters/05-host.nw"
+#line 4224 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
