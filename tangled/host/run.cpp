@@ -88,7 +88,7 @@ if (kill_switcher_fault(link, frame))
     const Registers& r = vcpu_.regs();
     const uint32_t trap = r.trapnum;
     
-#line 8424 "chapters/05-host.nw"
+#line 8430 "chapters/05-host.nw"
 ++switches_[trap];
 #line 462 "chapters/05-host.nw"
     if (trap >= kIrqBase && trap < kIrqBase + 16) {
