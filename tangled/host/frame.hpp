@@ -44,7 +44,7 @@ inline FrameProblem check_frame(uint32_t address, const Registers& r) {
         return {"stack selector", r.ss};
     return {};
 }
-#line 4192 "chapters/05-host.nw"
+#line 4193 "chapters/05-host.nw"
 inline const char* switcher_fault(uint32_t address, const Registers& r) {
     if ((r.cs & 0xFFFF) != LGUEST_CS || r.eip < SWITCHER_ADDRESS ||
         r.eip >= SWITCHER_REGS_PAGE)

@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 5043 "chapters/05-host.nw"
+#line 5044 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     static constexpr uint32_t kTopLevels = 4;
@@ -40,7 +40,7 @@ public:
     static constexpr uint32_t kMaxGuestPages =
         (abi::kSwitcherAddress - abi::kPageOffset) / kPageSize;
     
-#line 5108 "chapters/05-host.nw"
+#line 5109 "chapters/05-host.nw"
 struct Walk {
     enum class Is { Mapped, GuestFault, BadEntry, NoMemory };
     Is is = Is::GuestFault;
@@ -52,7 +52,7 @@ struct Walk {
     const char* which = nullptr;    // BadEntry: which kind of entry
     const char* problem = nullptr;  // BadEntry: what is wrong with it
 };
-#line 5051 "chapters/05-host.nw"
+#line 5052 "chapters/05-host.nw"
     Result start(const GuestMemory& memory);
     void release();
     Walk resolve(GuestVirtual address, uint32_t access);
@@ -174,7 +174,7 @@ bool kick(uint32_t address);
 bool devices_live() const;
 bool take_device_interrupts(HostLink& link);
 void forget_devices();
-#line 4044 "chapters/05-host.nw"
+#line 4045 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -183,15 +183,15 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4240 "chapters/05-host.nw"
+#line 4241 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 5794 "chapters/05-host.nw"
+#line 5795 "chapters/05-host.nw"
 uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
 bool pin_kernel_stack(HostLink& link, const char* after);
 bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
 bool page_fault(HostLink& link);
-#line 5976 "chapters/05-host.nw"
+#line 5977 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -201,7 +201,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 8066 "chapters/05-host.nw"
+#line 8067 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);
@@ -210,7 +210,7 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
-#line 8437 "chapters/05-host.nw"
+#line 8438 "chapters/05-host.nw"
 uint32_t switches_[256] = {};  // this Guest's world switches, by vector
 bool count_switches(HostLink& link, GuestPhysical address, Origin from);
 #line 184 "chapters/05-host.nw"

@@ -136,11 +136,11 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 3999 "chapters/05-host.nw"
+#line 4000 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
-#line 8468 "chapters/05-host.nw"
+#line 8469 "chapters/05-host.nw"
 case abi::LHCALL_COUNT_SWITCHES:
     return count_switches(link, {c.args.arg1}, c.from);
 #line 628 "chapters/05-host.nw"
@@ -178,7 +178,7 @@ bool Guest::hypercall(HostLink& link) {
     r.eax = 0;
     return dispatch(link, c);
 }
-#line 8477 "chapters/05-host.nw"
+#line 8478 "chapters/05-host.nw"
 bool Guest::count_switches(HostLink& link, GuestPhysical address,
                            Origin from) {
     if (!memory_.contains(address, sizeof(abi::SwitchCounts))) {

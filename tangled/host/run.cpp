@@ -66,7 +66,7 @@ static const char* trap_name(uint32_t trap) {
 #line 454 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 8057 "chapters/05-host.nw"
+#line 8058 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
 #line 456 "chapters/05-host.nw"
@@ -75,7 +75,7 @@ if (exit_log_wanted()) [[unlikely]]
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4212 "chapters/05-host.nw"
+#line 4213 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
 #line 3189 "chapters/05-host.nw"
@@ -88,7 +88,7 @@ if (kill_switcher_fault(link, frame))
     const Registers& r = vcpu_.regs();
     const uint32_t trap = r.trapnum;
     
-#line 8430 "chapters/05-host.nw"
+#line 8431 "chapters/05-host.nw"
 ++switches_[trap];
 #line 462 "chapters/05-host.nw"
     if (trap >= kIrqBase && trap < kIrqBase + 16) {
@@ -146,7 +146,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4224 "chapters/05-host.nw"
+#line 4225 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);

@@ -68,7 +68,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6826 "chapters/05-host.nw"
+#line 6827 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7173 "chapters/05-host.nw"
+#line 7174 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,7 +60,7 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
-#line 6826 "chapters/05-host.nw"
+#line 6827 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -70,7 +70,7 @@
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 7181 "chapters/05-host.nw"
+#line 7182 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -84,7 +84,7 @@
     call hex
     say fault_line
     .endm
-#line 7459 "chapters/05-host.nw"
+#line 7460 "chapters/05-host.nw"
 #define USER_CS 0x73
 #define USER_DS 0x7b
 #define USER_CODE 0x08048000
@@ -98,13 +98,13 @@
 _start:
 #line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 7471 "chapters/05-host.nw"
+#line 7472 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
 #line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7473 "chapters/05-host.nw"
+#line 7474 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, $14, $0x0000FFFF, $0x00CFFA00
     hcall LHCALL_LOAD_GDT_ENTRY, $15, $0x0000FFFF, $0x00CFF200
     map_kernel
@@ -127,7 +127,7 @@ _start:
     pushl $USER_CS
     pushl $USER_ENTRY(user_page)
     iret
-#line 7505 "chapters/05-host.nw"
+#line 7506 "chapters/05-host.nw"
     .balign 4096
     .globl user_page
 user_page:
@@ -151,7 +151,7 @@ user_reads_low:
     int $0x80
     jmp .
     .balign 4096
-#line 7537 "chapters/05-host.nw"
+#line 7538 "chapters/05-host.nw"
     .macro enter_kernel
     push %ds
     push %es
@@ -190,7 +190,7 @@ fault:
     iret
 wrong:
     hcall 98
-#line 7206 "chapters/05-host.nw"
+#line 7207 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -210,7 +210,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 7576 "chapters/05-host.nw"
+#line 7577 "chapters/05-host.nw"
     .section .rodata
 syscall_line:
     .asciz "ptg: int $0x80 from ring 3 ran the ring-1 handler\n"
@@ -218,12 +218,12 @@ syscall_line:
     .globl kernel_word
 kernel_word:
     .long 0
-#line 6180 "chapters/05-host.nw"
+#line 6181 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 7584 "chapters/05-host.nw"
+#line 7585 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 user_table:

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7173 "chapters/05-host.nw"
+#line 7174 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,7 +60,7 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
-#line 6826 "chapters/05-host.nw"
+#line 6827 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -70,7 +70,7 @@
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 7181 "chapters/05-host.nw"
+#line 7182 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -84,7 +84,7 @@
     call hex
     say fault_line
     .endm
-#line 7772 "chapters/05-host.nw"
+#line 7773 "chapters/05-host.nw"
 #define DIRECTORIES 50
 #define SWITCHES 10000
 #define TOUCHED 0x40000000
@@ -97,7 +97,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7780 "chapters/05-host.nw"
+#line 7781 "chapters/05-host.nw"
     map_kernel
     movl $(PHYS(counter) + 3), program_table
     mov $directory, %esi
@@ -122,7 +122,7 @@ _start:
     call hex
     say count_line
     power_off
-#line 7206 "chapters/05-host.nw"
+#line 7207 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -142,7 +142,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 7805 "chapters/05-host.nw"
+#line 7806 "chapters/05-host.nw"
     .data
 count_line: .ascii "ptg: switches done, counter 0x"
 count_digits: .asciz "00000000\n"

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 6198 "chapters/05-host.nw"
+#line 6199 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define ALIAS 0x10000000
     .text
@@ -64,7 +64,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6826 "chapters/05-host.nw"
+#line 6827 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -74,7 +74,7 @@ _start:
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 6206 "chapters/05-host.nw"
+#line 6207 "chapters/05-host.nw"
     movl $(kernel_table - PAGE_OFFSET + 3), second + 768 * 4
     movl $(table_a - PAGE_OFFSET + 3), directory + 64 * 4
     movl $(table_b - PAGE_OFFSET + 3), second + 64 * 4
@@ -98,12 +98,12 @@ _start:
     .section .rodata
 message:
     .asciz "two address spaces: 200 switches, each read its own page\n"
-#line 6180 "chapters/05-host.nw"
+#line 6181 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 6230 "chapters/05-host.nw"
+#line 6231 "chapters/05-host.nw"
     .balign 4096
 second:
     .skip 4096

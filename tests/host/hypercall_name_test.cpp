@@ -26,8 +26,9 @@ TEST_CASE("each hypercall has the name the ABI gives it", "[host]") {
             {abi::LHCALL_NOTIFY, "NOTIFY"},
             {abi::LHCALL_LOAD_GDT_ENTRY, "LOAD_GDT_ENTRY"},
             {abi::LHCALL_SEND_INTERRUPTS, "SEND_INTERRUPTS"},
+            {abi::LHCALL_COUNT_SWITCHES, "COUNT_SWITCHES"},
             {3, "no such call"}, {11, "no such call"},
-            {13, "no such call"}, {20, "no such call"},
+            {13, "no such call"}, {21, "no such call"},
             {0xFFFFFFFF, "no such call"},
         }));
     CHECK(host::hypercall_name(call) == name);

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6442 "chapters/05-host.nw"
+#line 6443 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -38,7 +38,7 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 6449 "chapters/05-host.nw"
+#line 6450 "chapters/05-host.nw"
 std::string directory_of(const std::string& guest) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x",

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4855 "chapters/05-host.nw"
+#line 4856 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     FAIL("no symbol " << name << " in " << path);
     return 0;
 }
-#line 4861 "chapters/05-host.nw"
+#line 4862 "chapters/05-host.nw"
 }
 
 TEST_CASE("careless segments are fixed up and the Guest runs on",

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 7089 "chapters/05-host.nw"
+#line 7090 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     FAIL("no symbol " << name << " in " << path);
     return 0;
 }
-#line 7095 "chapters/05-host.nw"
+#line 7096 "chapters/05-host.nw"
 }
 
 TEST_CASE("a Guest's hostile page tables kill only the Guest",
