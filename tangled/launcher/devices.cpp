@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4696 "chapters/04-launcher.nw"
+#line 4708 "chapters/04-launcher.nw"
 #include "launcher/devices.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -14,7 +14,7 @@
 
 namespace lhv::launcher {
 
-#line 4121 "chapters/04-launcher.nw"
+#line 4133 "chapters/04-launcher.nw"
 const char* device_name(std::uint8_t type) {
     switch (type) {
     case abi::kDeviceNet:     return "network";
@@ -24,7 +24,7 @@ const char* device_name(std::uint8_t type) {
     default:                  return "unknown";
     }
 }
-#line 4231 "chapters/04-launcher.nw"
+#line 4243 "chapters/04-launcher.nw"
 Devices::Devices(std::vector<std::unique_ptr<Device>> devices,
                  abi::DeviceLink& link, int doorbell)
     : link_(link), doorbell_(doorbell),
@@ -52,7 +52,7 @@ Devices::~Devices() {
         slot->thread.join();
     }
 }
-#line 4273 "chapters/04-launcher.nw"
+#line 4285 "chapters/04-launcher.nw"
 UniqueFd Devices::make_eventfd() {
     UniqueFd fd{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
     if (!fd)
@@ -67,7 +67,7 @@ void Devices::wake(Slot& slot) {
            errno == EINTR) {
     }
 }
-#line 4304 "chapters/04-launcher.nw"
+#line 4316 "chapters/04-launcher.nw"
 void Devices::publish(GuestMemory memory) {
     memory_ = memory;
     page_.assign(abi::kPageSize, std::byte{0});
@@ -78,7 +78,7 @@ void Devices::publish(GuestMemory memory) {
         Slot& slot = *slot_pointer;
         forget_queues(slot);
         
-#line 4334 "chapters/04-launcher.nw"
+#line 4346 "chapters/04-launcher.nw"
 Device& device = *slot.device;
 std::vector<std::byte> config = device.config();
 abi::DeviceDesc desc{device.type(),
@@ -117,7 +117,7 @@ for (std::uint32_t i = 0; i < kFeatureBytes + config.size(); ++i)
 offset += kFeatureBytes;
 std::ranges::copy(config, page_.begin() + offset);
 offset += static_cast<std::uint32_t>(config.size());
-#line 4314 "chapters/04-launcher.nw"
+#line 4326 "chapters/04-launcher.nw"
     }
     list_end_ = offset;
     forget_failure();
@@ -129,7 +129,7 @@ offset += static_cast<std::uint32_t>(config.size());
     }
     link_.stop = 0;
 }
-#line 4386 "chapters/04-launcher.nw"
+#line 4398 "chapters/04-launcher.nw"
 bool Devices::notified(GuestPhysical address) {
     if (!memory_)
         return false;
@@ -153,7 +153,7 @@ bool Devices::notified(GuestPhysical address) {
     throw GuestDied("NOTIFY address " + in_hex(address.value) +
                     " is in the device page but is no device's");
 }
-#line 4420 "chapters/04-launcher.nw"
+#line 4432 "chapters/04-launcher.nw"
 void Devices::check_page() const {
     auto now = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                               abi::kPageSize);
@@ -171,7 +171,7 @@ void Devices::check_page() const {
                         ", which is the Launcher's to write");
     }
 }
-#line 4456 "chapters/04-launcher.nw"
+#line 4468 "chapters/04-launcher.nw"
 void Devices::status_changed(Slot& slot) {
     auto page = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                                abi::kPageSize);
@@ -202,7 +202,7 @@ void Devices::status_changed(Slot& slot) {
         make_live(slot);
     }
 }
-#line 4512 "chapters/04-launcher.nw"
+#line 4524 "chapters/04-launcher.nw"
 void Devices::make_live(Slot& slot) {
     std::lock_guard guard(slot.lock);
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
@@ -225,7 +225,7 @@ void Devices::forget_queues(Slot& slot) {
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
         link_.kick_address[slot.first_kick + q] = 0;
 }
-#line 4547 "chapters/04-launcher.nw"
+#line 4559 "chapters/04-launcher.nw"
 void Devices::take_kicks() {
     for (auto& slot : slots_)
         for (std::uint32_t q = 0; q < slot->rings.size(); ++q) {
@@ -239,7 +239,7 @@ void Devices::take_kicks() {
             wake(*slot);
         }
 }
-#line 4572 "chapters/04-launcher.nw"
+#line 4584 "chapters/04-launcher.nw"
 void Devices::run(Slot& slot) {
     try {
         while (!stopping_) {
@@ -264,7 +264,7 @@ void Devices::run(Slot& slot) {
                 if (slot.queues.empty() || slot.broken || stopping_)
                     continue;
                 
-#line 4625 "chapters/04-launcher.nw"
+#line 4637 "chapters/04-launcher.nw"
 try {
     for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
         if (kicked & 1u << q)
@@ -276,7 +276,7 @@ try {
     fail(std::string("the ") + device_name(slot.device->type()) +
          " device: " + error.what());
 }
-#line 4596 "chapters/04-launcher.nw"
+#line 4608 "chapters/04-launcher.nw"
             }
             if (used)
                 raise(slot);
@@ -286,14 +286,14 @@ try {
              " device's thread: " + error.what());
     }
 }
-#line 4645 "chapters/04-launcher.nw"
+#line 4657 "chapters/04-launcher.nw"
 void Devices::raise(Slot& slot) {
     std::atomic_ref counter(link_.raised[slot.irq]);
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_release);
     send_byte(doorbell_);
 }
-#line 4659 "chapters/04-launcher.nw"
+#line 4671 "chapters/04-launcher.nw"
 void Devices::fail(const std::string& why) {
     {
         std::lock_guard guard(failure_lock_);
@@ -313,12 +313,12 @@ std::string Devices::failure() {
     std::lock_guard guard(failure_lock_);
     return failure_;
 }
-#line 4686 "chapters/04-launcher.nw"
+#line 4698 "chapters/04-launcher.nw"
 void Devices::forget_failure() {
     failure();
     std::lock_guard guard(failure_lock_);
     failure_.clear();
 }
 
-#line 4723 "chapters/04-launcher.nw"
+#line 4735 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

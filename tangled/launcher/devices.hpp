@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4145 "chapters/04-launcher.nw"
+#line 4157 "chapters/04-launcher.nw"
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -35,7 +35,7 @@ class Devices {
 
   private:
     
-#line 4206 "chapters/04-launcher.nw"
+#line 4218 "chapters/04-launcher.nw"
 struct Slot {
     std::unique_ptr<Device> device;
     std::uint32_t offset = 0;          // its DeviceDesc in the page
@@ -50,12 +50,12 @@ struct Slot {
     UniqueFd wake;                     // an eventfd
     std::thread thread;
 };
-#line 4180 "chapters/04-launcher.nw"
+#line 4192 "chapters/04-launcher.nw"
     
-#line 4265 "chapters/04-launcher.nw"
+#line 4277 "chapters/04-launcher.nw"
 static UniqueFd make_eventfd();
 static void wake(Slot& slot);
-#line 4492 "chapters/04-launcher.nw"
+#line 4504 "chapters/04-launcher.nw"
 void run(Slot& slot);
 void raise(Slot& slot);
 void fail(const std::string& why);
@@ -69,7 +69,7 @@ static std::uint32_t features_at(const Slot& slot) {
            slot.device->queue_count() * sizeof(abi::VqConfig);
 }
 
-#line 4182 "chapters/04-launcher.nw"
+#line 4194 "chapters/04-launcher.nw"
     std::vector<std::unique_ptr<Slot>> slots_;
     abi::DeviceLink& link_;
     int doorbell_;

@@ -1,14 +1,18 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5269 "chapters/03-drivers.nw"
+#line 5336 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
+#include <fcntl.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,7 +26,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 5313 "chapters/03-drivers.nw"
+#line 5385 "chapters/03-drivers.nw"
 struct NetDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig configs[2] = {
@@ -100,7 +104,7 @@ struct NetDriver {
                                   used_slot(slot));
     }
 };
-#line 5399 "chapters/03-drivers.nw"
+#line 5471 "chapters/03-drivers.nw"
 static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
     std::vector<std::byte> bytes(length);
     for (std::size_t i = 0; i < length; ++i)
@@ -136,7 +140,7 @@ struct NetPair {
                 ssize_t(bytes.size()));
     }
 };
-#line 5444 "chapters/03-drivers.nw"
+#line 5516 "chapters/03-drivers.nw"
 TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -160,7 +164,7 @@ TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     CHECK(NetPair(1).card.mac()[5] == 2);
     CHECK(pair.card.features() == 1u << kNetFeatureMac);
 }
-#line 5478 "chapters/03-drivers.nw"
+#line 5550 "chapters/03-drivers.nw"
 TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -189,7 +193,7 @@ TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
                       frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
     CHECK(pair.card.counts().received == 2);
 }
-#line 5515 "chapters/03-drivers.nw"
+#line 5587 "chapters/03-drivers.nw"
 TEST_CASE("net: runt and oversize frames are dropped and counted",
           "[launcher][net]") {
     NetPair pair;
@@ -221,7 +225,7 @@ TEST_CASE("net: runt and oversize frames are dropped and counted",
           "oversize from the Guest, 2 runt and 2 oversize from the "
           "cable, 0 undelivered, 0 from strangers");
 }
-#line 5553 "chapters/03-drivers.nw"
+#line 5625 "chapters/03-drivers.nw"
 TEST_CASE("net: a card brought up again, and its report at the end",
           "[launcher][net]") {
     std::ostringstream said;
@@ -242,7 +246,7 @@ TEST_CASE("net: a card brought up again, and its report at the end",
           "oversize from the Guest, 0 runt and 0 oversize from the "
           "cable, 0 undelivered, 0 from strangers\n");
 }
-#line 5581 "chapters/03-drivers.nw"
+#line 5653 "chapters/03-drivers.nw"
 TEST_CASE("net: chains a Guest must not give the card",
           "[launcher][net]") {
     NetPair pair;
@@ -276,7 +280,7 @@ TEST_CASE("net: chains a Guest must not give the card",
     }
     CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
 }
-#line 5624 "chapters/03-drivers.nw"
+#line 5696 "chapters/03-drivers.nw"
 TEST_CASE("net: a send never waits", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -295,7 +299,7 @@ TEST_CASE("net: a send never waits", "[launcher][net]") {
     CHECK(counts.undelivered == before + 1);
     CHECK_THAT(pair.card.report(), Contains(" undelivered"));
 }
-#line 5657 "chapters/03-drivers.nw"
+#line 5729 "chapters/03-drivers.nw"
 TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     const std::string path =
         "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
@@ -318,7 +322,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     CHECK_FALSE(first.receive(bytes));
 
     
-#line 5719 "chapters/03-drivers.nw"
+#line 5791 "chapters/03-drivers.nw"
 {
     UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
     sockaddr_un to{};
@@ -330,7 +334,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
                      reinterpret_cast<sockaddr*>(&to), length) == 15);
 }
-#line 5679 "chapters/03-drivers.nw"
+#line 5751 "chapters/03-drivers.nw"
     CHECK_FALSE(first.receive(bytes)->from_partner);
 
     int delivered = 0;
@@ -365,7 +369,7 @@ TEST_CASE("net: two cards on one cable", "[launcher][net]") {
     CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
                       300) == 0);
 }
-#line 5742 "chapters/03-drivers.nw"
+#line 5814 "chapters/03-drivers.nw"
 TEST_CASE("net: a killed Launcher leaves no name behind",
           "[launcher][net]") {
     const std::string path =
@@ -396,4 +400,87 @@ TEST_CASE("net: a killed Launcher leaves no name behind",
     CHECK_FALSE(std::filesystem::exists(path));
     ::close(ready[0]);
     ::close(ready[1]);
+}
+#line 6384 "chapters/03-drivers.nw"
+TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
+    for (const char* good : {"tap0", "lhvtap12345", "a", "fifteen-bytes-x"})
+        CHECK(tap_name_problem(good).empty());
+    CHECK_THAT(tap_name_problem(""), Contains("empty"));
+    CHECK_THAT(tap_name_problem("sixteen-bytes-xy"),
+               Contains("has 16 bytes; an interface's name has at most 15"));
+    CHECK_THAT(tap_name_problem("bad/name"), Contains("'/'"));
+    CHECK_THAT(tap_name_problem("tap:1"), Contains("':'"));
+    CHECK_THAT(tap_name_problem("tap%d"), Contains("pattern"));
+    for (const char* spaced : {"a b", "a\tb", "a\nb", " "})
+        CHECK_THAT(tap_name_problem(spaced), Contains("white space"));
+    CHECK_THAT(tap_name_problem(".."), Contains("not a name"));
+    CHECK_THROWS_AS(open_tap("bad/name"), UsageError);
+}
+#line 6419 "chapters/03-drivers.nw"
+static bool tap_possible() {
+    if (::geteuid() != 0) return false;
+    const int fd = ::open("/dev/net/tun", O_RDWR | O_CLOEXEC);
+    if (fd < 0) return false;
+    ::close(fd);
+    return true;
+}
+
+TEST_CASE("net: a TAP made, refused and gone", "[launcher][net][tap]") {
+    if (!tap_possible()) {
+        WARN("not run: making a TAP needs root and /dev/net/tun");
+        return;
+    }
+    const std::string name = "lhvu" + std::to_string(::getpid());
+    const std::string listed = "/sys/class/net/" + name;
+    {
+        NetDevice card(open_tap(name));
+        CHECK(std::filesystem::exists(listed));
+        CHECK(card.mac()[5] == 1);
+        CHECK_THROWS_WITH(open_tap(name),
+                          "--net tap:" + name +
+                              ": the TAP is in use by another program");
+        CHECK_THROWS_WITH(open_tap("lo"),
+                          Contains("an interface of that name, and it "
+                                   "is not a TAP"));
+    }
+    CHECK_FALSE(std::filesystem::exists(listed));
+
+    
+#line 6457 "chapters/03-drivers.nw"
+int said[2];
+REQUIRE(::pipe(said) == 0);
+const pid_t child = ::fork();
+REQUIRE(child >= 0);
+if (child == 0) {
+    std::string message = "opened";
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct sets[2]{};
+    if (::syscall(SYS_capget, &header, sets) == 0) {
+        sets[0].effective &= ~(1u << CAP_NET_ADMIN);
+        sets[0].permitted &= ~(1u << CAP_NET_ADMIN);
+        if (::syscall(SYS_capset, &header, sets) == 0) {
+            try {
+                open_tap(name);
+            } catch (const FileError& error) {
+                message = error.what();
+            }
+        }
+    }
+    ::_exit(::write(said[1], message.data(), message.size()) > 0 ? 0 : 1);
+}
+::close(said[1]);
+char bytes[512];
+const ssize_t n = ::read(said[0], bytes, sizeof bytes);
+::close(said[0]);
+int status = 0;
+REQUIRE(::waitpid(child, &status, 0) == child);
+const std::string message(bytes, std::size_t(std::max<ssize_t>(n, 0)));
+INFO(message);
+CHECK(message.starts_with("--net tap:" + name + ": "));
+CHECK(message.find('\n') == std::string::npos);
+CHECK_THAT(message, Contains("needs CAP_NET_ADMIN (root has it)") &&
+                        Contains("'ip tuntap add " + name +
+                                 " mode tap user USER'"));
+CHECK_FALSE(std::filesystem::exists(listed));
+#line 6448 "chapters/03-drivers.nw"
 }
