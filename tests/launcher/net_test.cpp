@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5336 "chapters/03-drivers.nw"
+#line 5338 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstring>
@@ -26,7 +26,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 5385 "chapters/03-drivers.nw"
+#line 5387 "chapters/03-drivers.nw"
 struct NetDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig configs[2] = {
@@ -104,7 +104,7 @@ struct NetDriver {
                                   used_slot(slot));
     }
 };
-#line 5471 "chapters/03-drivers.nw"
+#line 5473 "chapters/03-drivers.nw"
 static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
     std::vector<std::byte> bytes(length);
     for (std::size_t i = 0; i < length; ++i)
@@ -140,7 +140,7 @@ struct NetPair {
                 ssize_t(bytes.size()));
     }
 };
-#line 5516 "chapters/03-drivers.nw"
+#line 5518 "chapters/03-drivers.nw"
 TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -164,7 +164,7 @@ TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     CHECK(NetPair(1).card.mac()[5] == 2);
     CHECK(pair.card.features() == 1u << kNetFeatureMac);
 }
-#line 5550 "chapters/03-drivers.nw"
+#line 5552 "chapters/03-drivers.nw"
 TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -193,7 +193,7 @@ TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
                       frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
     CHECK(pair.card.counts().received == 2);
 }
-#line 5587 "chapters/03-drivers.nw"
+#line 5589 "chapters/03-drivers.nw"
 TEST_CASE("net: runt and oversize frames are dropped and counted",
           "[launcher][net]") {
     NetPair pair;
@@ -225,7 +225,7 @@ TEST_CASE("net: runt and oversize frames are dropped and counted",
           "oversize from the Guest, 2 runt and 2 oversize from the "
           "cable, 0 undelivered, 0 from strangers");
 }
-#line 5625 "chapters/03-drivers.nw"
+#line 5627 "chapters/03-drivers.nw"
 TEST_CASE("net: a card brought up again, and its report at the end",
           "[launcher][net]") {
     std::ostringstream said;
@@ -246,7 +246,7 @@ TEST_CASE("net: a card brought up again, and its report at the end",
           "oversize from the Guest, 0 runt and 0 oversize from the "
           "cable, 0 undelivered, 0 from strangers\n");
 }
-#line 5653 "chapters/03-drivers.nw"
+#line 5655 "chapters/03-drivers.nw"
 TEST_CASE("net: chains a Guest must not give the card",
           "[launcher][net]") {
     NetPair pair;
@@ -280,7 +280,7 @@ TEST_CASE("net: chains a Guest must not give the card",
     }
     CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
 }
-#line 5696 "chapters/03-drivers.nw"
+#line 5698 "chapters/03-drivers.nw"
 TEST_CASE("net: a send never waits", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -299,7 +299,7 @@ TEST_CASE("net: a send never waits", "[launcher][net]") {
     CHECK(counts.undelivered == before + 1);
     CHECK_THAT(pair.card.report(), Contains(" undelivered"));
 }
-#line 5729 "chapters/03-drivers.nw"
+#line 5731 "chapters/03-drivers.nw"
 TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     const std::string path =
         "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
@@ -322,7 +322,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     CHECK_FALSE(first.receive(bytes));
 
     
-#line 5791 "chapters/03-drivers.nw"
+#line 5793 "chapters/03-drivers.nw"
 {
     UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
     sockaddr_un to{};
@@ -334,7 +334,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
                      reinterpret_cast<sockaddr*>(&to), length) == 15);
 }
-#line 5751 "chapters/03-drivers.nw"
+#line 5753 "chapters/03-drivers.nw"
     CHECK_FALSE(first.receive(bytes)->from_partner);
 
     int delivered = 0;
@@ -369,7 +369,7 @@ TEST_CASE("net: two cards on one cable", "[launcher][net]") {
     CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
                       300) == 0);
 }
-#line 5814 "chapters/03-drivers.nw"
+#line 5816 "chapters/03-drivers.nw"
 TEST_CASE("net: a killed Launcher leaves no name behind",
           "[launcher][net]") {
     const std::string path =
@@ -401,13 +401,14 @@ TEST_CASE("net: a killed Launcher leaves no name behind",
     ::close(ready[0]);
     ::close(ready[1]);
 }
-#line 6384 "chapters/03-drivers.nw"
+#line 6386 "chapters/03-drivers.nw"
 TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     for (const char* good : {"tap0", "lhvtap12345", "a", "fifteen-bytes-x"})
         CHECK(tap_name_problem(good).empty());
     CHECK_THAT(tap_name_problem(""), Contains("empty"));
     CHECK_THAT(tap_name_problem("sixteen-bytes-xy"),
-               Contains("has 16 bytes; an interface's name has at most 15"));
+               Contains("has 16 bytes; an interface's name has at "
+                        "most 15"));
     CHECK_THAT(tap_name_problem("bad/name"), Contains("'/'"));
     CHECK_THAT(tap_name_problem("tap:1"), Contains("':'"));
     CHECK_THAT(tap_name_problem("tap%d"), Contains("pattern"));
@@ -416,7 +417,7 @@ TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     CHECK_THAT(tap_name_problem(".."), Contains("not a name"));
     CHECK_THROWS_AS(open_tap("bad/name"), UsageError);
 }
-#line 6419 "chapters/03-drivers.nw"
+#line 6422 "chapters/03-drivers.nw"
 static bool tap_possible() {
     if (::geteuid() != 0) return false;
     const int fd = ::open("/dev/net/tun", O_RDWR | O_CLOEXEC);
@@ -446,7 +447,7 @@ TEST_CASE("net: a TAP made, refused and gone", "[launcher][net][tap]") {
     CHECK_FALSE(std::filesystem::exists(listed));
 
     
-#line 6457 "chapters/03-drivers.nw"
+#line 6460 "chapters/03-drivers.nw"
 int said[2];
 REQUIRE(::pipe(said) == 0);
 const pid_t child = ::fork();
@@ -482,5 +483,5 @@ CHECK_THAT(message, Contains("needs CAP_NET_ADMIN (root has it)") &&
                         Contains("'ip tuntap add " + name +
                                  " mode tap user USER'"));
 CHECK_FALSE(std::filesystem::exists(listed));
-#line 6448 "chapters/03-drivers.nw"
+#line 6451 "chapters/03-drivers.nw"
 }
