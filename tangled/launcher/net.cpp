@@ -131,7 +131,7 @@ NetCable::read_frame(std::span<std::byte> into) const {
     if (n < 0) return std::nullopt;
     return Datagram{std::size_t(n), true};
 }
-#line 6305 "chapters/03-drivers.nw"
+#line 6309 "chapters/03-drivers.nw"
 std::string tap_name_problem(std::string_view name) {
     if (name.empty()) return "is empty";
     if (name.size() >= IFNAMSIZ)
@@ -149,7 +149,7 @@ std::string tap_name_problem(std::string_view name) {
     }
     return "";
 }
-#line 6342 "chapters/03-drivers.nw"
+#line 6346 "chapters/03-drivers.nw"
 NetCable open_tap(const std::string& name) {
     const std::string what = "--net tap:" + name + ": ";
     const std::string problem = tap_name_problem(name);
