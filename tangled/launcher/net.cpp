@@ -131,7 +131,7 @@ NetCable::read_frame(std::span<std::byte> into) const {
     if (n < 0) return std::nullopt;
     return Datagram{std::size_t(n), true};
 }
-#line 6309 "chapters/03-drivers.nw"
+#line 6310 "chapters/03-drivers.nw"
 std::string tap_name_problem(std::string_view name) {
     if (name.empty()) return "is empty";
     if (name.size() >= IFNAMSIZ)
@@ -149,15 +149,11 @@ std::string tap_name_problem(std::string_view name) {
     }
     return "";
 }
-#line 6346 "chapters/03-drivers.nw"
+#line 6347 "chapters/03-drivers.nw"
 NetCable open_tap(const std::string& name) {
     const std::string what = "--net tap:" + name + ": ";
     const std::string problem = tap_name_problem(name);
     if (!problem.empty()) throw UsageError(what + "the name " + problem);
-    const std::string how =
-        "making or using a TAP needs CAP_NET_ADMIN (root has it), or a "
-        "TAP of yours made beforehand by root with 'ip tuntap add " +
-        name + " mode tap user USER'";
     UniqueFd tun{::open("/dev/net/tun", O_RDWR | O_NONBLOCK | O_CLOEXEC)};
     if (!tun) {
         const int error = errno;
@@ -176,7 +172,11 @@ NetCable open_tap(const std::string& name) {
     request.ifr_flags = IFF_TAP | IFF_NO_PI;
     if (::ioctl(tun.get(), TUNSETIFF, &request) < 0) {
         const int error = errno;
-        if (error == EPERM) throw FileError(what + how);
+        if (error == EPERM)
+            throw FileError(what + "making or using a TAP needs "
+                            "CAP_NET_ADMIN (root has it), or a TAP of "
+                            "yours made beforehand by root with 'ip "
+                            "tuntap add " + name + " mode tap user USER'");
         if (error == EBUSY)
             throw FileError(what + "the TAP is in use by another program");
         if (error == EINVAL)

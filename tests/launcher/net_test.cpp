@@ -404,7 +404,7 @@ TEST_CASE("net: a killed Launcher leaves no name behind",
     ::close(ready[0]);
     ::close(ready[1]);
 }
-#line 6483 "chapters/03-drivers.nw"
+#line 6484 "chapters/03-drivers.nw"
 static std::string open_tap_without_admin(const std::string& name) {
     int said[2];
     REQUIRE(::pipe(said) == 0);
@@ -436,7 +436,7 @@ static std::string open_tap_without_admin(const std::string& name) {
     REQUIRE(::waitpid(child, &status, 0) == child);
     return std::string(bytes, std::size_t(std::max<ssize_t>(n, 0)));
 }
-#line 6525 "chapters/03-drivers.nw"
+#line 6526 "chapters/03-drivers.nw"
 struct PersistentTap {
     std::string name;
     static UniqueFd attach(const std::string& name) {
@@ -457,7 +457,7 @@ struct PersistentTap {
         if (UniqueFd tun = attach(name)) ::ioctl(tun.get(), TUNSETPERSIST, 0);
     }
 };
-#line 6390 "chapters/03-drivers.nw"
+#line 6391 "chapters/03-drivers.nw"
 TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     for (const char* good : {"tap0", "lhvtap12345", "a", "fifteen-bytes-x"})
         CHECK(tap_name_problem(good).empty());
@@ -473,7 +473,7 @@ TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     CHECK_THAT(tap_name_problem(".."), Contains("not a name"));
     CHECK_THROWS_AS(open_tap("bad/name"), UsageError);
 }
-#line 6430 "chapters/03-drivers.nw"
+#line 6431 "chapters/03-drivers.nw"
 static bool tap_possible() {
     if (::geteuid() != 0) return false;
     const int fd = ::open("/dev/net/tun", O_RDWR | O_CLOEXEC);
