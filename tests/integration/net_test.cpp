@@ -85,7 +85,7 @@ TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     ::close(first);
     ::close(second);
 }
-#line 6555 "chapters/03-drivers.nw"
+#line 6556 "chapters/03-drivers.nw"
 TEST_CASE("a TAP that cannot be had is one line, before QEMU",
           "[integration][net][tap]") {
     Outcome run =
@@ -102,7 +102,7 @@ TEST_CASE("a TAP that cannot be had is one line, before QEMU",
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
     CHECK(std::filesystem::exists("/sys/class/net/lo"));
 }
-#line 9353 "chapters/03-drivers.nw"
+#line 9354 "chapters/03-drivers.nw"
 TEST_CASE("two Guests ping each other over the cable",
           "[integration][net]") {
     const std::string path = cable_path("ping");
@@ -127,7 +127,7 @@ TEST_CASE("two Guests ping each other over the cable",
     CHECK_THAT(second.out, Contains("1 sent, 1 received, median "));
     CHECK_FALSE(std::filesystem::exists(path));
 }
-#line 9451 "chapters/03-drivers.nw"
+#line 9452 "chapters/03-drivers.nw"
 static std::string find_program(const std::string& name) {
     std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
     for (std::string directory; std::getline(path, directory, ':');)
@@ -136,7 +136,7 @@ static std::string find_program(const std::string& name) {
     return "";
 }
 
-#line 9509 "chapters/03-drivers.nw"
+#line 9510 "chapters/03-drivers.nw"
 static bool reply_arrives(int socket, std::uint32_t from,
                           std::uint16_t sequence) {
     const auto deadline = std::chrono::steady_clock::now() + 2s;
@@ -189,7 +189,7 @@ static int linux_pings(pid_t inside, std::uint32_t to, int count) {
     return answered;
 }
 
-#line 9461 "chapters/03-drivers.nw"
+#line 9462 "chapters/03-drivers.nw"
 TEST_CASE("a Guest on a TAP and Linux ping each other",
           "[integration][net][tap]") {
     const std::string unshare = find_program("unshare"),

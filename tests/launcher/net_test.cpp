@@ -454,7 +454,8 @@ struct PersistentTap {
         REQUIRE(::ioctl(tun.get(), TUNSETPERSIST, 1) == 0);
     }
     ~PersistentTap() {
-        if (UniqueFd tun = attach(name)) ::ioctl(tun.get(), TUNSETPERSIST, 0);
+        if (UniqueFd tun = attach(name))
+            ::ioctl(tun.get(), TUNSETPERSIST, 0);
     }
 };
 #line 6391 "chapters/03-drivers.nw"
