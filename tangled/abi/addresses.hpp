@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 789 "chapters/01-preparation.nw"
+#line 825 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 

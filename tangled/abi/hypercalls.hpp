@@ -5,9 +5,9 @@
 
 namespace lhv::abi {
 
-#line 439 "chapters/01-preparation.nw"
+#line 440 "chapters/01-preparation.nw"
 inline constexpr uint8_t kHypercallVector = 0x1f;
-#line 462 "chapters/01-preparation.nw"
+#line 469 "chapters/01-preparation.nw"
 enum Hypercall : uint32_t {
     LHCALL_FLUSH_ASYNC = 0,      // run the queued async hypercalls
     LHCALL_LGUEST_INIT = 1,      // here is my lguest_data
@@ -25,8 +25,9 @@ enum Hypercall : uint32_t {
     LHCALL_NOTIFY = 17,          // wake the Launcher
     LHCALL_LOAD_GDT_ENTRY = 18,  // set one segment descriptor
     LHCALL_SEND_INTERRUPTS = 19, // deliver pending interrupts now
+    LHCALL_COUNT_SWITCHES = 20,  // copy the Host's counts of my exits
 };
-#line 501 "chapters/01-preparation.nw"
+#line 510 "chapters/01-preparation.nw"
 struct HypercallInfo {
     const char* name;    // nullptr: not a hypercall of the table
     uint32_t arguments;  // how many of %ebx, %ecx, %edx, %esi it reads
@@ -50,6 +51,7 @@ constexpr HypercallInfo hypercall_info(uint32_t call) {
     case LHCALL_NOTIFY:          return {"NOTIFY", 1};
     case LHCALL_LOAD_GDT_ENTRY:  return {"LOAD_GDT_ENTRY", 3};
     case LHCALL_SEND_INTERRUPTS: return {"SEND_INTERRUPTS", 0};
+    case LHCALL_COUNT_SWITCHES:  return {"COUNT_SWITCHES", 1};
     }
     return {nullptr, 4};
 }
@@ -57,14 +59,21 @@ constexpr HypercallInfo hypercall_info(uint32_t call) {
 constexpr const char* hypercall_name(uint32_t call) {
     return hypercall_info(call).name;
 }
-#line 536 "chapters/01-preparation.nw"
+#line 546 "chapters/01-preparation.nw"
 enum ShutdownReason : uint32_t {
     LGUEST_SHUTDOWN_POWEROFF = 1,
     LGUEST_SHUTDOWN_RESTART = 2,
 };
-#line 557 "chapters/01-preparation.nw"
+#line 593 "chapters/01-preparation.nw"
 inline constexpr uint32_t kHypercallRingSize = 64;
 inline constexpr uint8_t kHypercallSlotFree = 0xFF;
+#line 570 "chapters/01-preparation.nw"
+inline constexpr uint32_t kCountedVectors = 48;  // 0-31 traps, 32-47 IRQs
+struct SwitchCounts {
+    uint32_t by_vector[kCountedVectors];  // world switches, by cause
+    uint32_t shadow_fills;  // shadow entries the Host filled by itself
+};
+static_assert(sizeof(SwitchCounts) == 196);
 
-#line 428 "chapters/01-preparation.nw"
+#line 429 "chapters/01-preparation.nw"
 } // namespace lhv::abi

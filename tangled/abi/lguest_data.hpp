@@ -1,21 +1,21 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 570 "chapters/01-preparation.nw"
+#line 606 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/hypercalls.hpp"
 
 namespace lhv::abi {
 
-#line 590 "chapters/01-preparation.nw"
+#line 626 "chapters/01-preparation.nw"
 inline constexpr uint32_t kGuestIrqs = 32;
 inline constexpr uint32_t kFirstGuestIrqVector = 0x20;
 inline constexpr uint32_t kGuestClockIrq = 0;
-#line 603 "chapters/01-preparation.nw"
+#line 639 "chapters/01-preparation.nw"
 struct HypercallArgs {
     uint32_t arg0;  // the call number, as %eax would hold it
     uint32_t arg1, arg2, arg3, arg4;
 };
-#line 625 "chapters/01-preparation.nw"
+#line 661 "chapters/01-preparation.nw"
 struct LguestData {
     // Changed by both sides while the Guest runs.
     uint32_t irq_enabled;  // 0x200 (EFLAGS.IF) when interrupts are on
@@ -34,9 +34,9 @@ struct LguestData {
     uint32_t kernel_address; // where the Guest kernel is mapped
     uint32_t syscall_vec;    // the vector for direct system calls
 };
-#line 651 "chapters/01-preparation.nw"
+#line 687 "chapters/01-preparation.nw"
 static_assert(sizeof(HypercallArgs) == 20);
 static_assert(sizeof(LguestData) == 1388);
 
-#line 581 "chapters/01-preparation.nw"
+#line 617 "chapters/01-preparation.nw"
 } // namespace lhv::abi

@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 856 "chapters/01-preparation.nw"
+#line 892 "chapters/01-preparation.nw"
 #pragma once
 #include <stdint.h>
 
@@ -10,14 +10,14 @@ inline constexpr uint32_t kMailboxMagic = 0x4C48'564D;  // "LHVM"
 inline constexpr uint32_t kLinkVersion = 3;
 inline constexpr uint32_t kReasonBytes = 256;
 
-#line 893 "chapters/01-preparation.nw"
+#line 929 "chapters/01-preparation.nw"
 enum class Request : uint32_t {
     None = 0,
     Initialize = 1,  // args: guest_base, pfn_limit, entry, boot_info
     Run = 2,         // run the Guest until the next event
     SelfCheck = 4,   // compare the Host with itself at boot
 };
-#line 913 "chapters/01-preparation.nw"
+#line 949 "chapters/01-preparation.nw"
 enum class Event : uint32_t {
     None = 0,
     HostReady = 1,    // the Host has booted and awaits INITIALIZE
@@ -30,7 +30,7 @@ enum class Event : uint32_t {
     HostDied = 9,     // reason: why the Host panicked; it has stopped
     SelfChecked = 10, // arg0: 1 if intact; reason: what differs
 };
-#line 933 "chapters/01-preparation.nw"
+#line 969 "chapters/01-preparation.nw"
 struct Mailbox {
     uint32_t magic;        // kMailboxMagic once the Host is up
     uint32_t version;      // kLinkVersion
@@ -45,7 +45,7 @@ struct Mailbox {
     char reason[kReasonBytes];  // NUL-terminated
 };
 static_assert(sizeof(Mailbox) == 48 + kReasonBytes);
-#line 978 "chapters/01-preparation.nw"
+#line 1014 "chapters/01-preparation.nw"
 inline constexpr uint32_t kExitLogAddress = 0x0008'1000;
 inline constexpr uint32_t kExitLogRecords = 128;
 
@@ -73,7 +73,7 @@ struct ExitLog {
 };
 static_assert(sizeof(ExitRecord) == 28);
 static_assert(sizeof(ExitLog) == 16 + 28 * kExitLogRecords);
-#line 1065 "chapters/01-preparation.nw"
+#line 1101 "chapters/01-preparation.nw"
 inline constexpr uint32_t kDeviceLinkAddress = 0x0008'2000;
 inline constexpr uint32_t kKickSlots = 16;
 inline constexpr uint32_t kDeviceIrqs = 32;  // = the Guest's lines
@@ -90,10 +90,10 @@ struct DeviceLink {
 };
 static_assert(sizeof(DeviceLink) ==
               4 * (2 * kKickSlots + kDeviceIrqs + 1));
-#line 1013 "chapters/01-preparation.nw"
+#line 1049 "chapters/01-preparation.nw"
 constexpr bool trap_has_error_code(uint32_t vector) {
     return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17;
 }
 
-#line 873 "chapters/01-preparation.nw"
+#line 909 "chapters/01-preparation.nw"
 } // namespace lhv::abi

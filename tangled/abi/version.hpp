@@ -1,5 +1,5 @@
 // generated from chapters/01-preparation.nw -- edit the chapter, not this file
-#line 1095 "chapters/01-preparation.nw"
+#line 1131 "chapters/01-preparation.nw"
 #pragma once
 
 namespace lhv::abi {

@@ -5,7 +5,7 @@
 
 namespace lhv::guest {
 
-#line 9681 "chapters/03-drivers.nw"
+#line 9706 "chapters/03-drivers.nw"
 inline constexpr int32_t kEIO = 5, kENODEV = 19, kEROFS = 30;
 #line 3100 "chapters/E-guest-kernel.nw"
 inline constexpr int32_t kENOENT = 2, kESRCH = 3, kENOEXEC = 8,
@@ -14,7 +14,7 @@ inline constexpr int32_t kENOENT = 2, kESRCH = 3, kENOEXEC = 8,
 inline constexpr uint32_t kSIGILL = 4, kSIGTRAP = 5, kSIGBUS = 7,
     kSIGFPE = 8, kSIGKILL = 9, kSIGSEGV = 11;
 inline constexpr uint32_t kMaxArguments = 16, kMaxArgumentBytes = 1024;
-#line 5190 "chapters/E-guest-kernel.nw"
+#line 5229 "chapters/E-guest-kernel.nw"
 inline constexpr int32_t kENXIO = 6, kEACCES = 13,
     kENOTDIR = 20, kEISDIR = 21, kENFILE = 23, kEMFILE = 24,
     kENOSPC = 28, kESPIPE = 29, kENAMETOOLONG = 36,

@@ -28,7 +28,7 @@ struct Process {
     uint32_t status;        // a Zombie's, as wait4 reports it
     uint32_t tls[3][2];     // GDT entries 6-8, for LHCALL_LOAD_TLS
     
-#line 4363 "chapters/E-guest-kernel.nw"
+#line 4365 "chapters/E-guest-kernel.nw"
 static constexpr uint32_t kFiles = 16;
 int8_t files[kFiles];   // descriptor 3 + i: an open file, or -1
 #line 2262 "chapters/E-guest-kernel.nw"

@@ -279,7 +279,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 8082 "chapters/03-drivers.nw"
+#line 8107 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)
@@ -299,7 +299,7 @@ int32_t sys_getrandom(TrapFrame& f) {
     }
     return int32_t(bytes);
 }
-#line 981 "chapters/07-mastery.nw"
+#line 983 "chapters/07-mastery.nw"
 int32_t sys_times(TrapFrame& f) {
     const uint32_t none[4] = {};
     if (f.ebx && !copy_to_user(f.ebx, none, sizeof none))
@@ -318,12 +318,12 @@ constexpr Entry kSystemCalls[] = {
     {243, sys_set_thread_area},                  {252, sys_exit},
     {355, sys_getrandom},
     
-#line 5205 "chapters/E-guest-kernel.nw"
+#line 5244 "chapters/E-guest-kernel.nw"
 {5, sys_open},      {6, sys_close},          {19, sys_lseek},
 {118, sys_fsync},   {220, sys_getdents64},
 #line 3134 "chapters/E-guest-kernel.nw"
     
-#line 992 "chapters/07-mastery.nw"
+#line 994 "chapters/07-mastery.nw"
     {43, sys_times},
 #line 3135 "chapters/E-guest-kernel.nw"
 };

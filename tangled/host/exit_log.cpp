@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8105 "chapters/05-host.nw"
+#line 8113 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/kernel.hpp"
@@ -25,7 +25,7 @@ void Guest::record_exit(uint32_t frame) {
     volatile abi::ExitRecord& record =
         log.records[head % abi::kExitLogRecords];
     
-#line 8156 "chapters/05-host.nw"
+#line 8164 "chapters/05-host.nw"
 uint32_t kind = uint32_t(abi::ExitKind::Trap);
 uint32_t args[4] = {r.errcode, 0, 0, 0};
 uint32_t eip = r.eip;
@@ -43,7 +43,7 @@ record.number = kind == uint32_t(abi::ExitKind::Hypercall) ? r.eax
 for (uint32_t i = 0; i < 4; ++i)
     record.arg[i] = args[i];
 record.eip = eip;
-#line 8130 "chapters/05-host.nw"
+#line 8138 "chapters/05-host.nw"
     exits_written = head + 1;
     log.head = head + 1;
     if (head + 1 - tail == abi::kExitLogRecords / 2)

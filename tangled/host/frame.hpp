@@ -1,17 +1,17 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3098 "chapters/05-host.nw"
+#line 3105 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "switcher/switcher.hpp"
 
 namespace lhv::host {
 
-#line 3120 "chapters/05-host.nw"
+#line 3127 "chapters/05-host.nw"
 inline constexpr uint32_t kEflagsIf = 1u << 9;
 inline constexpr uint32_t kEflagsIopl = 3u << 12;
 inline constexpr uint32_t kEflagsVm = 1u << 17;
 inline constexpr uint32_t kVm86ExtraBytes = 16;  // es, ds, fs, gs
-#line 3164 "chapters/05-host.nw"
+#line 3171 "chapters/05-host.nw"
 inline const char* eflags_problem(uint32_t eflags) {
     if (eflags & kEflagsVm)
         return "virtual-8086 mode, EFLAGS";
@@ -19,7 +19,7 @@ inline const char* eflags_problem(uint32_t eflags) {
         return "I/O privilege in EFLAGS";
     return "interrupts off in EFLAGS";
 }
-#line 3130 "chapters/05-host.nw"
+#line 3137 "chapters/05-host.nw"
 struct FrameProblem {
     const char* what = nullptr;
     uint32_t value = 0;
@@ -44,7 +44,7 @@ inline FrameProblem check_frame(uint32_t address, const Registers& r) {
         return {"stack selector", r.ss};
     return {};
 }
-#line 4185 "chapters/05-host.nw"
+#line 4192 "chapters/05-host.nw"
 inline const char* switcher_fault(uint32_t address, const Registers& r) {
     if ((r.cs & 0xFFFF) != LGUEST_CS || r.eip < SWITCHER_ADDRESS ||
         r.eip >= SWITCHER_REGS_PAGE)
@@ -60,5 +60,5 @@ inline const char* switcher_fault(uint32_t address, const Registers& r) {
     return "registers";
 }
 
-#line 3109 "chapters/05-host.nw"
+#line 3116 "chapters/05-host.nw"
 } // namespace lhv::host

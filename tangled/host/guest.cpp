@@ -34,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 9002 "chapters/05-host.nw"
+#line 9197 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() {
     uint32_t words = (memory_.pages + 31) / 32;
     for (uint32_t w = 0; w < words; ++w) {
@@ -48,7 +48,7 @@ void ShadowPageTables::forget_touched_pages() {
         touched_[w] = 0;
     }
 }
-#line 267 "chapters/05-host.nw"
+#line 268 "chapters/05-host.nw"
 Result Guest::initialize(const LinkRequest& request,
                          MachinePhysical ram_end) {
     if (Result r = check_request(request, reason_, ram_end); !r.ok())
@@ -67,10 +67,15 @@ Result Guest::initialize(const LinkRequest& request,
     has_lguest_data_ = false;
     next_hcall_ = 0;
     hypercall_pending_ = false;
+    
+#line 8442 "chapters/05-host.nw"
+for (uint32_t& count : switches_)
+    count = 0;
+#line 287 "chapters/05-host.nw"
     state_ = State::Running;
     return {};
 }
-#line 307 "chapters/05-host.nw"
+#line 309 "chapters/05-host.nw"
 void Guest::give_segments() {
     using S = SegmentDescriptor;
     constexpr uint8_t kRing1 = 1 << 5;
@@ -81,7 +86,7 @@ void Guest::give_segments() {
     state.guest_gdt[abi::kGuestKernelDs >> 3] = S::make(0, kLimit,
         S::kPresent | kRing1 | S::kDataAccessed, S::kPage32);
 }
-#line 332 "chapters/05-host.nw"
+#line 334 "chapters/05-host.nw"
 void Vcpu::reset(GuestVirtual entry, GuestVirtual boot_info) const {
     Registers& r = regs();
     r = Registers{};

@@ -31,7 +31,7 @@ struct GuestMemory {
         return reinterpret_cast<T*>(to_machine(address).value);
     }
 };
-#line 5036 "chapters/05-host.nw"
+#line 5043 "chapters/05-host.nw"
 class ShadowPageTables {
 public:
     static constexpr uint32_t kTopLevels = 4;
@@ -40,7 +40,7 @@ public:
     static constexpr uint32_t kMaxGuestPages =
         (abi::kSwitcherAddress - abi::kPageOffset) / kPageSize;
     
-#line 5100 "chapters/05-host.nw"
+#line 5108 "chapters/05-host.nw"
 struct Walk {
     enum class Is { Mapped, GuestFault, BadEntry, NoMemory };
     Is is = Is::GuestFault;
@@ -52,7 +52,7 @@ struct Walk {
     const char* which = nullptr;    // BadEntry: which kind of entry
     const char* problem = nullptr;  // BadEntry: what is wrong with it
 };
-#line 5044 "chapters/05-host.nw"
+#line 5051 "chapters/05-host.nw"
     Result start(const GuestMemory& memory);
     void release();
     Walk resolve(GuestVirtual address, uint32_t access);
@@ -69,6 +69,7 @@ struct Walk {
     void forget_touched_pages();
     uint32_t cr3() const { return top_[current_].shadow.value; }
     uint32_t flushes() const { return flushes_; }
+    uint32_t fills() const { return fills_; }
     void report() const;
 private:
     struct TopLevel {
@@ -112,14 +113,14 @@ public:
 private:
     enum class State { Empty, Running, Stopped };
     
-#line 322 "chapters/05-host.nw"
+#line 324 "chapters/05-host.nw"
 void give_segments();
-#line 482 "chapters/05-host.nw"
+#line 486 "chapters/05-host.nw"
 bool handle_exit(HostLink& link, uint32_t frame);
 bool hypercall(HostLink& link);
 void kill(HostLink& link, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
-#line 549 "chapters/05-host.nw"
+#line 553 "chapters/05-host.nw"
 struct Origin {
     bool queued;              // from the ring, not from registers
     uint32_t where;           // the slot if queued, else the eip
@@ -128,24 +129,24 @@ struct Call {
     abi::HypercallArgs args;  // args.arg0 is the call number
     Origin from;
 };
-#line 632 "chapters/05-host.nw"
+#line 637 "chapters/05-host.nw"
 bool dispatch(HostLink& link, const Call& c);
 void kill_call(HostLink& link, Origin from, const char* format, ...)
     __attribute__((format(printf, 4, 5)));
 bool hypercall_pending_ = false;
-#line 756 "chapters/05-host.nw"
+#line 763 "chapters/05-host.nw"
 bool accept_lguest_data(HostLink& link, GuestPhysical address,
                         Origin from);
-#line 817 "chapters/05-host.nw"
+#line 824 "chapters/05-host.nw"
 uint32_t next_hcall_ = 0;
-#line 836 "chapters/05-host.nw"
+#line 843 "chapters/05-host.nw"
 bool queued_hypercall_waiting() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     const volatile uint8_t& status = data->hcall_status[next_hcall_];
     return status != abi::kHypercallSlotFree;
 }
 bool run_queued_hypercalls(HostLink& link);
-#line 1263 "chapters/05-host.nw"
+#line 1270 "chapters/05-host.nw"
 Gate idt_[256] = {};
 uint32_t syscall_vector_ = 0;
 uint32_t irqs_pending_ = 0;   // bit n: the Guest's interrupt n waits
@@ -153,7 +154,7 @@ uint32_t noirq_iret_ = 0;
 uint32_t handler_entered_ = 0;
 bool halted_ = false;
 bool task_switched_ = false, task_switched_loaded_ = false;
-#line 1553 "chapters/05-host.nw"
+#line 1560 "chapters/05-host.nw"
 enum class Entry { Done, NoHandler, NoStack, BadStack };
 Entry enter_handler(uint32_t vector, bool has_error, uint32_t error,
                     uint32_t& top);
@@ -167,13 +168,13 @@ bool sleep_until_interrupt(HostLink& link);
 void write_time() const;
 uint32_t deliverable_irqs() const;
 static const char* why_not(Entry entry);
-#line 1917 "chapters/05-host.nw"
+#line 1924 "chapters/05-host.nw"
 uint32_t raised_seen_[abi::kDeviceIrqs] = {};
 bool kick(uint32_t address);
 bool devices_live() const;
 bool take_device_interrupts(HostLink& link);
 void forget_devices();
-#line 4037 "chapters/05-host.nw"
+#line 4044 "chapters/05-host.nw"
 bool segment_or_page_call(HostLink& link, uint32_t call, Origin from,
                           const abi::HypercallArgs* queued);
 bool load_gdt_entry(HostLink& link, uint32_t index, SegmentDescriptor d,
@@ -182,15 +183,15 @@ bool load_tls(HostLink& link, GuestPhysical address, Origin from);
 void kill_segment(HostLink& link, uint32_t call, Origin from,
                   uint32_t index, const char* problem,
                   SegmentDescriptor d);
-#line 4233 "chapters/05-host.nw"
+#line 4240 "chapters/05-host.nw"
 [[gnu::cold, gnu::noinline]] bool kill_switcher_fault(HostLink& link,
                                                      uint32_t frame);
-#line 5786 "chapters/05-host.nw"
+#line 5794 "chapters/05-host.nw"
 uint32_t stack_pages_ = 0;  // of the kernel stack; 0: none given
 bool pin_kernel_stack(HostLink& link, const char* after);
 bool touches_kernel_stack(uint32_t first, uint32_t bytes) const;
 bool page_fault(HostLink& link);
-#line 5968 "chapters/05-host.nw"
+#line 5976 "chapters/05-host.nw"
 bool page_directory_ok(HostLink& link, uint32_t call, uint32_t address,
                        Origin from);
 bool guest_entry_ok(HostLink& link, uint32_t call, const char* kind,
@@ -200,7 +201,7 @@ bool set_pte(HostLink& link, uint32_t directory, uint32_t address,
              uint32_t entry, Origin from);
 bool set_pgd(HostLink& link, uint32_t directory, uint32_t index,
              Origin from);
-#line 8058 "chapters/05-host.nw"
+#line 8066 "chapters/05-host.nw"
 static bool exit_log_wanted() {
     asm goto("cmpl $0, %c0\n\tjne %l1"
              : : "i"(abi::kExitLogAddress) : "cc" : wanted);
@@ -209,6 +210,9 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
+#line 8434 "chapters/05-host.nw"
+uint32_t switches_[256] = {};  // this Guest's world switches, by vector
+bool count_switches(HostLink& link, GuestPhysical address, Origin from);
 #line 184 "chapters/05-host.nw"
     GuestMemory memory_;
     ShadowPageTables page_tables_;

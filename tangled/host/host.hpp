@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 9028 "chapters/05-host.nw"
+#line 9223 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -7,8 +7,8 @@
 namespace lhv::host {
 
 [[noreturn]] void host_main(HostLink& link, MachinePhysical ram_end);
-#line 3059 "chapters/05-host.nw"
+#line 3066 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 9037 "chapters/05-host.nw"
+#line 9232 "chapters/05-host.nw"
 } // namespace lhv::host

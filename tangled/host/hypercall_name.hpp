@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3705 "chapters/05-host.nw"
+#line 3712 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/hypercalls.hpp"

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 564 "chapters/05-host.nw"
+#line 568 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/kernel.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 650 "chapters/05-host.nw"
+#line 655 "chapters/05-host.nw"
 void Guest::kill_call(HostLink& link, Origin from, const char* f,
                       ...) {
     char what[abi::kReasonBytes];
@@ -20,7 +20,7 @@ void Guest::kill_call(HostLink& link, Origin from, const char* f,
     else
         kill(link, "%s at eip 0x%08x", what, from.where);
 }
-#line 726 "chapters/05-host.nw"
+#line 733 "chapters/05-host.nw"
 bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
                                Origin from) {
     const char* name = host::hypercall_name(abi::LHCALL_LGUEST_INIT);
@@ -36,7 +36,7 @@ bool Guest::accept_lguest_data(HostLink& link, GuestPhysical address,
     }
     auto data = memory_.to_host<abi::LguestData>(address);
     
-#line 1974 "chapters/05-host.nw"
+#line 1981 "chapters/05-host.nw"
 uint32_t vector = data->syscall_vec;
 if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
                     vector > 255)) {
@@ -47,7 +47,7 @@ if (vector != 0 && (vector < abi::kFirstGuestIrqVector + abi::kGuestIrqs ||
 syscall_vector_ = vector;
 noirq_iret_ = data->noirq_iret;
 data->tsc_khz = tsc_khz();
-#line 741 "chapters/05-host.nw"
+#line 748 "chapters/05-host.nw"
     uint32_t first = address.value & kPageAddressMask;
     map_switcher_window(memory_.to_machine({first}),
                         address.value + sizeof(abi::LguestData) - first >
@@ -58,12 +58,12 @@ data->tsc_khz = tsc_khz();
     write_time();
     return true;
 }
-#line 616 "chapters/05-host.nw"
+#line 621 "chapters/05-host.nw"
 [[gnu::always_inline]] inline bool Guest::dispatch(HostLink& link,
                                                    const Call& c) {
     uint32_t call = c.args.arg0;
     
-#line 677 "chapters/05-host.nw"
+#line 683 "chapters/05-host.nw"
 constexpr uint32_t kKnownHypercalls =
     1u << abi::LHCALL_FLUSH_ASYNC | 1u << abi::LHCALL_LGUEST_INIT |
     1u << abi::LHCALL_SHUTDOWN | 1u << abi::LHCALL_NOTIFY |
@@ -72,33 +72,34 @@ constexpr uint32_t kKnownHypercalls =
     1u << abi::LHCALL_HALT | 1u << abi::LHCALL_SEND_INTERRUPTS |
     1u << abi::LHCALL_LOAD_GDT_ENTRY | 1u << abi::LHCALL_LOAD_TLS |
     1u << abi::LHCALL_NEW_PGTABLE | 1u << abi::LHCALL_FLUSH_TLB |
-    1u << abi::LHCALL_SET_PTE | 1u << abi::LHCALL_SET_PGD;
+    1u << abi::LHCALL_SET_PTE | 1u << abi::LHCALL_SET_PGD |
+    1u << abi::LHCALL_COUNT_SWITCHES;
 if (call >= 32 || !(kKnownHypercalls >> call & 1)) {
     kill_call(link, c.from, "unknown hypercall %u (%s)", call,
               hypercall_name(call));
     return false;
 }
-#line 620 "chapters/05-host.nw"
+#line 625 "chapters/05-host.nw"
     
-#line 699 "chapters/05-host.nw"
+#line 706 "chapters/05-host.nw"
 if (!has_lguest_data_ && call != abi::LHCALL_LGUEST_INIT) {
     kill_call(link, c.from, "hypercall %u (%s) before LGUEST_INIT",
               call, hypercall_name(call));
     return false;
 }
-#line 621 "chapters/05-host.nw"
+#line 626 "chapters/05-host.nw"
     switch (call) {
     
-#line 715 "chapters/05-host.nw"
+#line 722 "chapters/05-host.nw"
 case abi::LHCALL_LGUEST_INIT:
     return accept_lguest_data(link, {c.args.arg1}, c.from);
-#line 771 "chapters/05-host.nw"
+#line 778 "chapters/05-host.nw"
 case abi::LHCALL_NOTIFY:
     if (kick(c.args.arg1))
         return true;
     link.post(abi::Event::Notify, c.args.arg1);
     return false;
-#line 782 "chapters/05-host.nw"
+#line 789 "chapters/05-host.nw"
 case abi::LHCALL_SHUTDOWN:
     state_ = State::Stopped;
     if (exit_log_wanted())
@@ -106,17 +107,17 @@ case abi::LHCALL_SHUTDOWN:
     link.post(c.args.arg1 == abi::LGUEST_SHUTDOWN_RESTART
                   ? abi::Event::Restart : abi::Event::PowerOff);
     return false;
-#line 799 "chapters/05-host.nw"
+#line 806 "chapters/05-host.nw"
 case abi::LHCALL_FLUSH_ASYNC:
     return true;
-#line 1731 "chapters/05-host.nw"
+#line 1738 "chapters/05-host.nw"
 case abi::LHCALL_SET_CLOCKEVENT:
     if (c.args.arg1)
         timer_start(c.args.arg1);
     else
         timer_stop();
     return true;
-#line 1774 "chapters/05-host.nw"
+#line 1781 "chapters/05-host.nw"
 case abi::LHCALL_HALT:
     if (!timer_armed() && !deliverable_irqs() && !devices_live()) {
         kill_call(link, c.from, "HALT with no clock event set and no "
@@ -127,7 +128,7 @@ case abi::LHCALL_HALT:
     return true;
 case abi::LHCALL_SEND_INTERRUPTS:
     return true;
-#line 1942 "chapters/05-host.nw"
+#line 1949 "chapters/05-host.nw"
 case abi::LHCALL_TS:
     task_switched_ = c.args.arg1 != 0;
     return true;
@@ -135,15 +136,18 @@ case abi::LHCALL_LOAD_IDT_ENTRY:
     return load_idt_entry(link, c);
 case abi::LHCALL_SET_STACK:
     return set_stack(link, c);
-#line 3992 "chapters/05-host.nw"
+#line 3999 "chapters/05-host.nw"
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
-#line 623 "chapters/05-host.nw"
+#line 8465 "chapters/05-host.nw"
+case abi::LHCALL_COUNT_SWITCHES:
+    return count_switches(link, {c.args.arg1}, c.from);
+#line 628 "chapters/05-host.nw"
     }
     return true;
 }
-#line 882 "chapters/05-host.nw"
+#line 889 "chapters/05-host.nw"
 bool Guest::run_queued_hypercalls(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     volatile uint8_t* status = data->hcall_status;
@@ -161,7 +165,7 @@ bool Guest::run_queued_hypercalls(HostLink& link) {
             return true;
     }
 }
-#line 593 "chapters/05-host.nw"
+#line 598 "chapters/05-host.nw"
 bool Guest::hypercall(HostLink& link) {
     if (has_lguest_data_ && queued_hypercall_waiting() &&
         !run_queued_hypercalls(link))
@@ -174,6 +178,21 @@ bool Guest::hypercall(HostLink& link) {
     r.eax = 0;
     return dispatch(link, c);
 }
+#line 8470 "chapters/05-host.nw"
+bool Guest::count_switches(HostLink& link, GuestPhysical address,
+                           Origin from) {
+    if (!memory_.contains(address, sizeof(abi::SwitchCounts))) {
+        kill_call(link, from, "hypercall 20 (COUNT_SWITCHES): 0x%08x is "
+                  "not %u bytes of the Guest's memory", address.value,
+                  uint32_t(sizeof(abi::SwitchCounts)));
+        return false;
+    }
+    auto counts = memory_.to_host<abi::SwitchCounts>(address);
+    for (uint32_t v = 0; v < abi::kCountedVectors; ++v)
+        counts->by_vector[v] = switches_[v];
+    counts->shadow_fills = page_tables_.fills();
+    return true;
+}
 
-#line 577 "chapters/05-host.nw"
+#line 582 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2012 "chapters/05-host.nw"
+#line 2019 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/cpu.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 1282 "chapters/05-host.nw"
+#line 1289 "chapters/05-host.nw"
 namespace {
 constexpr uint8_t kGatePresent = 0x80;
 constexpr uint8_t kInterruptGate = 0xE, kTrapGate = 0xF;
@@ -25,19 +25,19 @@ static uint8_t gate_type(const Gate& g) { return g.type & 0x0F; }
 static uint32_t gate_handler(const Gate& g) {
     return g.offset_low | uint32_t(g.offset_high) << 16;
 }
-#line 1312 "chapters/05-host.nw"
+#line 1319 "chapters/05-host.nw"
 static bool never_the_guests(uint32_t vector) {
     return vector == 2 || vector == 8 || vector == 15 ||
            vector == abi::kHypercallVector;
 }
-#line 1405 "chapters/05-host.nw"
+#line 1412 "chapters/05-host.nw"
 static bool could_go_direct(uint32_t vector, uint32_t syscall_vector) {
     if (vector >= 32)
         return vector == syscall_vector;
     return !never_the_guests(vector) && vector != 7 && vector != 13 &&
            vector != 14 && vector != 18;
 }
-#line 1334 "chapters/05-host.nw"
+#line 1341 "chapters/05-host.nw"
 bool Guest::load_idt_entry(HostLink& link, const Call& c) {
     uint32_t vector = c.args.arg1;
     if (vector > 255) {
@@ -52,7 +52,7 @@ bool Guest::load_idt_entry(HostLink& link, const Call& c) {
         idt_[vector] = {};
     } else {
         
-#line 1362 "chapters/05-host.nw"
+#line 1369 "chapters/05-host.nw"
 if (gate_type(gate) != kInterruptGate && gate_type(gate) != kTrapGate) {
     kill_call(link, c.from, "LOAD_IDT_ENTRY: vector %u has gate type "
               "0x%x, not an interrupt or trap gate", vector,
@@ -64,7 +64,7 @@ if (gate_handler(gate) >= abi::kSwitcherAddress) {
               "0x%08x is in the Switcher", vector, gate_handler(gate));
     return false;
 }
-#line 1348 "chapters/05-host.nw"
+#line 1355 "chapters/05-host.nw"
         gate.selector = abi::kGuestKernelCs;
         gate.zero = 0;
         gate.type = kGatePresent | (gate.type & 0x60) | gate_type(gate);
@@ -73,7 +73,7 @@ if (gate_handler(gate) >= abi::kSwitcherAddress) {
     install_gate(vector);
     return true;
 }
-#line 1422 "chapters/05-host.nw"
+#line 1429 "chapters/05-host.nw"
 void Guest::install_gate(uint32_t vector) {
     const Gate& wanted = idt_[vector];
     Gate& real = switcher_state().guest_idt[vector];
@@ -83,7 +83,7 @@ void Guest::install_gate(uint32_t vector) {
     else
         real = switcher_gate(vector);
 }
-#line 1450 "chapters/05-host.nw"
+#line 1457 "chapters/05-host.nw"
 bool Guest::set_stack(HostLink& link, const Call& c) {
     uint32_t segment = c.args.arg1, top = c.args.arg2,
              pages = c.args.arg3;
@@ -105,7 +105,7 @@ bool Guest::set_stack(HostLink& link, const Call& c) {
                                        abi::kPageOffset);
     return pin_kernel_stack(link, "SET_STACK");
 }
-#line 1504 "chapters/05-host.nw"
+#line 1511 "chapters/05-host.nw"
 Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
                                   uint32_t error, uint32_t& top) {
     const Gate gate = idt_[vector];
@@ -149,7 +149,7 @@ Guest::Entry Guest::enter_handler(uint32_t vector, bool has_error,
         data->irq_enabled = 0;
     return Entry::Done;
 }
-#line 1571 "chapters/05-host.nw"
+#line 1578 "chapters/05-host.nw"
 const char* Guest::why_not(Entry entry) {
     switch (entry) {
     case Entry::NoHandler:
@@ -163,12 +163,12 @@ const char* Guest::why_not(Entry entry) {
     }
     return "";
 }
-#line 1648 "chapters/05-host.nw"
+#line 1655 "chapters/05-host.nw"
 uint32_t Guest::deliverable_irqs() const {
     auto data = memory_.to_host<const abi::LguestData>(lguest_data_);
     return irqs_pending_ & ~data->blocked_interrupts[0];
 }
-#line 1681 "chapters/05-host.nw"
+#line 1688 "chapters/05-host.nw"
 bool Guest::deliver_interrupt(HostLink& link) {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint32_t ready = deliverable_irqs();
@@ -202,14 +202,14 @@ bool Guest::deliver_interrupt(HostLink& link) {
     write_time();
     return true;
 }
-#line 1746 "chapters/05-host.nw"
+#line 1753 "chapters/05-host.nw"
 void Guest::write_time() const {
     auto data = memory_.to_host<abi::LguestData>(lguest_data_);
     uint64_t now = wall_clock_nanoseconds();
     data->time_sec = int32_t(now / 1000000000);
     data->time_nsec = int32_t(now % 1000000000);
 }
-#line 1796 "chapters/05-host.nw"
+#line 1803 "chapters/05-host.nw"
 bool Guest::sleep_until_interrupt(HostLink& link) {
     for (;;) {
         asm volatile("cli" : : : "memory");
@@ -230,7 +230,7 @@ bool Guest::sleep_until_interrupt(HostLink& link) {
     return true;
 }
 
-#line 1833 "chapters/05-host.nw"
+#line 1840 "chapters/05-host.nw"
 static volatile abi::DeviceLink& device_link() {
     return *reinterpret_cast<volatile abi::DeviceLink*>(
         abi::kDeviceLinkAddress);
@@ -248,14 +248,14 @@ bool Guest::kick(uint32_t address) {
         }
     return false;
 }
-#line 1856 "chapters/05-host.nw"
+#line 1863 "chapters/05-host.nw"
 bool Guest::devices_live() const {
     for (uint32_t slot = 0; slot < abi::kKickSlots; ++slot)
         if (device_link().kick_address[slot])
             return true;
     return false;
 }
-#line 1882 "chapters/05-host.nw"
+#line 1889 "chapters/05-host.nw"
 bool Guest::take_device_interrupts(HostLink& link) {
     volatile abi::DeviceLink& devices = device_link();
     if (devices.stop) {
@@ -271,7 +271,7 @@ bool Guest::take_device_interrupts(HostLink& link) {
     }
     return true;
 }
-#line 1905 "chapters/05-host.nw"
+#line 1912 "chapters/05-host.nw"
 void Guest::forget_devices() {
     volatile abi::DeviceLink& devices = device_link();
     for (uint32_t slot = 0; slot < abi::kKickSlots; ++slot)
@@ -279,7 +279,7 @@ void Guest::forget_devices() {
     for (uint32_t line = 0; line < abi::kDeviceIrqs; ++line)
         raised_seen_[line] = devices.raised[line];
 }
-#line 1996 "chapters/05-host.nw"
+#line 2003 "chapters/05-host.nw"
 void Guest::reset_interrupts() {
     for (Gate& gate : idt_)
         gate = {};
@@ -291,5 +291,5 @@ void Guest::reset_interrupts() {
     asm volatile("clts; fninit" : : : "memory");
 }
 
-#line 2030 "chapters/05-host.nw"
+#line 2037 "chapters/05-host.nw"
 } // namespace lhv::host

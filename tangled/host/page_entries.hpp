@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5908 "chapters/05-host.nw"
+#line 5916 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
@@ -26,7 +26,7 @@ inline const char* guest_entry_problem(uint32_t entry, uint32_t pages) {
     return nullptr;
 }
 
-#line 5284 "chapters/05-host.nw"
+#line 5292 "chapters/05-host.nw"
 struct GuestWalk {
     bool mapped = false;            // page and rights are the answer
     uint32_t page = 0;              // mapped: the Guest-physical page
@@ -62,5 +62,5 @@ GuestWalk walk_guest_tables(ReadWord read, uint32_t directory,
     w.mapped = true;
     return w;
 }
-#line 5935 "chapters/05-host.nw"
+#line 5943 "chapters/05-host.nw"
 } // namespace lhv::host

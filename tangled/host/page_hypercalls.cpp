@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5983 "chapters/05-host.nw"
+#line 5991 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/page_entries.hpp"
@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 6004 "chapters/05-host.nw"
+#line 6012 "chapters/05-host.nw"
 bool Guest::page_directory_ok(HostLink& link, uint32_t call,
                               uint32_t address, Origin from) {
     if (const char* problem = page_directory_problem(address,
@@ -20,7 +20,7 @@ bool Guest::page_directory_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 6020 "chapters/05-host.nw"
+#line 6028 "chapters/05-host.nw"
 bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
                            const char* kind, uint32_t entry,
                            Origin from) {
@@ -31,7 +31,7 @@ bool Guest::guest_entry_ok(HostLink& link, uint32_t call,
     }
     return true;
 }
-#line 6037 "chapters/05-host.nw"
+#line 6045 "chapters/05-host.nw"
 bool Guest::new_page_table(HostLink& link, uint32_t directory,
                            Origin from) {
     constexpr uint32_t call = abi::LHCALL_NEW_PGTABLE;
@@ -44,7 +44,7 @@ bool Guest::new_page_table(HostLink& link, uint32_t directory,
     }
     return pin_kernel_stack(link, "NEW_PGTABLE");
 }
-#line 6054 "chapters/05-host.nw"
+#line 6062 "chapters/05-host.nw"
 bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
                     uint32_t entry, Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PTE;
@@ -61,7 +61,7 @@ bool Guest::set_pte(HostLink& link, uint32_t directory, uint32_t address,
     return !touches_kernel_stack(address, 1) ||
            pin_kernel_stack(link, "SET_PTE");
 }
-#line 6078 "chapters/05-host.nw"
+#line 6086 "chapters/05-host.nw"
 bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
                     Origin from) {
     constexpr uint32_t call = abi::LHCALL_SET_PGD;
@@ -82,7 +82,7 @@ bool Guest::set_pgd(HostLink& link, uint32_t directory, uint32_t index,
     return !touches_kernel_stack(index << 22, 1u << 22) ||
            pin_kernel_stack(link, "SET_PGD");
 }
-#line 5739 "chapters/05-host.nw"
+#line 5747 "chapters/05-host.nw"
 bool Guest::pin_kernel_stack(HostLink& link, const char* after) {
     uint32_t top = switcher_state().guest_tss.esp1;
     if (!stack_pages_)
@@ -107,5 +107,5 @@ bool Guest::touches_kernel_stack(uint32_t first, uint32_t bytes) const {
     return stack_pages_ && first < top && first + bytes > low;
 }
 
-#line 5998 "chapters/05-host.nw"
+#line 6006 "chapters/05-host.nw"
 } // namespace lhv::host

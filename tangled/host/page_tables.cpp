@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 5116 "chapters/05-host.nw"
+#line 5124 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/cpu.hpp"
@@ -13,7 +13,7 @@ inline constexpr uint32_t kAccessed = abi::kPageAccessed,
                           kRights = abi::kPageRights;
 inline constexpr uint32_t kVirtual8086End = 0x110000;
 
-#line 5154 "chapters/05-host.nw"
+#line 5162 "chapters/05-host.nw"
 MachinePhysical ShadowPageTables::take_page() {
     if (pages_used_ == kPoolPages)
         return {0};
@@ -37,7 +37,7 @@ MachinePhysical ShadowPageTables::evict_and_take_page() {
     }
     return page;
 }
-#line 5188 "chapters/05-host.nw"
+#line 5196 "chapters/05-host.nw"
 Result ShadowPageTables::start(const GuestMemory& memory) {
     release();
     memory_ = memory;
@@ -74,7 +74,7 @@ bool ShadowPageTables::new_directory(TopLevel& top) {
     top.shadow = page;
     return true;
 }
-#line 5342 "chapters/05-host.nw"
+#line 5350 "chapters/05-host.nw"
 ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     Walk w;
     if (v.value >= abi::kSwitcherAddress)
@@ -109,7 +109,7 @@ ShadowPageTables::Walk ShadowPageTables::walk(GuestVirtual v) const {
     }
     return w;
 }
-#line 5397 "chapters/05-host.nw"
+#line 5405 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::resolve(GuestVirtual v, uint32_t access) {
     Walk w = walk(v);
@@ -128,7 +128,7 @@ ShadowPageTables::resolve(GuestVirtual v, uint32_t access) {
     }
     return w;
 }
-#line 5424 "chapters/05-host.nw"
+#line 5432 "chapters/05-host.nw"
 [[gnu::flatten]] uint32_t* ShadowPageTables::kernel_writable_page(
     GuestVirtual v) {
     Walk w = resolve(v, kWritable);
@@ -136,7 +136,7 @@ ShadowPageTables::resolve(GuestVirtual v, uint32_t access) {
         return nullptr;
     return memory_.to_host<uint32_t>(w.page);
 }
-#line 5455 "chapters/05-host.nw"
+#line 5463 "chapters/05-host.nw"
 [[gnu::flatten]] ShadowPageTables::Walk
 ShadowPageTables::fill(GuestVirtual v, uint32_t access) {
     Walk w = resolve(v, access);
@@ -156,7 +156,7 @@ ShadowPageTables::fill(GuestVirtual v, uint32_t access) {
     touched_[frame / 32] |= 1u << (frame % 32);
     return w;
 }
-#line 5484 "chapters/05-host.nw"
+#line 5492 "chapters/05-host.nw"
 uint32_t* ShadowPageTables::shadow_entry(GuestVirtual v) {
     uint32_t index = v.value >> 22;
     bool kernel = index >= kKernelIndex;
@@ -185,7 +185,7 @@ void ShadowPageTables::share_kernel_table(uint32_t index,
         if (top.shadow.value)
             entries(top.shadow)[index] = table.value | kRights;
 }
-#line 5532 "chapters/05-host.nw"
+#line 5540 "chapters/05-host.nw"
 bool ShadowPageTables::switch_to(GuestPhysical directory) {
     if (linear_) {
         linear_ = false;
@@ -211,12 +211,12 @@ bool ShadowPageTables::switch_to(GuestPhysical directory) {
     publish();
     return true;
 }
-#line 5568 "chapters/05-host.nw"
+#line 5576 "chapters/05-host.nw"
 void ShadowPageTables::make_current(uint32_t slot) {
     current_ = slot;
     switcher_state().guest_cr3 = top_[slot].shadow.value;
 }
-#line 5589 "chapters/05-host.nw"
+#line 5597 "chapters/05-host.nw"
 void ShadowPageTables::publish() const {
     static_assert(kTopLevels == SWITCH_SLOTS);
     bool listed = alone_ok_ && !linear_;
@@ -231,13 +231,13 @@ void ShadowPageTables::allow_switching_alone(bool allowed) {
     alone_ok_ = allowed;
     publish();
 }
-#line 5611 "chapters/05-host.nw"
+#line 5619 "chapters/05-host.nw"
 void ShadowPageTables::follow(uint32_t cr3) {
     for (uint32_t i = 0; i < kTopLevels; ++i)
         if (top_[i].shadow.value && top_[i].shadow.value == cr3)
             current_ = i;
 }
-#line 5634 "chapters/05-host.nw"
+#line 5642 "chapters/05-host.nw"
 void ShadowPageTables::drop_entry(GuestPhysical directory,
                                   GuestVirtual v) {
     uint32_t index = v.value >> 22, slot = (v.value >> 12) & 1023;
@@ -254,7 +254,7 @@ void ShadowPageTables::drop_entry(GuestPhysical directory,
                 pde & kPresent)
                 entries({pde & kPageAddressMask})[slot] = 0;
 }
-#line 5657 "chapters/05-host.nw"
+#line 5665 "chapters/05-host.nw"
 void ShadowPageTables::drop_table(GuestPhysical directory,
                                   uint32_t index) {
     if (linear_)
@@ -278,7 +278,7 @@ void ShadowPageTables::drop_table(GuestPhysical directory,
                 pde = 0;
             }
 }
-#line 5691 "chapters/05-host.nw"
+#line 5699 "chapters/05-host.nw"
 void ShadowPageTables::drop_user(TopLevel& top) {
     uint32_t* d = entries(top.shadow);
     for (uint32_t i = 0; i < kKernelIndex; ++i)
@@ -305,7 +305,7 @@ void ShadowPageTables::drop_all() {
         }
     ++flushes_;
 }
-#line 5771 "chapters/05-host.nw"
+#line 5779 "chapters/05-host.nw"
 bool ShadowPageTables::writable(GuestVirtual v) const {
     uint32_t pde = entries(top_[current_].shadow)[v.value >> 22];
     if (!(pde & kPresent))
@@ -314,13 +314,13 @@ bool ShadowPageTables::writable(GuestVirtual v) const {
         (v.value >> 12) & 1023];
     return (pte & (kPresent | kWritable)) == (kPresent | kWritable);
 }
-#line 5845 "chapters/05-host.nw"
+#line 5853 "chapters/05-host.nw"
 void ShadowPageTables::report() const {
     printk("host: shadow page tables: %u entries filled, at most %u of "
            "%u pages, %u evictions\n", fills_, high_water_, kPoolPages,
            evictions_);
 }
-#line 5807 "chapters/05-host.nw"
+#line 5815 "chapters/05-host.nw"
 [[gnu::flatten]] bool Guest::page_fault(HostLink& link) {
     Registers& r = vcpu_.regs();
     uint32_t address = read_cr2(), flushes = page_tables_.flushes();
@@ -346,5 +346,5 @@ void ShadowPageTables::report() const {
     return false;
 }
 
-#line 5140 "chapters/05-host.nw"
+#line 5148 "chapters/05-host.nw"
 } // namespace lhv::host

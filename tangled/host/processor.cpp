@@ -1,20 +1,20 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2970 "chapters/05-host.nw"
+#line 2977 "chapters/05-host.nw"
 #include "host/host.hpp"
 #include "host/frame.hpp"
 #include "host/boot/cpu.hpp"
 
 namespace lhv::host {
 
-#line 2998 "chapters/05-host.nw"
+#line 3005 "chapters/05-host.nw"
 static void load_null_ldt() {
     asm volatile("lldt %w0" : : "r"(0u));
 }
-#line 3009 "chapters/05-host.nw"
+#line 3016 "chapters/05-host.nw"
 static void disable_debug_registers() {
     asm volatile("mov %0, %%dr7" : : "r"(0x400u));
 }
-#line 3020 "chapters/05-host.nw"
+#line 3027 "chapters/05-host.nw"
 static void clear_host_flags() {
     asm volatile("pushfl\n\t"
                  "andl %0, (%%esp)\n\t"
@@ -22,13 +22,13 @@ static void clear_host_flags() {
                  "popfl"
                  : : "i"(kEflagsIf) : "memory", "cc");
 }
-#line 3035 "chapters/05-host.nw"
+#line 3042 "chapters/05-host.nw"
 static void choose_control_registers() {
     constexpr uint32_t kAlignmentMask = 1u << 18;
     write_cr0(read_cr0() & ~kAlignmentMask);
     asm volatile("mov %0, %%cr4" : : "r"(0u) : "memory");
 }
-#line 3048 "chapters/05-host.nw"
+#line 3055 "chapters/05-host.nw"
 static void close_sysenter() {
     uint32_t a = 1, b, c, d;
     asm volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
@@ -36,7 +36,7 @@ static void close_sysenter() {
         asm volatile("wrmsr" : : "c"(0x174u), "a"(0u), "d"(0u));
 }
 
-#line 2982 "chapters/05-host.nw"
+#line 2989 "chapters/05-host.nw"
 void choose_processor_state() {
     load_null_ldt();
     disable_debug_registers();

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 360 "chapters/05-host.nw"
+#line 362 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/frame.hpp"
 #include "host/boot/console.hpp"
@@ -8,14 +8,14 @@
 
 namespace lhv::host {
 
-#line 1955 "chapters/05-host.nw"
+#line 1962 "chapters/05-host.nw"
 static void load_task_switched(bool on) {
     constexpr uint32_t kCr0Ts = 1u << 3;
     uint32_t cr0 = read_cr0();
     write_cr0(on ? cr0 | kCr0Ts : cr0 & ~kCr0Ts);
 }
 
-#line 370 "chapters/05-host.nw"
+#line 372 "chapters/05-host.nw"
 void Guest::run(HostLink& link) {
     if (state_ != State::Running) {
         link.post(abi::Event::Refused, 0, "there is no Guest to run");
@@ -35,13 +35,13 @@ void Guest::run(HostLink& link) {
             task_switched_loaded_ = task_switched_;
         }
         
-#line 420 "chapters/05-host.nw"
+#line 422 "chapters/05-host.nw"
 switcher_state().null_hypercall =
     has_lguest_data_ && !irqs_pending_ && !exit_log_wanted()
         ? SWITCHER_WINDOW + lguest_data_.value % kPageSize +
               offsetof(abi::LguestData, hcall_status) + next_hcall_
         : 0;
-#line 389 "chapters/05-host.nw"
+#line 391 "chapters/05-host.nw"
         asm volatile("cli" : : : "memory");
         uint32_t frame = switch_to_guest();
         if (!handle_exit(link, frame))
@@ -49,7 +49,7 @@ switcher_state().null_hypercall =
     }
 }
 
-#line 516 "chapters/05-host.nw"
+#line 520 "chapters/05-host.nw"
 static const char* trap_name(uint32_t trap) {
     static const char* const names[] = {
         "divide error", "debug", "non-maskable interrupt",
@@ -63,48 +63,53 @@ static const char* trap_name(uint32_t trap) {
         return names[trap];
     return trap < 32 ? "reserved" : "unexpected interrupt";
 }
-#line 452 "chapters/05-host.nw"
+#line 454 "chapters/05-host.nw"
 bool Guest::handle_exit(HostLink& link, uint32_t frame) {
     
-#line 8049 "chapters/05-host.nw"
+#line 8057 "chapters/05-host.nw"
 if (exit_log_wanted()) [[unlikely]]
     record_exit(frame);
-#line 454 "chapters/05-host.nw"
+#line 456 "chapters/05-host.nw"
     
-#line 3179 "chapters/05-host.nw"
+#line 3186 "chapters/05-host.nw"
 if (FrameProblem p = check_frame(frame,
         *reinterpret_cast<const Registers*>(frame)); !p.ok()) {
     
-#line 4205 "chapters/05-host.nw"
+#line 4212 "chapters/05-host.nw"
 if (kill_switcher_fault(link, frame))
     return false;
-#line 3182 "chapters/05-host.nw"
+#line 3189 "chapters/05-host.nw"
     kill(link, "bad trap frame: %s 0x%08x", p.what, p.value);
     return false;
 }
-#line 455 "chapters/05-host.nw"
+#line 457 "chapters/05-host.nw"
     if (switcher_state().guest_cr3 != page_tables_.cr3()) [[unlikely]]
         page_tables_.follow(switcher_state().guest_cr3);
     const Registers& r = vcpu_.regs();
-    if (r.trapnum >= kIrqBase && r.trapnum < kIrqBase + 16) {
-        handle_irq(r.trapnum);
+    const uint32_t trap = r.trapnum;
+    
+#line 8430 "chapters/05-host.nw"
+++switches_[trap];
+#line 462 "chapters/05-host.nw"
+    if (trap >= kIrqBase && trap < kIrqBase + 16) {
+        handle_irq(trap);
         if (timer_expired())
             irqs_pending_ |= 1u << abi::kGuestClockIrq;
         return true;
     }
-    if (r.trapnum == abi::kHypercallVector) {
+    if (trap == abi::kHypercallVector) {
         hypercall_pending_ = true;
         return true;
     }
-    if (r.trapnum == 14)
+    if (trap == 14)
         return page_fault(link);
-    if (r.trapnum < 32)
+    if (trap < 32)
         return reflect_trap(link);
-    kill(link, "trap %u (%s) at eip 0x%08x", r.trapnum,
-         trap_name(r.trapnum), r.eip);
+    kill(link, "trap %u (%s) at eip 0x%08x", trap, trap_name(trap),
+         r.eip);
     return false;
 }
-#line 1607 "chapters/05-host.nw"
+#line 1614 "chapters/05-host.nw"
 bool Guest::reflect_trap(HostLink& link) {
     const Registers& r = vcpu_.regs();
     uint32_t trap = r.trapnum, eip = r.eip, top = 0;
@@ -130,7 +135,7 @@ bool Guest::reflect_trap(HostLink& link) {
              trap_name(trap), eip, why_not(entry));
     return false;
 }
-#line 497 "chapters/05-host.nw"
+#line 501 "chapters/05-host.nw"
 void Guest::kill(HostLink& link, const char* f, ...) {
     va_list args;
     va_start(args, f);
@@ -141,7 +146,7 @@ void Guest::kill(HostLink& link, const char* f, ...) {
         page_tables_.report();
     link.post(abi::Event::GuestDied, 0, reason_);
 }
-#line 4217 "chapters/05-host.nw"
+#line 4224 "chapters/05-host.nw"
 bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     const Registers& f = *reinterpret_cast<const Registers*>(frame);
     const char* what = switcher_fault(frame, f);
@@ -153,5 +158,5 @@ bool Guest::kill_switcher_fault(HostLink& link, uint32_t frame) {
     return true;
 }
 
-#line 402 "chapters/05-host.nw"
+#line 404 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4050 "chapters/05-host.nw"
+#line 4057 "chapters/05-host.nw"
 #include "host/guest.hpp"
 #include "host/hypercall_name.hpp"
 #include "host/segments.hpp"
 
 namespace lhv::host {
 
-#line 4011 "chapters/05-host.nw"
+#line 4018 "chapters/05-host.nw"
 bool Guest::segment_or_page_call(HostLink& link, uint32_t call,
                                  Origin from,
                                  const abi::HypercallArgs* queued) {
@@ -20,7 +20,7 @@ bool Guest::segment_or_page_call(HostLink& link, uint32_t call,
     case abi::LHCALL_LOAD_TLS:
         return load_tls(link, {arg1}, from);
     
-#line 5946 "chapters/05-host.nw"
+#line 5954 "chapters/05-host.nw"
 case abi::LHCALL_NEW_PGTABLE:
     return new_page_table(link, arg1, from);
 case abi::LHCALL_FLUSH_TLB:
@@ -35,13 +35,13 @@ case abi::LHCALL_SET_PTE:
     return set_pte(link, arg1, arg2, arg3, from);
 case abi::LHCALL_SET_PGD:
     return set_pgd(link, arg1, arg2, from);
-#line 4024 "chapters/05-host.nw"
+#line 4031 "chapters/05-host.nw"
     }
     kill_call(link, from, "hypercall %u (%s) has no handler in this "
               "Host", call, hypercall_name(call));
     return false;
 }
-#line 4069 "chapters/05-host.nw"
+#line 4076 "chapters/05-host.nw"
 void Guest::kill_segment(HostLink& link, uint32_t call, Origin from,
                          uint32_t index, const char* problem,
                          SegmentDescriptor d) {
@@ -49,7 +49,7 @@ void Guest::kill_segment(HostLink& link, uint32_t call, Origin from,
               "0x%08x%08x", call, hypercall_name(call), index, problem,
               d.high, d.low);
 }
-#line 4087 "chapters/05-host.nw"
+#line 4094 "chapters/05-host.nw"
 bool Guest::load_gdt_entry(HostLink& link, uint32_t index,
                            SegmentDescriptor d, Origin from) {
     constexpr uint32_t call = abi::LHCALL_LOAD_GDT_ENTRY;
@@ -66,7 +66,7 @@ bool Guest::load_gdt_entry(HostLink& link, uint32_t index,
     switcher_state().guest_gdt[index] = s.fixed;
     return true;
 }
-#line 4115 "chapters/05-host.nw"
+#line 4122 "chapters/05-host.nw"
 bool Guest::load_tls(HostLink& link, GuestPhysical address,
                      Origin from) {
     constexpr uint32_t call = abi::LHCALL_LOAD_TLS;
@@ -94,5 +94,5 @@ bool Guest::load_tls(HostLink& link, GuestPhysical address,
     return true;
 }
 
-#line 4061 "chapters/05-host.nw"
+#line 4068 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3855 "chapters/05-host.nw"
+#line 3862 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
@@ -7,7 +7,7 @@
 
 namespace lhv::host {
 
-#line 3876 "chapters/05-host.nw"
+#line 3883 "chapters/05-host.nw"
 inline constexpr uint32_t kDescAccessed = 1u << 8;
 inline constexpr uint32_t kDescDirection = 1u << 10;  // conforming
 inline constexpr uint32_t kDescCode = 1u << 11;
@@ -21,7 +21,7 @@ inline uint32_t segment_base(SegmentDescriptor d) {
 inline uint32_t segment_limit(SegmentDescriptor d) {  // 20-bit field
     return (d.low & 0xFFFF) | (d.high & 0xF0000);
 }
-#line 3897 "chapters/05-host.nw"
+#line 3904 "chapters/05-host.nw"
 inline constexpr uint32_t kFirstGuestEntry = LGUEST_TSS / 8 + 1;
 
 inline const char* gdt_entry_problem(uint32_t index) {
@@ -36,13 +36,13 @@ inline const char* gdt_entry_problem(uint32_t index) {
         return "the Guest kernel's own";
     return nullptr;
 }
-#line 3916 "chapters/05-host.nw"
+#line 3923 "chapters/05-host.nw"
 struct SegmentCheck {
     const char* problem = nullptr;
     SegmentDescriptor fixed{};
     bool ok() const { return problem == nullptr; }
 };
-#line 3953 "chapters/05-host.nw"
+#line 3960 "chapters/05-host.nw"
 inline SegmentCheck fence_off_switcher(SegmentDescriptor d) {
     uint32_t base = segment_base(d);
     if (base >= abi::kSwitcherAddress)
@@ -60,7 +60,7 @@ inline SegmentCheck fence_off_switcher(SegmentDescriptor d) {
     d.high = (d.high & ~0xF0000u) | (field & 0xF0000);
     return {nullptr, d};
 }
-#line 3928 "chapters/05-host.nw"
+#line 3935 "chapters/05-host.nw"
 inline SegmentCheck check_segment(SegmentDescriptor d) {
     if (d.low == 0 && d.high == 0)
         return {nullptr, d};                   // an empty entry
@@ -75,5 +75,5 @@ inline SegmentCheck check_segment(SegmentDescriptor d) {
     return fence_off_switcher(d);
 }
 
-#line 3868 "chapters/05-host.nw"
+#line 3875 "chapters/05-host.nw"
 } // namespace lhv::host

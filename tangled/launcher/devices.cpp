@@ -1,7 +1,8 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4708 "chapters/04-launcher.nw"
+#line 4752 "chapters/04-launcher.nw"
 #include "launcher/devices.hpp"
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <poll.h>
@@ -24,11 +25,11 @@ const char* device_name(std::uint8_t type) {
     default:                  return "unknown";
     }
 }
-#line 4243 "chapters/04-launcher.nw"
+#line 4256 "chapters/04-launcher.nw"
 Devices::Devices(std::vector<std::unique_ptr<Device>> devices,
-                 abi::DeviceLink& link, int doorbell)
+                 abi::DeviceLink& link, int doorbell, Serving serving)
     : link_(link), doorbell_(doorbell),
-      failed_(make_eventfd()) {
+      inline_(serving == Serving::Inline), failed_(make_eventfd()) {
     std::uint32_t kick = 0;
     for (auto& device : devices) {
         auto slot = std::make_unique<Slot>();
@@ -42,17 +43,20 @@ Devices::Devices(std::vector<std::unique_ptr<Device>> devices,
         slots_.push_back(std::move(slot));
     }
     for (auto& slot : slots_)
-        slot->thread = std::thread([this, s = slot.get()] { run(*s); });
+        if (!inline_)
+            slot->thread =
+                std::thread([this, s = slot.get()] { run(*s); });
 }
 
 Devices::~Devices() {
     stopping_ = true;
-    for (auto& slot : slots_) {
-        wake(*slot);
-        slot->thread.join();
-    }
+    for (auto& slot : slots_)
+        if (slot->thread.joinable()) {
+            wake(*slot);
+            slot->thread.join();
+        }
 }
-#line 4285 "chapters/04-launcher.nw"
+#line 4301 "chapters/04-launcher.nw"
 UniqueFd Devices::make_eventfd() {
     UniqueFd fd{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
     if (!fd)
@@ -67,18 +71,19 @@ void Devices::wake(Slot& slot) {
            errno == EINTR) {
     }
 }
-#line 4316 "chapters/04-launcher.nw"
+#line 4332 "chapters/04-launcher.nw"
 void Devices::publish(GuestMemory memory) {
     memory_ = memory;
     page_.assign(abi::kPageSize, std::byte{0});
-    guest_writes_.assign(abi::kPageSize, false);
+    guest_writes_.assign(abi::kPageSize, std::byte{0});
     std::uint32_t offset = 0;
     GuestPhysical next_ring{memory.ram_bytes() + abi::kPageSize};
     for (auto& slot_pointer : slots_) {
         Slot& slot = *slot_pointer;
         forget_queues(slot);
         
-#line 4346 "chapters/04-launcher.nw"
+#line 4362 "chapters/04-launcher.nw"
+constexpr std::byte kGuests{0xff};
 Device& device = *slot.device;
 std::vector<std::byte> config = device.config();
 abi::DeviceDesc desc{device.type(),
@@ -89,7 +94,7 @@ if (offset + abi::device_desc_bytes(desc) >= abi::kPageSize)
     throw RuntimeFailure("the devices do not fit in the device page");
 slot.offset = offset;
 std::memcpy(&page_[offset], &desc, sizeof desc);
-guest_writes_[offset + offsetof(abi::DeviceDesc, status)] = true;
+guest_writes_[offset + offsetof(abi::DeviceDesc, status)] = kGuests;
 offset += sizeof desc;
 slot.rings.clear();
 for (std::uint32_t q = 0; q < desc.num_vq; ++q) {
@@ -98,7 +103,7 @@ for (std::uint32_t q = 0; q < desc.num_vq; ++q) {
     if (end > memory.ram_bytes() + kDevicePages * abi::kPageSize)
         throw RuntimeFailure("the rings do not fit in the device pages");
     auto ring = memory.bytes(next_ring, bytes);
-    std::ranges::fill(ring, std::byte{0});
+    std::memset(ring.data(), 0, ring.size());
     slot.rings.push_back(
         {kQueueSize, next_ring,
          {next_ring.value + abi::vring_avail_offset(kQueueSize)},
@@ -113,11 +118,11 @@ std::uint32_t offer = device.features();
 std::memcpy(&page_[offset], &offer, kFeatureBytes);
 offset += kFeatureBytes;
 for (std::uint32_t i = 0; i < kFeatureBytes + config.size(); ++i)
-    guest_writes_[offset + i] = true;
+    guest_writes_[offset + i] = kGuests;
 offset += kFeatureBytes;
 std::ranges::copy(config, page_.begin() + offset);
 offset += static_cast<std::uint32_t>(config.size());
-#line 4326 "chapters/04-launcher.nw"
+#line 4342 "chapters/04-launcher.nw"
     }
     list_end_ = offset;
     forget_failure();
@@ -129,7 +134,7 @@ offset += static_cast<std::uint32_t>(config.size());
     }
     link_.stop = 0;
 }
-#line 4398 "chapters/04-launcher.nw"
+#line 4415 "chapters/04-launcher.nw"
 bool Devices::notified(GuestPhysical address) {
     if (!memory_)
         return false;
@@ -153,13 +158,19 @@ bool Devices::notified(GuestPhysical address) {
     throw GuestDied("NOTIFY address " + in_hex(address.value) +
                     " is in the device page but is no device's");
 }
-#line 4432 "chapters/04-launcher.nw"
+#line 4458 "chapters/04-launcher.nw"
 void Devices::check_page() const {
     auto now = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                               abi::kPageSize);
-    for (std::uint32_t i = 0; i < abi::kPageSize; ++i) {
-        if (guest_writes_[i] || now[i] == page_[i])
+    for (std::uint32_t word = 0; word < abi::kPageSize; word += 8) {
+        std::uint64_t is, was, guests;
+        std::memcpy(&is, &now[word], 8);
+        std::memcpy(&was, &page_[word], 8);
+        std::memcpy(&guests, &guest_writes_[word], 8);
+        const std::uint64_t changed = (is ^ was) & ~guests;
+        if (changed == 0)
             continue;
+        const std::uint32_t i = word + std::countr_zero(changed) / 8;
         std::string where = "after the last device";
         for (auto& slot : slots_)
             if (i >= slot->offset && i < list_end_)
@@ -171,7 +182,7 @@ void Devices::check_page() const {
                         ", which is the Launcher's to write");
     }
 }
-#line 4468 "chapters/04-launcher.nw"
+#line 4500 "chapters/04-launcher.nw"
 void Devices::status_changed(Slot& slot) {
     auto page = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                                abi::kPageSize);
@@ -202,7 +213,7 @@ void Devices::status_changed(Slot& slot) {
         make_live(slot);
     }
 }
-#line 4524 "chapters/04-launcher.nw"
+#line 4557 "chapters/04-launcher.nw"
 void Devices::make_live(Slot& slot) {
     std::lock_guard guard(slot.lock);
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
@@ -225,7 +236,7 @@ void Devices::forget_queues(Slot& slot) {
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
         link_.kick_address[slot.first_kick + q] = 0;
 }
-#line 4559 "chapters/04-launcher.nw"
+#line 4592 "chapters/04-launcher.nw"
 void Devices::take_kicks() {
     for (auto& slot : slots_)
         for (std::uint32_t q = 0; q < slot->rings.size(); ++q) {
@@ -236,10 +247,13 @@ void Devices::take_kicks() {
                 continue;
             kicks_seen_[k] = now;
             slot->kicked |= 1u << q;
-            wake(*slot);
+            if (!inline_)
+                wake(*slot);
+            else if (serve(*slot, false))
+                raise(*slot);
         }
 }
-#line 4584 "chapters/04-launcher.nw"
+#line 4620 "chapters/04-launcher.nw"
 void Devices::run(Slot& slot) {
     try {
         while (!stopping_) {
@@ -257,28 +271,7 @@ void Devices::run(Slot& slot) {
             while (::read(slot.wake.get(), &count, sizeof count) < 0 &&
                    errno == EINTR) {
             }
-            bool used = false;
-            {
-                std::lock_guard guard(slot.lock);
-                std::uint32_t kicked = slot.kicked.exchange(0);
-                if (slot.queues.empty() || slot.broken || stopping_)
-                    continue;
-                
-#line 4637 "chapters/04-launcher.nw"
-try {
-    for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
-        if (kicked & 1u << q)
-            used |= slot.device->serve(q, slot.queues);
-    if (fds[1].revents)
-        used |= slot.device->input(slot.queues);
-} catch (const std::exception& error) {
-    slot.broken = true;
-    fail(std::string("the ") + device_name(slot.device->type()) +
-         " device: " + error.what());
-}
-#line 4608 "chapters/04-launcher.nw"
-            }
-            if (used)
+            if (serve(slot, fds[1].revents != 0))
                 raise(slot);
         }
     } catch (const std::exception& error) {
@@ -286,14 +279,37 @@ try {
              " device's thread: " + error.what());
     }
 }
-#line 4657 "chapters/04-launcher.nw"
+#line 4652 "chapters/04-launcher.nw"
+bool Devices::serve(Slot& slot, bool input_ready) {
+    std::lock_guard guard(slot.lock);
+    std::uint32_t kicked = slot.kicked.exchange(0);
+    if (slot.queues.empty() || slot.broken || stopping_)
+        return false;
+    bool used = false;
+    
+#line 4681 "chapters/04-launcher.nw"
+try {
+    for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
+        if (kicked & 1u << q)
+            used |= slot.device->serve(q, slot.queues);
+    if (input_ready)
+        used |= slot.device->input(slot.queues);
+} catch (const std::exception& error) {
+    slot.broken = true;
+    fail(std::string("the ") + device_name(slot.device->type()) +
+         " device: " + error.what());
+}
+#line 4659 "chapters/04-launcher.nw"
+    return used;
+}
+#line 4701 "chapters/04-launcher.nw"
 void Devices::raise(Slot& slot) {
     std::atomic_ref counter(link_.raised[slot.irq]);
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_release);
     send_byte(doorbell_);
 }
-#line 4671 "chapters/04-launcher.nw"
+#line 4715 "chapters/04-launcher.nw"
 void Devices::fail(const std::string& why) {
     {
         std::lock_guard guard(failure_lock_);
@@ -313,12 +329,12 @@ std::string Devices::failure() {
     std::lock_guard guard(failure_lock_);
     return failure_;
 }
-#line 4698 "chapters/04-launcher.nw"
+#line 4742 "chapters/04-launcher.nw"
 void Devices::forget_failure() {
     failure();
     std::lock_guard guard(failure_lock_);
     failure_.clear();
 }
 
-#line 4735 "chapters/04-launcher.nw"
+#line 4781 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

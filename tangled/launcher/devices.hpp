@@ -20,8 +20,10 @@ inline constexpr std::uint32_t kFeatureBytes = 4;
 
 class Devices {
   public:
+    enum class Serving { OnThreads, Inline };
     Devices(std::vector<std::unique_ptr<Device>> devices,
-            abi::DeviceLink& link, int doorbell);
+            abi::DeviceLink& link, int doorbell,
+            Serving serving = Serving::OnThreads);
     Devices(const Devices&) = delete;
     Devices& operator=(const Devices&) = delete;
     ~Devices();
@@ -35,7 +37,7 @@ class Devices {
 
   private:
     
-#line 4218 "chapters/04-launcher.nw"
+#line 4221 "chapters/04-launcher.nw"
 struct Slot {
     std::unique_ptr<Device> device;
     std::uint32_t offset = 0;          // its DeviceDesc in the page
@@ -50,13 +52,14 @@ struct Slot {
     UniqueFd wake;                     // an eventfd
     std::thread thread;
 };
-#line 4192 "chapters/04-launcher.nw"
+#line 4194 "chapters/04-launcher.nw"
     
-#line 4277 "chapters/04-launcher.nw"
+#line 4293 "chapters/04-launcher.nw"
 static UniqueFd make_eventfd();
 static void wake(Slot& slot);
-#line 4504 "chapters/04-launcher.nw"
+#line 4536 "chapters/04-launcher.nw"
 void run(Slot& slot);
+bool serve(Slot& slot, bool input_ready);
 void raise(Slot& slot);
 void fail(const std::string& why);
 void forget_failure();
@@ -69,16 +72,17 @@ static std::uint32_t features_at(const Slot& slot) {
            slot.device->queue_count() * sizeof(abi::VqConfig);
 }
 
-#line 4194 "chapters/04-launcher.nw"
+#line 4196 "chapters/04-launcher.nw"
     std::vector<std::unique_ptr<Slot>> slots_;
     abi::DeviceLink& link_;
     int doorbell_;
     std::optional<GuestMemory> memory_;
     std::vector<std::byte> page_;       // the device page as written
-    std::vector<bool> guest_writes_;    // bytes the Guest may change
+    std::vector<std::byte> guest_writes_;  // 0xff: the Guest may change
     std::uint32_t list_end_ = 0;        // the first byte after them
     std::uint32_t kicks_seen_[abi::kKickSlots] = {};
     std::atomic<bool> stopping_{false};
+    bool inline_ = false;               // Serving::Inline: no threads
     std::mutex failure_lock_;
     std::string failure_;
     UniqueFd failed_;

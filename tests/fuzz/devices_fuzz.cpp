@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2169 "chapters/03-drivers.nw"
+#line 2175 "chapters/03-drivers.nw"
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -22,7 +22,9 @@
 
 using namespace lhv::launcher;
 namespace abi = lhv::abi;
-
+#line 2227 "chapters/03-drivers.nw"
+constexpr Devices::Serving kServing = Devices::Serving::Inline;
+#line 2200 "chapters/03-drivers.nw"
 namespace {
 #line 1284 "chapters/03-drivers.nw"
 struct Input {
@@ -43,7 +45,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 1910 "chapters/03-drivers.nw"
+#line 1912 "chapters/03-drivers.nw"
 class Watched final : public Device {
   public:
     explicit Watched(std::unique_ptr<Device> inner)
@@ -83,7 +85,7 @@ class Watched final : public Device {
     }
     std::unique_ptr<Device> inner_;
 };
-#line 1964 "chapters/03-drivers.nw"
+#line 1966 "chapters/03-drivers.nw"
 struct FuzzedMachine {
     static constexpr std::uint32_t kRam = 64 * 1024;
     static constexpr std::uint32_t kBytes =
@@ -115,13 +117,14 @@ struct FuzzedMachine {
                 UniqueFd{::dup(disk)}, kDiskBytes, false))));
         for (int d = 0; d < 2; ++d)
             watched[d] = static_cast<Watched*>(list[d].get());
-        devices = std::make_unique<Devices>(std::move(list), link, bell[0]);
+        devices = std::make_unique<Devices>(std::move(list), link, bell[0],
+                                            kServing);
     }
     GuestMemory memory() {
         return GuestMemory(std::span(bytes.get(), kBytes), kRam);
     }
     
-#line 2010 "chapters/03-drivers.nw"
+#line 2013 "chapters/03-drivers.nw"
 void start() {
     char rings[256];
     while (::recv(bell[1], rings, sizeof rings, MSG_DONTWAIT) > 0) {
@@ -145,9 +148,9 @@ void start() {
         at += abi::device_desc_bytes(desc);
     }
 }
-#line 2001 "chapters/03-drivers.nw"
+#line 2004 "chapters/03-drivers.nw"
 };
-#line 2139 "chapters/03-drivers.nw"
+#line 2142 "chapters/03-drivers.nw"
 bool failed(FuzzedMachine& m) {
     const std::string why = m.devices->failure();
     return why.rfind("the entropy device: ", 0) == 0 ||
@@ -166,21 +169,24 @@ bool kick(FuzzedMachine& m, int d) {
     const std::uint32_t before = device.served.load();
     ++m.link.kicks[slot];
     m.devices->take_kicks();
-    device.served.wait(before);
+    if (kServing == Devices::Serving::OnThreads)
+        device.served.wait(before);
+    else if (device.served.load() == before)
+        __builtin_trap();  // served inline, or not at all
     if (!device.threw.exchange(false)) return false;
     pollfd fd{m.devices->failure_fd(), POLLIN, 0};
     if (::poll(&fd, 1, 5000) != 1 || !failed(m)) __builtin_trap();
     return true;
 }
 
-#line 2047 "chapters/03-drivers.nw"
+#line 2050 "chapters/03-drivers.nw"
 void play(FuzzedMachine& m, Input& input) {
     for (int step = 0; step < 512 && input.size > 0; ++step) {
         const std::uint32_t what = input.take(1);
         const int d = (what >> 4) & 1;  // which device
         switch (what % 8) {
         
-#line 2066 "chapters/03-drivers.nw"
+#line 2069 "chapters/03-drivers.nw"
 case 0:  // a byte of the device page, the Launcher's bytes included
     m.bytes[FuzzedMachine::kRam + input.take(1) % 64] =
         std::byte(input.take(1));
@@ -239,11 +245,11 @@ case 6: {  // four bytes anywhere in RAM
 }
 default:
     if (kick(m, d)) return;  // the device failed: the Guest is stopped
-#line 2053 "chapters/03-drivers.nw"
+#line 2056 "chapters/03-drivers.nw"
         }
     }
 }
-#line 2197 "chapters/03-drivers.nw"
+#line 2205 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

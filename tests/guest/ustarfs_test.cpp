@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4318 "chapters/E-guest-kernel.nw"
+#line 4320 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <array>
 #include <cstdint>
@@ -89,7 +89,7 @@ struct Archive {
         return static_cast<std::uint32_t>(bytes.size());
     }
 };
-#line 4039 "chapters/E-guest-kernel.nw"
+#line 4041 "chapters/E-guest-kernel.nw"
 struct MemoryDisk {
     std::vector<std::uint8_t> bytes;
     int reads = 0;
@@ -124,10 +124,10 @@ std::string read_all(UstarFs& fs, const DiskNode& node,
     return std::string(out.begin(), out.begin() + got);
 }
 
-#line 4340 "chapters/E-guest-kernel.nw"
+#line 4342 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 4081 "chapters/E-guest-kernel.nw"
+#line 4083 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a good disk mounts, and its files read back",
           "[guest][ustarfs]") {
     Archive archive;
@@ -169,7 +169,7 @@ TEST_CASE("ustarfs: a good disk mounts, and its files read back",
                     sector) == -2);
     CHECK_FALSE(disk.strayed);
 }
-#line 4129 "chapters/E-guest-kernel.nw"
+#line 4131 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a name found once is found again without a read",
           "[guest][ustarfs]") {
     Archive archive;
@@ -193,7 +193,7 @@ TEST_CASE("ustarfs: a name found once is found again without a read",
     REQUIRE(fs.lookup("/etc/one", node, sector) == 0);
     CHECK(disk.reads == 4);
 }
-#line 4162 "chapters/E-guest-kernel.nw"
+#line 4164 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: damage ends the archive where it is",
           "[guest][ustarfs]") {
     std::uint8_t sector[512];
@@ -236,7 +236,7 @@ TEST_CASE("ustarfs: damage ends the archive where it is",
         CHECK_FALSE(disk.strayed);
     }
 }
-#line 4213 "chapters/E-guest-kernel.nw"
+#line 4215 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: cut disks, refused names, a failing disk",
           "[guest][ustarfs]") {
     std::uint8_t sector[512];
@@ -263,7 +263,7 @@ TEST_CASE("ustarfs: cut disks, refused names, a failing disk",
     broken.failing = true;
     CHECK(fs.mount(broken.source(), sector) == -5);
 }
-#line 4245 "chapters/E-guest-kernel.nw"
+#line 4247 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a walk lists files and directories",
           "[guest][ustarfs]") {
     Archive archive;
@@ -284,7 +284,7 @@ TEST_CASE("ustarfs: a walk lists files and directories",
                         (entry.node.directory ? "/" : ""));
     CHECK(names == std::vector<std::string>{"bin/", "bin/sh", "README"});
 }
-#line 4277 "chapters/E-guest-kernel.nw"
+#line 4279 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a disk made by GNU tar reads back",
           "[guest][ustarfs]") {
     std::string big;

@@ -10,12 +10,12 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 924 "chapters/05-host.nw"
+#line 931 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)
 #define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
-#line 8231 "chapters/05-host.nw"
+#line 8239 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -23,7 +23,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 8235 "chapters/05-host.nw"
+#line 8243 "chapters/05-host.nw"
     mov $LHCALL_NOTIFY, %eax
     mov $(message - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
@@ -36,7 +36,7 @@ _start:
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 8246 "chapters/05-host.nw"
+#line 8254 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "spinning\n"

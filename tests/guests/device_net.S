@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 2045 "chapters/05-host.nw"
+#line 2052 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4755 "chapters/04-launcher.nw"
+#line 4801 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -99,7 +99,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 6010 "chapters/03-drivers.nw"
+#line 6035 "chapters/03-drivers.nw"
 #define DEVICE_NET 1
 #define NET_FEATURE_MAC 0x20      /* bit 5 of the first feature byte */
 #define NET_ACCEPTED 25           /* 5 + 2 * 8 + 4: accepted features */
@@ -116,22 +116,22 @@
     .text
     .globl _start
 _start:
-#line 3344 "chapters/05-host.nw"
+#line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
 #line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6028 "chapters/03-drivers.nw"
+#line 6053 "chapters/03-drivers.nw"
     find_device DEVICE_NET
-#line 6058 "chapters/03-drivers.nw"
+#line 6083 "chapters/03-drivers.nw"
     line_gate got_irq
     orb $NET_FEATURE_MAC, NET_ACCEPTED(%esi)
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
     testb $STATUS_FEATURES_OK, 4(%esi)
     jz wrong
     handshake STATUS_DRIVER_OK
-#line 6071 "chapters/03-drivers.nw"
+#line 6096 "chapters/03-drivers.nw"
     cmpb $1, NET_MAC_LAST(%esi)
     jne 1f
     say side_0
@@ -139,7 +139,7 @@ _start:
 1:  say side_1
 2:  mov NET_TX_PFN(%esi), %edi       /* the transmit ring from now on */
     shl $PAGE_SHIFT, %edi
-#line 6085 "chapters/03-drivers.nw"
+#line 6110 "chapters/03-drivers.nw"
     lea PAGE_OFFSET(%edi), %edx    /* the ring, where we can write it */
     mov %edx, ring
     frame 0, runt, 5
@@ -161,7 +161,7 @@ no_device:
 wrong:
     say bad
     power_off
-#line 6032 "chapters/03-drivers.nw"
+#line 6057 "chapters/03-drivers.nw"
     .section .rodata
 side_0: .asciz "the card's MAC is side 0's\n"
 side_1: .asciz "the card's MAC is side 1's\n"
@@ -192,7 +192,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3354 "chapters/05-host.nw"
+#line 3361 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

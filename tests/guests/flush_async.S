@@ -10,12 +10,12 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 924 "chapters/05-host.nw"
+#line 931 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)
 #define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
-#line 909 "chapters/05-host.nw"
+#line 916 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -23,7 +23,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 913 "chapters/05-host.nw"
+#line 920 "chapters/05-host.nw"
     mov $LHCALL_FLUSH_ASYNC, %eax
     int $HYPERCALL_VECTOR
 #line 1454 "chapters/02-guest.nw"

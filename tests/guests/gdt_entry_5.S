@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4572 "chapters/05-host.nw"
+#line 4579 "chapters/05-host.nw"
 #define ENTRY 5
 #line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
@@ -12,7 +12,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4351 "chapters/05-host.nw"
+#line 4358 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -26,7 +26,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 4525 "chapters/05-host.nw"
+#line 4532 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -34,7 +34,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4529 "chapters/05-host.nw"
+#line 4536 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, ENTRY, 0x0000fbff, 0x00cfb300
 #line 1454 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4792 "chapters/05-host.nw"
+#line 4799 "chapters/05-host.nw"
 #include "switcher/switcher.hpp"
 #line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
@@ -12,13 +12,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4794 "chapters/05-host.nw"
+#line 4801 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3344 "chapters/05-host.nw"
+#line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 4798 "chapters/05-host.nw"
+#line 4805 "chapters/05-host.nw"
     pushf
     push $LGUEST_CS
     push $1f
@@ -32,7 +32,7 @@ misdeed:
 1:  jmp 1b
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 3354 "chapters/05-host.nw"
+#line 3361 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4779 "chapters/05-host.nw"
+#line 4786 "chapters/05-host.nw"
 #include "switcher/switcher.hpp"
 #line 1466 "chapters/02-guest.nw"
 #define PAGE_OFFSET 0xC0000000        /* abi::kPageOffset */
@@ -12,7 +12,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4781 "chapters/05-host.nw"
+#line 4788 "chapters/05-host.nw"
     .text
     .globl _start
 _start:

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3369 "chapters/05-host.nw"
+#line 3376 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -24,7 +24,7 @@ misdeed:
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 3376 "chapters/05-host.nw"
+#line 3383 "chapters/05-host.nw"
     .section .rodata
 ldt_selector:
     .word 0x0f

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3482 "chapters/05-host.nw"
+#line 3489 "chapters/05-host.nw"
     .text
     .globl _start
 _start:

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4351 "chapters/05-host.nw"
+#line 4358 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6282 "chapters/05-host.nw"
+#line 6290 "chapters/05-host.nw"
 #define ALIAS 0x10000000
     .text
     .globl _start
@@ -33,7 +33,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6818 "chapters/05-host.nw"
+#line 6826 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -43,7 +43,7 @@ _start:
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 6288 "chapters/05-host.nw"
+#line 6296 "chapters/05-host.nw"
     movl $(alias_table - PAGE_OFFSET + 3), directory + 64 * 4
     mov $(message - PAGE_OFFSET), %eax
     and $0xFFFFF000, %eax
@@ -68,16 +68,16 @@ write_alias:
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 6306 "chapters/05-host.nw"
+#line 6314 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "own tables: the alias reads the same\n"
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 6310 "chapters/05-host.nw"
+#line 6318 "chapters/05-host.nw"
     .balign 4096
 kernel_table:
     .skip 4096

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4351 "chapters/05-host.nw"
+#line 4358 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6151 "chapters/05-host.nw"
+#line 6159 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -32,7 +32,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6155 "chapters/05-host.nw"
+#line 6163 "chapters/05-host.nw"
     hcall LHCALL_FLUSH_TLB, 1
     hcall LHCALL_SET_PTE, (directory-PAGE_OFFSET), PAGE_OFFSET, 0x003
     hcall LHCALL_SET_PGD, (directory-PAGE_OFFSET), 768
@@ -45,11 +45,11 @@ _start:
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 6161 "chapters/05-host.nw"
+#line 6169 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "page-table calls accepted\n"
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:

@@ -10,13 +10,13 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 3411 "chapters/05-host.nw"
+#line 3418 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
-#line 3344 "chapters/05-host.nw"
+#line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 3415 "chapters/05-host.nw"
+#line 3422 "chapters/05-host.nw"
     pushf
     orl $0x3000, (%esp)
     popf
@@ -29,7 +29,7 @@ misdeed:
 1:  jmp 1b
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 3354 "chapters/05-host.nw"
+#line 3361 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

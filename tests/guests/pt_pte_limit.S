@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4351 "chapters/05-host.nw"
+#line 4358 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6790 "chapters/05-host.nw"
+#line 6798 "chapters/05-host.nw"
 #define VICTIM 0x10000000             /* directory entry 64 */
 #define DIRECTORY (directory - PAGE_OFFSET)
 #define PAGE_A (page_a - PAGE_OFFSET)
@@ -41,7 +41,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6818 "chapters/05-host.nw"
+#line 6826 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -51,7 +51,7 @@ _start:
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 6804 "chapters/05-host.nw"
+#line 6812 "chapters/05-host.nw"
     movl $(victim_table - PAGE_OFFSET + 3), directory + 64 * 4
     movl $(PAGE_A + 1), victim_table
     hcall LHCALL_NEW_PGTABLE, DIRECTORY
@@ -60,7 +60,7 @@ _start:
     je 1f
     hcall 98
 1:
-#line 6864 "chapters/05-host.nw"
+#line 6872 "chapters/05-host.nw"
     lea 3(%edi), %eax
     mov %eax, victim_table + 4
     .globl misdeed
@@ -73,7 +73,7 @@ misdeed:
 1:  jmp 1b
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 6835 "chapters/05-host.nw"
+#line 6843 "chapters/05-host.nw"
     .section .rodata
     .balign 4096
 page_a:
@@ -82,12 +82,12 @@ page_a:
 page_b:
     .ascii "page B"
     .balign 4096
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 6844 "chapters/05-host.nw"
+#line 6852 "chapters/05-host.nw"
     .balign 4096
 kernel_table:
     .skip 4096

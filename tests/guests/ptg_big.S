@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 2045 "chapters/05-host.nw"
+#line 2052 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7165 "chapters/05-host.nw"
+#line 7173 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,7 +60,7 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
-#line 6818 "chapters/05-host.nw"
+#line 6826 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -70,7 +70,7 @@
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 7173 "chapters/05-host.nw"
+#line 7181 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -84,7 +84,7 @@
     call hex
     say fault_line
     .endm
-#line 7620 "chapters/05-host.nw"
+#line 7628 "chapters/05-host.nw"
 #define REGION 0x40000000
 #define REGION_PHYS 0x00800000
 #define REGION_PAGES 4096
@@ -94,19 +94,19 @@
     .text
     .globl _start
 _start:
-#line 3344 "chapters/05-host.nw"
+#line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 7630 "chapters/05-host.nw"
+#line 7638 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
 #line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7632 "chapters/05-host.nw"
+#line 7640 "chapters/05-host.nw"
     map_kernel
     cmp $'w', %edi
     je wide
-#line 7642 "chapters/05-host.nw"
+#line 7650 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -141,7 +141,7 @@ _start:
     cmp $(REGION + REGION_PAGES * 4096), %esi
     jne 4b
     jmp checksum
-#line 7683 "chapters/05-host.nw"
+#line 7691 "chapters/05-host.nw"
 wide:
     movl $(PHYS(wide_page) + 3), wide_table
     xor %ecx, %ecx
@@ -171,7 +171,7 @@ wide:
     inc %ecx
     cmp $WIDE_COUNT, %ecx
     jne 3b
-#line 7718 "chapters/05-host.nw"
+#line 7726 "chapters/05-host.nw"
 checksum:
     mov %edi, %eax
     mov $sum_digits, %edi
@@ -180,7 +180,7 @@ checksum:
     power_off
 wrong:
     hcall 98
-#line 7198 "chapters/05-host.nw"
+#line 7206 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -200,16 +200,16 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 7727 "chapters/05-host.nw"
+#line 7735 "chapters/05-host.nw"
     .data
 sum_line: .ascii "ptg: every page read back, checksum 0x"
 sum_digits: .asciz "00000000\n"
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 7731 "chapters/05-host.nw"
+#line 7739 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 wide_table:
@@ -231,7 +231,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3354 "chapters/05-host.nw"
+#line 3361 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 2045 "chapters/05-host.nw"
+#line 2052 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7165 "chapters/05-host.nw"
+#line 7173 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,7 +60,7 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
-#line 6818 "chapters/05-host.nw"
+#line 6826 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -70,7 +70,7 @@
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 7173 "chapters/05-host.nw"
+#line 7181 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -84,20 +84,20 @@
     call hex
     say fault_line
     .endm
-#line 7329 "chapters/05-host.nw"
+#line 7337 "chapters/05-host.nw"
 #define WINDOW 0x10000000
 #define READ_WORD 0x600d1dea
 #define WRITTEN_WORD 0x0d1a7e
     .text
     .globl _start
 _start:
-#line 3344 "chapters/05-host.nw"
+#line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
 #line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7337 "chapters/05-host.nw"
+#line 7345 "chapters/05-host.nw"
     map_kernel
     movl $(PHYS(window_table) + 3), directory + (WINDOW >> 22) * 4
     movl $READ_WORD, frame
@@ -118,7 +118,7 @@ demand_write:
     power_off
 wrong:
     hcall 98
-#line 7368 "chapters/05-host.nw"
+#line 7376 "chapters/05-host.nw"
 pager:
     pusha
     say_fault 32
@@ -140,7 +140,7 @@ pager:
     popa
     add $4, %esp
     iret
-#line 7198 "chapters/05-host.nw"
+#line 7206 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -160,15 +160,15 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 7390 "chapters/05-host.nw"
+#line 7398 "chapters/05-host.nw"
     .section .rodata
 done:   .asciz "ptg: both accesses retried and done\n"
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 7393 "chapters/05-host.nw"
+#line 7401 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 window_table:
@@ -191,7 +191,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3354 "chapters/05-host.nw"
+#line 3361 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

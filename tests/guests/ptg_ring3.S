@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 2045 "chapters/05-host.nw"
+#line 2052 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 7165 "chapters/05-host.nw"
+#line 7173 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_SET_PTE 14
 #define PTE_PRESENT 0x1
@@ -60,7 +60,7 @@
 #define PTE_USER 0x4
 #define PHYS(label) ((label) - PAGE_OFFSET)
     .macro map_kernel
-#line 6818 "chapters/05-host.nw"
+#line 6826 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -70,7 +70,7 @@
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 7173 "chapters/05-host.nw"
+#line 7181 "chapters/05-host.nw"
     .endm
     .macro say_fault error
     mov lguest_data + CR2, %eax
@@ -84,7 +84,7 @@
     call hex
     say fault_line
     .endm
-#line 7451 "chapters/05-host.nw"
+#line 7459 "chapters/05-host.nw"
 #define USER_CS 0x73
 #define USER_DS 0x7b
 #define USER_CODE 0x08048000
@@ -96,15 +96,15 @@
     .text
     .globl _start
 _start:
-#line 3344 "chapters/05-host.nw"
+#line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
-#line 7463 "chapters/05-host.nw"
+#line 7471 "chapters/05-host.nw"
     movzbl 16(%esi), %edi
 #line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 7465 "chapters/05-host.nw"
+#line 7473 "chapters/05-host.nw"
     hcall LHCALL_LOAD_GDT_ENTRY, $14, $0x0000FFFF, $0x00CFFA00
     hcall LHCALL_LOAD_GDT_ENTRY, $15, $0x0000FFFF, $0x00CFF200
     map_kernel
@@ -127,7 +127,7 @@ _start:
     pushl $USER_CS
     pushl $USER_ENTRY(user_page)
     iret
-#line 7497 "chapters/05-host.nw"
+#line 7505 "chapters/05-host.nw"
     .balign 4096
     .globl user_page
 user_page:
@@ -151,7 +151,7 @@ user_reads_low:
     int $0x80
     jmp .
     .balign 4096
-#line 7529 "chapters/05-host.nw"
+#line 7537 "chapters/05-host.nw"
     .macro enter_kernel
     push %ds
     push %es
@@ -190,7 +190,7 @@ fault:
     iret
 wrong:
     hcall 98
-#line 7198 "chapters/05-host.nw"
+#line 7206 "chapters/05-host.nw"
 hex:
     mov $8, %ecx
 2:  rol $4, %eax
@@ -210,7 +210,7 @@ fault_cr2: .ascii "00000000 (eip 0x"
 fault_eip: .ascii "00000000), error code 0x"
 fault_error: .asciz "00000000\n"
     .text
-#line 7568 "chapters/05-host.nw"
+#line 7576 "chapters/05-host.nw"
     .section .rodata
 syscall_line:
     .asciz "ptg: int $0x80 from ring 3 ran the ring-1 handler\n"
@@ -218,12 +218,12 @@ syscall_line:
     .globl kernel_word
 kernel_word:
     .long 0
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 7576 "chapters/05-host.nw"
+#line 7584 "chapters/05-host.nw"
 kernel_table:
     .skip 4096
 user_table:
@@ -247,7 +247,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3354 "chapters/05-host.nw"
+#line 3361 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

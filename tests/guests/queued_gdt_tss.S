@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4351 "chapters/05-host.nw"
+#line 4358 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,18 +24,18 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 924 "chapters/05-host.nw"
+#line 931 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)
 #define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
-#line 936 "chapters/05-host.nw"
+#line 943 "chapters/05-host.nw"
     .macro queue slot, call, arg
     movl $\call, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES
     movl $\arg, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES + 4
     movb $0, lguest_data + HCALL_STATUS + \slot
     .endm
-#line 4662 "chapters/05-host.nw"
+#line 4669 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -43,7 +43,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4666 "chapters/05-host.nw"
+#line 4673 "chapters/05-host.nw"
     movl $0x10000067, lguest_data + HCALLS + 8
     movl $0x0000a900, lguest_data + HCALLS + 12
     queue 0, LHCALL_LOAD_GDT_ENTRY, 9

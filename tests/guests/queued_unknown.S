@@ -10,18 +10,18 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 924 "chapters/05-host.nw"
+#line 931 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define HCALL_STATUS 24               /* offsetof(LguestData, ...) */
 #define HCALLS (24 + 64)
 #define HCALL_ARGS_BYTES 20           /* sizeof(abi::HypercallArgs) */
-#line 936 "chapters/05-host.nw"
+#line 943 "chapters/05-host.nw"
     .macro queue slot, call, arg
     movl $\call, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES
     movl $\arg, lguest_data + HCALLS + \slot * HCALL_ARGS_BYTES + 4
     movb $0, lguest_data + HCALL_STATUS + \slot
     .endm
-#line 1016 "chapters/05-host.nw"
+#line 1023 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -29,7 +29,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1020 "chapters/05-host.nw"
+#line 1027 "chapters/05-host.nw"
     queue 0, LHCALL_FLUSH_ASYNC, 0
     queue 1, 99, 0
     queue 2, LHCALL_NOTIFY, (message-PAGE_OFFSET)
@@ -43,7 +43,7 @@ _start:
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
 
-#line 1027 "chapters/05-host.nw"
+#line 1034 "chapters/05-host.nw"
     .section .rodata
 message:
     .asciz "this line must never be printed\n"

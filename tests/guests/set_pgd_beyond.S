@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4351 "chapters/05-host.nw"
+#line 4358 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define LHCALL_FLUSH_TLB 5
 #define LHCALL_SET_PTE 14
@@ -24,7 +24,7 @@
     mov $\a3, %edx
     int $HYPERCALL_VECTOR
     .endm
-#line 6414 "chapters/05-host.nw"
+#line 6422 "chapters/05-host.nw"
     .text
     .globl _start
 _start:
@@ -32,7 +32,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6418 "chapters/05-host.nw"
+#line 6426 "chapters/05-host.nw"
     movl $0x80000001, directory + 5 * 4
     hcall LHCALL_SET_PGD, (directory-PAGE_OFFSET), 5
 #line 1454 "chapters/02-guest.nw"
@@ -42,7 +42,7 @@ _start:
 1:  jmp 1b
 #line 208 "chapters/02-guest.nw"
     .section .note.GNU-stack, "", @progbits
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:

@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 2045 "chapters/05-host.nw"
+#line 2052 "chapters/05-host.nw"
 #define LHCALL_LOAD_IDT_ENTRY 6
 #define LHCALL_SET_STACK 7
 #define LHCALL_TS 8
@@ -52,19 +52,19 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 6190 "chapters/05-host.nw"
+#line 6198 "chapters/05-host.nw"
 #define LHCALL_NEW_PGTABLE 4
 #define ALIAS 0x10000000
     .text
     .globl _start
 _start:
-#line 3344 "chapters/05-host.nw"
+#line 3351 "chapters/05-host.nw"
     mov $stack_top, %esp
 #line 1626 "chapters/02-guest.nw"
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6818 "chapters/05-host.nw"
+#line 6826 "chapters/05-host.nw"
     xor %ecx, %ecx
 1:  mov %ecx, %eax
     shl $PAGE_SHIFT, %eax
@@ -74,7 +74,7 @@ _start:
     cmp $1024, %ecx
     jne 1b
     movl $(kernel_table - PAGE_OFFSET + 3), directory + 768 * 4
-#line 6198 "chapters/05-host.nw"
+#line 6206 "chapters/05-host.nw"
     movl $(kernel_table - PAGE_OFFSET + 3), second + 768 * 4
     movl $(table_a - PAGE_OFFSET + 3), directory + 64 * 4
     movl $(table_b - PAGE_OFFSET + 3), second + 64 * 4
@@ -98,12 +98,12 @@ _start:
     .section .rodata
 message:
     .asciz "two address spaces: 200 switches, each read its own page\n"
-#line 6172 "chapters/05-host.nw"
+#line 6180 "chapters/05-host.nw"
     .bss
     .balign 4096
 directory:
     .skip 4096
-#line 6222 "chapters/05-host.nw"
+#line 6230 "chapters/05-host.nw"
     .balign 4096
 second:
     .skip 4096
@@ -130,7 +130,7 @@ lguest_data:
     .if . - lguest_data != LGUEST_DATA_BYTES
     .error "lguest_data does not match abi::LguestData"
     .endif
-#line 3354 "chapters/05-host.nw"
+#line 3361 "chapters/05-host.nw"
     .bss
     .balign 16
     .skip 4096

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3198 "chapters/05-host.nw"
+#line 3205 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstring>
@@ -10,7 +10,7 @@ using namespace lhv::host;
 using lhv::abi::kGuestKernelCs;
 using lhv::abi::kGuestKernelDs;
 
-#line 3226 "chapters/05-host.nw"
+#line 3233 "chapters/05-host.nw"
 struct RegisterPage {
     std::uint32_t words[1024] = {};
     std::uint32_t top = 1024;  // index of the last push
@@ -44,7 +44,7 @@ static std::uint32_t simulate(RegisterPage& page, const Trap& t) {
         page.push(0);
     return page.address();
 }
-#line 3265 "chapters/05-host.nw"
+#line 3272 "chapters/05-host.nw"
 TEST_CASE("a trap frame from ring 1 or 3 passes the check", "[host]") {
     const std::uint32_t ring3_cs = (6 << 3) | 3, ring3_ss = (7 << 3) | 3;
     for (Trap t : {Trap{}, Trap{.cs = ring3_cs, .ss = ring3_ss}}) {
@@ -57,7 +57,7 @@ TEST_CASE("a trap frame from ring 1 or 3 passes the check", "[host]") {
         CHECK(r.eip == t.eip);
     }
 }
-#line 3285 "chapters/05-host.nw"
+#line 3292 "chapters/05-host.nw"
 TEST_CASE("a virtual-8086 frame is recognised by its place",
           "[host]") {
     RegisterPage page;
@@ -71,7 +71,7 @@ TEST_CASE("a virtual-8086 frame is recognised by its place",
           "virtual-8086 mode, EFLAGS");
     CHECK(p.value == t.eflags);
 }
-#line 3305 "chapters/05-host.nw"
+#line 3312 "chapters/05-host.nw"
 TEST_CASE("each inconsistent field of a frame is refused", "[host]") {
     const auto [name, trap, spoiled] =
         GENERATE(table<std::string, Trap, std::uint32_t>({

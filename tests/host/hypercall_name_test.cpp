@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3723 "chapters/05-host.nw"
+#line 3730 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <string>
 #include "abi/hypercalls.hpp"

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6106 "chapters/05-host.nw"
+#line 6114 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>

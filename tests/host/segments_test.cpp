@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4245 "chapters/05-host.nw"
+#line 4252 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
@@ -15,7 +15,7 @@ static std::uint64_t bits(SegmentDescriptor d) {
     return std::uint64_t{d.high} << 32 | d.low;
 }
 
-#line 4272 "chapters/05-host.nw"
+#line 4279 "chapters/05-host.nw"
 TEST_CASE("a Guest's segment descriptor is checked and fixed",
           "[host]") {
     const auto [sent, problem, installed] =
@@ -42,7 +42,7 @@ TEST_CASE("a Guest's segment descriptor is checked and fixed",
     if (s.ok())
         CHECK(bits(s.fixed) == installed);
 }
-#line 4304 "chapters/05-host.nw"
+#line 4311 "chapters/05-host.nw"
 TEST_CASE("a Guest may set GDT entries 6 to 31 only", "[host]") {
     for (std::uint32_t i = 0; i < GUEST_GDT_ENTRIES + 2; ++i) {
         INFO("entry " << i);
@@ -54,7 +54,7 @@ TEST_CASE("a Guest may set GDT entries 6 to 31 only", "[host]") {
     for (std::uint32_t i = 0; i < lhv::abi::kTlsEntries; ++i)
         CHECK(gdt_entry_problem(lhv::abi::kTlsFirstEntry + i) == nullptr);
 }
-#line 4325 "chapters/05-host.nw"
+#line 4332 "chapters/05-host.nw"
 TEST_CASE("a fault inside the Switcher names what it was loading",
           "[host]") {
     const auto [at, loading] =

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6545 "chapters/05-host.nw"
+#line 6553 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <map>
@@ -34,7 +34,7 @@ struct CraftedGuest {
 
 std::string text(const char* s) { return s ? s : ""; }
 }  // namespace
-#line 6587 "chapters/05-host.nw"
+#line 6595 "chapters/05-host.nw"
 TEST_CASE("the walk finds a page with the rights of both entries",
           "[host][walk]") {
     CraftedGuest g;
@@ -56,7 +56,7 @@ TEST_CASE("the walk finds a page with the rights of both entries",
     CHECK(w.page == 0xA000);
     CHECK(w.rights == 5);
 }
-#line 6616 "chapters/05-host.nw"
+#line 6624 "chapters/05-host.nw"
 TEST_CASE("an absent entry ends the walk without a problem",
           "[host][walk]") {
     CraftedGuest g;
@@ -77,7 +77,7 @@ TEST_CASE("an absent entry ends the walk without a problem",
     CHECK(w.read_pte);
     CHECK(g.reads.size() == 2);
 }
-#line 6645 "chapters/05-host.nw"
+#line 6653 "chapters/05-host.nw"
 TEST_CASE("a directory entry beyond the Guest is not followed",
           "[host][walk]") {
     CraftedGuest g;
@@ -98,7 +98,7 @@ TEST_CASE("a directory entry beyond the Guest is not followed",
     CHECK(w.mapped);
     CHECK(w.page == 0x9000);
 }
-#line 6672 "chapters/05-host.nw"
+#line 6680 "chapters/05-host.nw"
 TEST_CASE("a table entry beyond the Guest is refused, the device page "
           "is not", "[host][walk]") {
     CraftedGuest g;
@@ -118,7 +118,7 @@ TEST_CASE("a table entry beyond the Guest is refused, the device page "
     CHECK(w.problem == nullptr);
     CHECK(w.page == (kPages - 1) * 4096);
 }
-#line 6699 "chapters/05-host.nw"
+#line 6707 "chapters/05-host.nw"
 TEST_CASE("bit 7 is refused in either entry", "[host][walk]") {
     CraftedGuest g;
     g.pde(64) = 0x00000083;
@@ -132,7 +132,7 @@ TEST_CASE("bit 7 is refused in either entry", "[host][walk]") {
     CHECK(text(w.problem) == kLarge);
     CHECK(text(w.which) == "page-table entry");
 }
-#line 6726 "chapters/05-host.nw"
+#line 6734 "chapters/05-host.nw"
 TEST_CASE("a directory that maps itself is read as its own table",
           "[host][walk]") {
     CraftedGuest g;
@@ -154,7 +154,7 @@ TEST_CASE("a directory that maps itself is read as its own table",
     CHECK(w.page == kTable);         // the table of 0x10000000
     CHECK(w.rights == 3);            // 3 from entry 1, 7 from entry 64
 }
-#line 6756 "chapters/05-host.nw"
+#line 6764 "chapters/05-host.nw"
 TEST_CASE("the walk reads each entry exactly once", "[host][walk]") {
     CraftedGuest g;
     g.pde(64) = kTable | 7;

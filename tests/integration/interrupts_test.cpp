@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 2667 "chapters/05-host.nw"
+#line 2674 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;

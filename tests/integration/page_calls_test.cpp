@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 6434 "chapters/05-host.nw"
+#line 6442 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
 namespace {
-#line 3579 "chapters/05-host.nw"
+#line 3586 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -38,7 +38,7 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 6441 "chapters/05-host.nw"
+#line 6449 "chapters/05-host.nw"
 std::string directory_of(const std::string& guest) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x",

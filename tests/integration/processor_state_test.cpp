@@ -1,10 +1,10 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 3629 "chapters/05-host.nw"
+#line 3636 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
-#line 3579 "chapters/05-host.nw"
+#line 3586 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 3635 "chapters/05-host.nw"
+#line 3642 "chapters/05-host.nw"
 TEST_CASE("the processor state is not the Guest's to choose",
           "[integration]") {
     const std::string gp = "trap 13 (general protection)";

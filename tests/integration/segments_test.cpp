@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 4848 "chapters/05-host.nw"
+#line 4855 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
 namespace {
-#line 3579 "chapters/05-host.nw"
+#line 3586 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     FAIL("no symbol " << name << " in " << path);
     return 0;
 }
-#line 4854 "chapters/05-host.nw"
+#line 4861 "chapters/05-host.nw"
 }
 
 TEST_CASE("careless segments are fixed up and the Guest runs on",

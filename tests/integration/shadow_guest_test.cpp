@@ -1,12 +1,12 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 7823 "chapters/05-host.nw"
+#line 7831 "chapters/05-host.nw"
 #include <cstdio>
 #include "harness.hpp"
 
 using namespace lhv::test;
 
 namespace {
-#line 3579 "chapters/05-host.nw"
+#line 3586 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -39,7 +39,7 @@ std::uint32_t elf_symbol(const std::string& path,
     return 0;
 }
 
-#line 7831 "chapters/05-host.nw"
+#line 7839 "chapters/05-host.nw"
 struct ShadowCost {
     unsigned filled = 0, high_water = 0, pool = 0, evictions = 0;
     std::string line;
@@ -86,7 +86,7 @@ std::string checksum_line(uint32_t words) {
     return line;
 }
 }
-#line 7883 "chapters/05-host.nw"
+#line 7891 "chapters/05-host.nw"
 TEST_CASE("a Guest finds true accessed and dirty bits in its entries",
           "[integration]") {
     const Outcome run = run_lhv({test_guest("ptg_accessed")});
@@ -97,7 +97,7 @@ TEST_CASE("a Guest finds true accessed and dirty bits in its entries",
                                  "ptg: page w: accessed 1, dirty 1\n"
                                  "ptg: page u: accessed 0, dirty 0\n"));
 }
-#line 7901 "chapters/05-host.nw"
+#line 7909 "chapters/05-host.nw"
 TEST_CASE("a Guest pages in on demand from its own fault handler",
           "[integration]") {
     const std::string guest = test_guest("ptg_demand");
@@ -111,7 +111,7 @@ TEST_CASE("a Guest pages in on demand from its own fault handler",
                                    elf_symbol(guest, "demand_write"), 3) +
                         "ptg: both accesses retried and done\n"));
 }
-#line 7926 "chapters/05-host.nw"
+#line 7934 "chapters/05-host.nw"
 TEST_CASE("a program at ring 3 makes a direct system call",
           "[integration]") {
     const std::string guest = test_guest("ptg_ring3");
@@ -145,7 +145,7 @@ TEST_CASE("a program at ring 3 makes a direct system call",
                                    eip_text(user("user_syscall")) +
                                    ", error code 0x00000402"));
 }
-#line 7971 "chapters/05-host.nw"
+#line 7979 "chapters/05-host.nw"
 TEST_CASE("16 MiB, or 700 windows of 4 MiB, keep the pool bounded",
           "[integration]") {
     const std::string guest = test_guest("ptg_big");
@@ -162,7 +162,7 @@ TEST_CASE("16 MiB, or 700 windows of 4 MiB, keep the pool bounded",
     CHECK(windows.evictions > 0);
     CHECK(windows.filled >= 1400);
 }
-#line 7993 "chapters/05-host.nw"
+#line 8001 "chapters/05-host.nw"
 TEST_CASE("switches among 50 directories keep the pool bounded",
           "[integration]") {
     const ShadowCost cost =

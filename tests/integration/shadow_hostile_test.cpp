@@ -1,11 +1,11 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 7081 "chapters/05-host.nw"
+#line 7089 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
 
 namespace {
-#line 3579 "chapters/05-host.nw"
+#line 3586 "chapters/05-host.nw"
 std::uint32_t elf_symbol(const std::string& path,
                          const std::string& name) {
     std::ifstream file(path, std::ios::binary);
@@ -37,7 +37,7 @@ std::uint32_t elf_symbol(const std::string& path,
     FAIL("no symbol " << name << " in " << path);
     return 0;
 }
-#line 7087 "chapters/05-host.nw"
+#line 7095 "chapters/05-host.nw"
 }
 
 TEST_CASE("a Guest's hostile page tables kill only the Guest",

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7631 "chapters/E-guest-kernel.nw"
+#line 7672 "chapters/E-guest-kernel.nw"
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -9,7 +9,7 @@
 using namespace lhv::test;
 
 namespace {
-#line 7710 "chapters/E-guest-kernel.nw"
+#line 7802 "chapters/E-guest-kernel.nw"
 std::string read_back(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in),
@@ -25,7 +25,7 @@ Outcome run_with_input(const std::string& input,
     words.insert(words.end(), arguments.begin(), arguments.end());
     return Lhv("/bin/sh", words).finish();
 }
-#line 7763 "chapters/E-guest-kernel.nw"
+#line 7855 "chapters/E-guest-kernel.nw"
 std::string ustar_disk(const std::string& name, const std::string& data) {
     std::string header(512, '\0');
     header.replace(0, name.size(), name);
@@ -47,7 +47,7 @@ std::string ustar_disk(const std::string& name, const std::string& data) {
     return disk;
 }
 
-#line 7643 "chapters/E-guest-kernel.nw"
+#line 7684 "chapters/E-guest-kernel.nw"
 std::string sha256sum(const std::string& path) {
     std::string out;
     if (FILE* pipe = popen(("sha256sum " + path).c_str(), "r")) {
@@ -77,6 +77,7 @@ TEST_CASE("the shell runs its commands in the Guest", "[shell]") {
     CHECK_THAT(run.out, Contains(sha256sum(hello) + "  /bin/hello\n"));
     CHECK_THAT(run.out, Contains("    1     0 running  sh\n"));
     CHECK_THAT(run.out, Contains("\nsystem-calls "));
+    CHECK_THAT(run.out, Contains("\nworld-switch hypercall "));
     CHECK_THAT(run.out, Contains("hello from ring 3: pid 2\n"));
     CHECK_THAT(run.out, Contains(
         "sh: nosuch: no such file or directory\n"
@@ -84,7 +85,41 @@ TEST_CASE("the shell runs its commands in the Guest", "[shell]") {
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7687 "chapters/E-guest-kernel.nw"
+#line 7738 "chapters/E-guest-kernel.nw"
+TEST_CASE("stats shows the Host's world switches, and they add up",
+          "[shell][switch-counts]") {
+    const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
+                                 "init=sh", "--", "-c", "stats;stats"});
+    INFO(describe(run));
+    REQUIRE(run.exit_code == 0);
+    auto readings = [&](const std::string& key) {
+        std::vector<unsigned long> values(2, 0);
+        std::size_t reading = 0;
+        for (const std::string& line : lines_of(run.out)) {
+            if (line.rfind(key + " ", 0) == 0 && reading < 2)
+                values[reading] = std::stoul(line.substr(key.size() + 1));
+            if (line.rfind("system-calls ", 0) == 0)
+                ++reading;
+        }
+        CHECK(reading == 2);
+        return values;
+    };
+    const auto calls = readings("world-switch hypercall");
+    const auto total = readings("world-switches");
+    const auto fills = readings("shadow-fills");
+    const auto faults = readings("world-switch trap-14");
+    const auto taken = readings("trap 14");
+    CHECK(calls[0] > 0);
+    CHECK(calls[1] > calls[0]);
+    CHECK(fills[0] > 0);
+    for (int r = 0; r < 2; ++r) {
+        INFO("reading " << r);
+        CHECK(taken[r] <= faults[r]);
+        CHECK(faults[r] <= taken[r] + fills[r]);
+        CHECK(calls[r] <= total[r]);
+    }
+}
+#line 7779 "chapters/E-guest-kernel.nw"
 TEST_CASE("the shell halts the Guest at the end of its input",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
@@ -94,7 +129,7 @@ TEST_CASE("the shell halts the Guest at the end of its input",
         "lhv$ \n" + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7734 "chapters/E-guest-kernel.nw"
+#line 7826 "chapters/E-guest-kernel.nw"
 TEST_CASE("a console round trip through a pipe, with the book's disk",
           "[shell]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -115,7 +150,7 @@ TEST_CASE("a console round trip through a pipe, with the book's disk",
         "lhv$ " + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7788 "chapters/E-guest-kernel.nw"
+#line 7880 "chapters/E-guest-kernel.nw"
 TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
           "[shell]") {
     std::string data;
@@ -133,7 +168,7 @@ TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
     CHECK_THAT(run.out, Contains(sha256sum(same.path()) + "  /big\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7813 "chapters/E-guest-kernel.nw"
+#line 7905 "chapters/E-guest-kernel.nw"
 TEST_CASE("a flushed write is in the image when the Guest dies",
           "[shell]") {
     const MemoryFile disk(std::string(16 * 512, 'x'));
@@ -151,7 +186,7 @@ TEST_CASE("a flushed write is in the image when the Guest dies",
     expected.replace(7 * 512, 7, "durable");
     CHECK(read_back(disk.path()) == expected);
 }
-#line 7844 "chapters/E-guest-kernel.nw"
+#line 7936 "chapters/E-guest-kernel.nw"
 TEST_CASE("the file calls refuse a hostile program and carry on",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8257 "chapters/05-host.nw"
+#line 8265 "chapters/05-host.nw"
 #include "harness.hpp"
 
 using namespace lhv::test;
