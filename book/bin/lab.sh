@@ -87,7 +87,16 @@ make_copy() {  # make_copy LAB DIR [with-build]
     if [ "${3:-}" = with-build ]; then
         # For checking labs only: the book's build, so that only what the
         # blanks change is compiled again.  A student never gets this.
-        cp -a tangled tests build "$dir"/ || return 2
+        # Not the fuzzers' corpora, the benchmarks or the online edition:
+        # no lab needs them, and a fuzzer may be writing its corpus.
+        cp -a tangled tests "$dir"/ || return 2
+        mkdir -p "$dir/build" || return 2
+        for entry in build/*; do
+            case ${entry#build/} in
+            fuzz | bench | html | html-work | html-check | labs) continue ;;
+            esac
+            cp -a "$entry" "$dir/build/" || return 2
+        done
         # ...and the record that those files are the book's own tangle,
         # so that tangle replaces the blanked chunks' files without fuss.
         (cd "$dir" && find tangled tests -type f -print0 | sort -z |

@@ -34,7 +34,7 @@ static Result check_request(const LinkRequest& r, char* reason,
         return {};
     return {reason};
 }
-#line 9197 "chapters/05-host.nw"
+#line 9210 "chapters/05-host.nw"
 void ShadowPageTables::forget_touched_pages() {
     uint32_t words = (memory_.pages + 31) / 32;
     for (uint32_t w = 0; w < words; ++w) {
@@ -68,7 +68,7 @@ Result Guest::initialize(const LinkRequest& request,
     next_hcall_ = 0;
     hypercall_pending_ = false;
     
-#line 8442 "chapters/05-host.nw"
+#line 8445 "chapters/05-host.nw"
 for (uint32_t& count : switches_)
     count = 0;
 #line 287 "chapters/05-host.nw"

@@ -210,7 +210,7 @@ wanted:
     return true;
 }
 [[gnu::cold, gnu::noinline]] static void record_exit(uint32_t frame);
-#line 8434 "chapters/05-host.nw"
+#line 8437 "chapters/05-host.nw"
 uint32_t switches_[256] = {};  // this Guest's world switches, by vector
 bool count_switches(HostLink& link, GuestPhysical address, Origin from);
 #line 184 "chapters/05-host.nw"

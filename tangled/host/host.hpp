@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 9223 "chapters/05-host.nw"
+#line 9236 "chapters/05-host.nw"
 #pragma once
 #include "host/addresses.hpp"
 #include "host/boot/link.hpp"
@@ -10,5 +10,5 @@ namespace lhv::host {
 #line 3066 "chapters/05-host.nw"
 void choose_processor_state();
 
-#line 9232 "chapters/05-host.nw"
+#line 9245 "chapters/05-host.nw"
 } // namespace lhv::host

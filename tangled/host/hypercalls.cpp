@@ -140,7 +140,7 @@ case abi::LHCALL_SET_STACK:
 default:
     return segment_or_page_call(link, call, c.from,
                                 c.from.queued ? &c.args : nullptr);
-#line 8465 "chapters/05-host.nw"
+#line 8468 "chapters/05-host.nw"
 case abi::LHCALL_COUNT_SWITCHES:
     return count_switches(link, {c.args.arg1}, c.from);
 #line 628 "chapters/05-host.nw"
@@ -178,7 +178,7 @@ bool Guest::hypercall(HostLink& link) {
     r.eax = 0;
     return dispatch(link, c);
 }
-#line 8470 "chapters/05-host.nw"
+#line 8477 "chapters/05-host.nw"
 bool Guest::count_switches(HostLink& link, GuestPhysical address,
                            Origin from) {
     if (!memory_.contains(address, sizeof(abi::SwitchCounts))) {

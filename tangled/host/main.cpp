@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 9244 "chapters/05-host.nw"
+#line 9257 "chapters/05-host.nw"
 #include "host/host.hpp"
 #include "host/guest.hpp"
 #include "host/self_check.hpp"
@@ -17,7 +17,7 @@ void host_main(HostLink& link, MachinePhysical ram_end) {
         LinkRequest request = link.wait_for_request();
         switch (request.request) {
         
-#line 9278 "chapters/05-host.nw"
+#line 9291 "chapters/05-host.nw"
 case abi::Request::Initialize:
     if (Result r = guest.initialize(request, ram_end); r.ok())
         link.post(abi::Event::Initialized);
@@ -34,7 +34,7 @@ default:
     link.post(abi::Event::Refused, 0, "this Host does not know "
               "that request");
     break;
-#line 9261 "chapters/05-host.nw"
+#line 9274 "chapters/05-host.nw"
         }
     }
 }

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8824 "chapters/05-host.nw"
+#line 8837 "chapters/05-host.nw"
 #include "host/self_check.hpp"
 #include "host/boot/console.hpp"
 #include "host/boot/cpu.hpp"
@@ -10,7 +10,7 @@ extern "C" const char kernel_start[], kernel_readonly_end[],
 
 namespace lhv::host {
 
-#line 8847 "chapters/05-host.nw"
+#line 8860 "chapters/05-host.nw"
 static void read_registers(uint32_t* r) {
     constexpr uint32_t kSystemFlags = 0x3F7500;
     DescriptorTablePointer gdtr, idtr;
@@ -37,7 +37,7 @@ static void read_registers(uint32_t* r) {
         asm volatile("rdmsr" : "=a"(r[kSysenterCs]), "=d"(high)
                              : "c"(0x174u));
 }
-#line 8881 "chapters/05-host.nw"
+#line 8894 "chapters/05-host.nw"
 namespace {
 struct Layout {
     const SegmentDescriptor* gdt;
@@ -64,7 +64,7 @@ static Layout find_layout(const uint32_t* r) {
             reinterpret_cast<const void*>(tss_base), tss_limit + 1,
             reinterpret_cast<const uint32_t*>(r[kCr3])};
 }
-#line 8916 "chapters/05-host.nw"
+#line 8929 "chapters/05-host.nw"
 static uint32_t checksum(const void* bytes, uint32_t length) {
     Fnv1a sum;
     sum.add(bytes, length);
@@ -99,7 +99,7 @@ static void checksum_areas(uint32_t* sums) {
             tables.add_word(switcher_table[i] & ~kPageAccessedDirty);
     sums[kPageTables] = tables.value();
 }
-#line 8959 "chapters/05-host.nw"
+#line 8972 "chapters/05-host.nw"
 void record_boot_state() {
     read_registers(at_boot.registers);
     layout = find_layout(at_boot.registers);
@@ -126,5 +126,5 @@ void self_check(HostLink& link) {
     link.post(abi::Event::SelfChecked, 0, reason);
 }
 
-#line 8839 "chapters/05-host.nw"
+#line 8852 "chapters/05-host.nw"
 } // namespace lhv::host

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8673 "chapters/05-host.nw"
+#line 8686 "chapters/05-host.nw"
 #pragma once
 #include <stdint.h>
 #include "host/boot/descriptors.hpp"
@@ -8,7 +8,7 @@
 
 namespace lhv::host {
 
-#line 8697 "chapters/05-host.nw"
+#line 8710 "chapters/05-host.nw"
 class Fnv1a {
 public:
     void add(const void* bytes, uint32_t length) {
@@ -21,7 +21,7 @@ public:
 private:
     uint32_t hash_ = 2166136261u;
 };
-#line 8716 "chapters/05-host.nw"
+#line 8729 "chapters/05-host.nw"
 inline bool is_tss_descriptor(SegmentDescriptor d) {
     uint32_t type = (d.high >> 8) & 0x1F;  // S bit and type
     return (type & ~2u) == SegmentDescriptor::kTssAvailable;
@@ -37,7 +37,7 @@ inline void add_descriptors(Fnv1a& sum, const SegmentDescriptor* table,
         sum.add_word(d.high);
     }
 }
-#line 8741 "chapters/05-host.nw"
+#line 8754 "chapters/05-host.nw"
 inline constexpr uint32_t kPageAccessedDirty =
     abi::kPageAccessed | abi::kPageDirty;
 
@@ -55,7 +55,7 @@ void add_page_tables(Fnv1a& sum, const uint32_t* directory,
             add_page_table(sum, table_at(directory[i] &
                                          kPageAddressMask));
 }
-#line 8764 "chapters/05-host.nw"
+#line 8777 "chapters/05-host.nw"
 enum Area : uint32_t {
     kHostCode, kSwitcherCode, kHostGdt, kHostIdt, kHostTss,
     kSwitcherDescriptors, kPageTables, kAreaCount
@@ -77,7 +77,7 @@ struct Snapshot {
     uint32_t sums[kAreaCount] = {};
     uint32_t registers[kRegisterCount] = {};
 };
-#line 8792 "chapters/05-host.nw"
+#line 8805 "chapters/05-host.nw"
 struct Difference {
     const char* what = nullptr;  // nullptr: the snapshots agree
     bool is_area = false;
@@ -95,7 +95,7 @@ inline Difference first_difference(const Snapshot& boot,
                     now.registers[i]};
     return {};
 }
-#line 8686 "chapters/05-host.nw"
+#line 8699 "chapters/05-host.nw"
 void record_boot_state();
 void self_check(HostLink& link);
 

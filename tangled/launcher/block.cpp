@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3780 "chapters/03-drivers.nw"
+#line 3785 "chapters/03-drivers.nw"
 #include "launcher/block.hpp"
 #include <bit>
 #include <cerrno>
@@ -14,7 +14,7 @@ namespace lhv::launcher {
 static_assert(std::endian::native == std::endian::little,
               "virtio-blk's numbers are little-endian, read as they lie");
 
-#line 3809 "chapters/03-drivers.nw"
+#line 3814 "chapters/03-drivers.nw"
 BlockDevice::BlockDevice(UniqueFd disk, std::uint64_t file_bytes,
                          bool read_only)
     : disk_(std::move(disk)), capacity_(file_bytes / abi::kBlkSectorBytes),
@@ -33,10 +33,10 @@ BlockDevice open_disk(const std::string& path, bool read_only) {
                         error.what());
     }
 }
-#line 3838 "chapters/03-drivers.nw"
+#line 3843 "chapters/03-drivers.nw"
 std::uint32_t BlockDevice::handle(const Chain& request) {
     
-#line 3865 "chapters/03-drivers.nw"
+#line 3870 "chapters/03-drivers.nw"
 auto which = [&] {
     return "block request at descriptor " + std::to_string(request.head);
 };
@@ -47,7 +47,7 @@ if (request.readable.empty() ||
 if (request.writable.empty() || request.writable.back().size() != 1)
     throw VirtqueueError(which() + " does not end with a status byte " +
                          "in a buffer of its own");
-#line 3840 "chapters/03-drivers.nw"
+#line 3845 "chapters/03-drivers.nw"
     abi::BlkRequestHeader header;
     std::memcpy(&header, request.readable.front().data(), sizeof header);
     Buffers readable = std::span(request.readable).subspan(1);
@@ -66,7 +66,7 @@ bool BlockDevice::serve(Virtqueue& queue) {
     }
     return used;
 }
-#line 3896 "chapters/03-drivers.nw"
+#line 3901 "chapters/03-drivers.nw"
 BlockDevice::Answer
 BlockDevice::answer(const abi::BlkRequestHeader& header,
                     Buffers readable, Buffers writable) {
@@ -84,7 +84,7 @@ BlockDevice::answer(const abi::BlkRequestHeader& header,
         return {abi::kBlkUnsupp, 0};
     }
 }
-#line 3929 "chapters/03-drivers.nw"
+#line 3934 "chapters/03-drivers.nw"
 bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     std::uint64_t bytes = 0;
     for (auto buffer : buffers) bytes += buffer.size();
@@ -92,7 +92,7 @@ bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     const std::uint64_t sectors = bytes / abi::kBlkSectorBytes;
     return sector <= capacity_ && sectors <= capacity_ - sector;
 }
-#line 3950 "chapters/03-drivers.nw"
+#line 3955 "chapters/03-drivers.nw"
 BlockDevice::Answer BlockDevice::read(std::uint64_t sector,
                                       Buffers into) {
     if (!on_disk(sector, into)) return {abi::kBlkIoErr, 0};
@@ -112,7 +112,7 @@ BlockDevice::Answer BlockDevice::read(std::uint64_t sector,
     }
     return {abi::kBlkOk, written};
 }
-#line 3980 "chapters/03-drivers.nw"
+#line 3985 "chapters/03-drivers.nw"
 BlockDevice::Answer BlockDevice::write(std::uint64_t sector,
                                        Buffers from) {
     if (!on_disk(sector, from)) return {abi::kBlkIoErr, 0};
@@ -131,5 +131,5 @@ BlockDevice::Answer BlockDevice::write(std::uint64_t sector,
     return {abi::kBlkOk, 0};
 }
 
-#line 3801 "chapters/03-drivers.nw"
+#line 3806 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3703 "chapters/03-drivers.nw"
+#line 3708 "chapters/03-drivers.nw"
 #pragma once
 #include <cstdint>
 #include <span>
@@ -10,7 +10,7 @@
 
 namespace lhv::launcher {
 
-#line 3730 "chapters/03-drivers.nw"
+#line 3735 "chapters/03-drivers.nw"
 class BlockDevice {
   public:
     BlockDevice(UniqueFd disk, std::uint64_t file_bytes, bool read_only);
@@ -40,7 +40,7 @@ class BlockDevice {
     Chain request_;  // reused: its vectors keep their capacity
 };
 
-#line 3715 "chapters/03-drivers.nw"
+#line 3720 "chapters/03-drivers.nw"
 BlockDevice open_disk(const std::string& path, bool read_only);
 
 } // namespace lhv::launcher

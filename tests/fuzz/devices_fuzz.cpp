@@ -22,9 +22,9 @@
 
 using namespace lhv::launcher;
 namespace abi = lhv::abi;
-#line 2227 "chapters/03-drivers.nw"
+#line 2230 "chapters/03-drivers.nw"
 constexpr Devices::Serving kServing = Devices::Serving::Inline;
-#line 2200 "chapters/03-drivers.nw"
+#line 2203 "chapters/03-drivers.nw"
 namespace {
 #line 1284 "chapters/03-drivers.nw"
 struct Input {
@@ -249,7 +249,7 @@ default:
         }
     }
 }
-#line 2205 "chapters/03-drivers.nw"
+#line 2208 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

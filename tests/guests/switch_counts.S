@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 8498 "chapters/05-host.nw"
+#line 8505 "chapters/05-host.nw"
 #define LHCALL_FLUSH_ASYNC 0
 #define LHCALL_COUNT_SWITCHES 20
 #define SWITCH_COUNTS_BYTES 196       /* sizeof(abi::SwitchCounts) */
@@ -65,7 +65,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 8506 "chapters/05-host.nw"
+#line 8513 "chapters/05-host.nw"
     hcall LHCALL_COUNT_SWITCHES, $(before - PAGE_OFFSET)
     mov $5, %esi
 1:  hcall LHCALL_TS, $0

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 8543 "chapters/05-host.nw"
+#line 8550 "chapters/05-host.nw"
 #define LHCALL_COUNT_SWITCHES 20
     .text
     .globl _start
@@ -63,7 +63,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 8549 "chapters/05-host.nw"
+#line 8556 "chapters/05-host.nw"
     hcall LHCALL_COUNT_SWITCHES, $0xffffff80
 #line 1454 "chapters/02-guest.nw"
     mov $LHCALL_SHUTDOWN, %eax

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 9011 "chapters/05-host.nw"
+#line 9024 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstring>
@@ -9,7 +9,7 @@
 
 using namespace lhv::host;
 
-#line 9030 "chapters/05-host.nw"
+#line 9043 "chapters/05-host.nw"
 static std::uint32_t fnv(const std::string& text) {
     Fnv1a sum;
     sum.add(text.data(), std::uint32_t(text.size()));
@@ -21,7 +21,7 @@ TEST_CASE("self-check: FNV-1a gives the published values", "[host]") {
     CHECK(fnv("a") == 0xe40c292c);
     CHECK(fnv("foobar") == 0xbf9cf968);
 }
-#line 9047 "chapters/05-host.nw"
+#line 9060 "chapters/05-host.nw"
 static std::uint32_t gdt_sum(const SegmentDescriptor* gdt) {
     Fnv1a sum;
     add_descriptors(sum, gdt, 4);
@@ -45,7 +45,7 @@ TEST_CASE("self-check: a TSS's busy bit is all a GDT may change",
     gdt[3].high |= 3u << 13;        // the TSS, reachable from ring 3
     CHECK(gdt_sum(gdt) != at_boot);
 }
-#line 9078 "chapters/05-host.nw"
+#line 9091 "chapters/05-host.nw"
 struct FakePageTables {
     std::uint32_t directory[1024] = {};
     std::map<std::uint32_t, std::uint32_t*> tables;
@@ -84,7 +84,7 @@ TEST_CASE("self-check: accessed and dirty are all page tables may "
     t.directory[5] |= kPresent;    // a table the Host never had
     CHECK(t.sum() != at_boot);
 }
-#line 9122 "chapters/05-host.nw"
+#line 9135 "chapters/05-host.nw"
 TEST_CASE("self-check: the first difference is named", "[host]") {
     Snapshot boot;
     for (std::uint32_t i = 0; i < kAreaCount; ++i)

@@ -1,5 +1,5 @@
 // generated from chapters/05-host.nw -- edit the chapter, not this file
-#line 8556 "chapters/05-host.nw"
+#line 8569 "chapters/05-host.nw"
 #include <catch2/catch.hpp>
 #include "harness.hpp"
 
