@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2089 "chapters/04-launcher.nw"
+#line 2101 "chapters/04-launcher.nw"
 #include "launcher/boot_info.hpp"
 #include <algorithm>
 #include <cstring>

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2066 "chapters/04-launcher.nw"
+#line 2078 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <string_view>

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4089 "chapters/04-launcher.nw"
+#line 4101 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4740 "chapters/04-launcher.nw"
+#line 4752 "chapters/04-launcher.nw"
 #include "launcher/devices.hpp"
 #include <algorithm>
 #include <bit>
@@ -15,7 +15,7 @@
 
 namespace lhv::launcher {
 
-#line 4121 "chapters/04-launcher.nw"
+#line 4133 "chapters/04-launcher.nw"
 const char* device_name(std::uint8_t type) {
     switch (type) {
     case abi::kDeviceNet:     return "network";
@@ -25,7 +25,7 @@ const char* device_name(std::uint8_t type) {
     default:                  return "unknown";
     }
 }
-#line 4244 "chapters/04-launcher.nw"
+#line 4256 "chapters/04-launcher.nw"
 Devices::Devices(std::vector<std::unique_ptr<Device>> devices,
                  abi::DeviceLink& link, int doorbell, Serving serving)
     : link_(link), doorbell_(doorbell),
@@ -56,7 +56,7 @@ Devices::~Devices() {
             slot->thread.join();
         }
 }
-#line 4289 "chapters/04-launcher.nw"
+#line 4301 "chapters/04-launcher.nw"
 UniqueFd Devices::make_eventfd() {
     UniqueFd fd{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
     if (!fd)
@@ -71,7 +71,7 @@ void Devices::wake(Slot& slot) {
            errno == EINTR) {
     }
 }
-#line 4320 "chapters/04-launcher.nw"
+#line 4332 "chapters/04-launcher.nw"
 void Devices::publish(GuestMemory memory) {
     memory_ = memory;
     page_.assign(abi::kPageSize, std::byte{0});
@@ -82,7 +82,7 @@ void Devices::publish(GuestMemory memory) {
         Slot& slot = *slot_pointer;
         forget_queues(slot);
         
-#line 4350 "chapters/04-launcher.nw"
+#line 4362 "chapters/04-launcher.nw"
 constexpr std::byte kGuests{0xff};
 Device& device = *slot.device;
 std::vector<std::byte> config = device.config();
@@ -122,7 +122,7 @@ for (std::uint32_t i = 0; i < kFeatureBytes + config.size(); ++i)
 offset += kFeatureBytes;
 std::ranges::copy(config, page_.begin() + offset);
 offset += static_cast<std::uint32_t>(config.size());
-#line 4330 "chapters/04-launcher.nw"
+#line 4342 "chapters/04-launcher.nw"
     }
     list_end_ = offset;
     forget_failure();
@@ -134,7 +134,7 @@ offset += static_cast<std::uint32_t>(config.size());
     }
     link_.stop = 0;
 }
-#line 4403 "chapters/04-launcher.nw"
+#line 4415 "chapters/04-launcher.nw"
 bool Devices::notified(GuestPhysical address) {
     if (!memory_)
         return false;
@@ -158,7 +158,7 @@ bool Devices::notified(GuestPhysical address) {
     throw GuestDied("NOTIFY address " + in_hex(address.value) +
                     " is in the device page but is no device's");
 }
-#line 4446 "chapters/04-launcher.nw"
+#line 4458 "chapters/04-launcher.nw"
 void Devices::check_page() const {
     auto now = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                               abi::kPageSize);
@@ -182,7 +182,7 @@ void Devices::check_page() const {
                         ", which is the Launcher's to write");
     }
 }
-#line 4488 "chapters/04-launcher.nw"
+#line 4500 "chapters/04-launcher.nw"
 void Devices::status_changed(Slot& slot) {
     auto page = memory_->bytes(GuestPhysical{memory_->ram_bytes()},
                                abi::kPageSize);
@@ -213,7 +213,7 @@ void Devices::status_changed(Slot& slot) {
         make_live(slot);
     }
 }
-#line 4545 "chapters/04-launcher.nw"
+#line 4557 "chapters/04-launcher.nw"
 void Devices::make_live(Slot& slot) {
     std::lock_guard guard(slot.lock);
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
@@ -236,7 +236,7 @@ void Devices::forget_queues(Slot& slot) {
     for (std::uint32_t q = 0; q < slot.rings.size(); ++q)
         link_.kick_address[slot.first_kick + q] = 0;
 }
-#line 4580 "chapters/04-launcher.nw"
+#line 4592 "chapters/04-launcher.nw"
 void Devices::take_kicks() {
     for (auto& slot : slots_)
         for (std::uint32_t q = 0; q < slot->rings.size(); ++q) {
@@ -253,7 +253,7 @@ void Devices::take_kicks() {
                 raise(*slot);
         }
 }
-#line 4608 "chapters/04-launcher.nw"
+#line 4620 "chapters/04-launcher.nw"
 void Devices::run(Slot& slot) {
     try {
         while (!stopping_) {
@@ -279,7 +279,7 @@ void Devices::run(Slot& slot) {
              " device's thread: " + error.what());
     }
 }
-#line 4640 "chapters/04-launcher.nw"
+#line 4652 "chapters/04-launcher.nw"
 bool Devices::serve(Slot& slot, bool input_ready) {
     std::lock_guard guard(slot.lock);
     std::uint32_t kicked = slot.kicked.exchange(0);
@@ -287,7 +287,7 @@ bool Devices::serve(Slot& slot, bool input_ready) {
         return false;
     bool used = false;
     
-#line 4669 "chapters/04-launcher.nw"
+#line 4681 "chapters/04-launcher.nw"
 try {
     for (std::uint32_t q = 0; q < slot.queues.size(); ++q)
         if (kicked & 1u << q)
@@ -299,17 +299,17 @@ try {
     fail(std::string("the ") + device_name(slot.device->type()) +
          " device: " + error.what());
 }
-#line 4647 "chapters/04-launcher.nw"
+#line 4659 "chapters/04-launcher.nw"
     return used;
 }
-#line 4689 "chapters/04-launcher.nw"
+#line 4701 "chapters/04-launcher.nw"
 void Devices::raise(Slot& slot) {
     std::atomic_ref counter(link_.raised[slot.irq]);
     counter.store(counter.load(std::memory_order_relaxed) + 1,
                   std::memory_order_release);
     send_byte(doorbell_);
 }
-#line 4703 "chapters/04-launcher.nw"
+#line 4715 "chapters/04-launcher.nw"
 void Devices::fail(const std::string& why) {
     {
         std::lock_guard guard(failure_lock_);
@@ -329,12 +329,12 @@ std::string Devices::failure() {
     std::lock_guard guard(failure_lock_);
     return failure_;
 }
-#line 4730 "chapters/04-launcher.nw"
+#line 4742 "chapters/04-launcher.nw"
 void Devices::forget_failure() {
     failure();
     std::lock_guard guard(failure_lock_);
     failure_.clear();
 }
 
-#line 4769 "chapters/04-launcher.nw"
+#line 4781 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4145 "chapters/04-launcher.nw"
+#line 4157 "chapters/04-launcher.nw"
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -37,7 +37,7 @@ class Devices {
 
   private:
     
-#line 4209 "chapters/04-launcher.nw"
+#line 4221 "chapters/04-launcher.nw"
 struct Slot {
     std::unique_ptr<Device> device;
     std::uint32_t offset = 0;          // its DeviceDesc in the page
@@ -52,12 +52,12 @@ struct Slot {
     UniqueFd wake;                     // an eventfd
     std::thread thread;
 };
-#line 4182 "chapters/04-launcher.nw"
+#line 4194 "chapters/04-launcher.nw"
     
-#line 4281 "chapters/04-launcher.nw"
+#line 4293 "chapters/04-launcher.nw"
 static UniqueFd make_eventfd();
 static void wake(Slot& slot);
-#line 4524 "chapters/04-launcher.nw"
+#line 4536 "chapters/04-launcher.nw"
 void run(Slot& slot);
 bool serve(Slot& slot, bool input_ready);
 void raise(Slot& slot);
@@ -72,7 +72,7 @@ static std::uint32_t features_at(const Slot& slot) {
            slot.device->queue_count() * sizeof(abi::VqConfig);
 }
 
-#line 4184 "chapters/04-launcher.nw"
+#line 4196 "chapters/04-launcher.nw"
     std::vector<std::unique_ptr<Slot>> slots_;
     abi::DeviceLink& link_;
     int doorbell_;

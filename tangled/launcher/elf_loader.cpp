@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1148 "chapters/04-launcher.nw"
+#line 1160 "chapters/04-launcher.nw"
 #include "launcher/elf_loader.hpp"
 #include <algorithm>
 #include <cstring>
@@ -16,7 +16,7 @@ namespace lhv::launcher {
     throw GuestFileError(why);
 }
 
-#line 1188 "chapters/04-launcher.nw"
+#line 1200 "chapters/04-launcher.nw"
 static Elf32_Ehdr read_elf_header(std::span<const std::byte> start,
                                   std::uint64_t file_size) {
     Elf32_Ehdr header;
@@ -37,7 +37,7 @@ static Elf32_Ehdr read_elf_header(std::span<const std::byte> start,
         reject_elf("not an i386 program (ELF machine " +
                std::to_string(header.e_machine) + ")");
     
-#line 1221 "chapters/04-launcher.nw"
+#line 1233 "chapters/04-launcher.nw"
 if (header.e_phnum > 0 && header.e_phentsize != sizeof(Elf32_Phdr))
     reject_elf("program headers of an unexpected size");
 std::uint64_t table_end =
@@ -46,10 +46,10 @@ std::uint64_t table_end =
 if (table_end > file_size)
     reject_elf("program headers run past the end of the file "
                "(truncated?)");
-#line 1208 "chapters/04-launcher.nw"
+#line 1220 "chapters/04-launcher.nw"
     return header;
 }
-#line 1235 "chapters/04-launcher.nw"
+#line 1247 "chapters/04-launcher.nw"
 static Elf32_Phdr read_program_header(std::span<const std::byte> table,
                                       std::uint32_t index) {
     Elf32_Phdr segment;
@@ -58,7 +58,7 @@ static Elf32_Phdr read_program_header(std::span<const std::byte> table,
                 sizeof segment);
     return segment;
 }
-#line 1253 "chapters/04-launcher.nw"
+#line 1265 "chapters/04-launcher.nw"
 static Segment check_segment(std::uint64_t file_size,
                              const Elf32_Phdr& segment,
                              std::uint32_t index,
@@ -83,7 +83,7 @@ static Segment check_segment(std::uint64_t file_size,
                    GuestVirtual{segment.p_vaddr}, segment.p_offset,
                    segment.p_filesz, segment.p_memsz};
 }
-#line 1290 "chapters/04-launcher.nw"
+#line 1302 "chapters/04-launcher.nw"
 static GuestImage check_program_headers(const Elf32_Ehdr& header,
                                         std::span<const std::byte> table,
                                         std::uint64_t file_size,
@@ -103,7 +103,7 @@ static GuestImage check_program_headers(const Elf32_Ehdr& header,
                    " bytes, more than Guest memory holds "
                    "(do they overlap?)");
     
-#line 1337 "chapters/04-launcher.nw"
+#line 1349 "chapters/04-launcher.nw"
 auto holds_entry = [&](const Segment& segment) {
     std::uint64_t start = segment.virtual_address.value;
     return image.entry.value >= start &&
@@ -113,10 +113,10 @@ if (std::none_of(image.segments.begin(), image.segments.end(),
                  holds_entry))
     reject_elf("entry point " + in_hex(image.entry.value) +
            " is not inside any loadable segment");
-#line 1309 "chapters/04-launcher.nw"
+#line 1321 "chapters/04-launcher.nw"
     return image;
 }
-#line 1317 "chapters/04-launcher.nw"
+#line 1329 "chapters/04-launcher.nw"
 GuestImage parse_guest_elf(std::span<const std::byte> file,
                            std::uint32_t memory_bytes) {
     auto start = file.first(std::min(file.size(), sizeof(Elf32_Ehdr)));
@@ -127,7 +127,7 @@ GuestImage parse_guest_elf(std::span<const std::byte> file,
     return check_program_headers(header, table, file.size(),
                                  memory_bytes);
 }
-#line 1361 "chapters/04-launcher.nw"
+#line 1373 "chapters/04-launcher.nw"
 GuestImage read_guest_elf(const std::string& path,
                           std::uint32_t memory_bytes,
                           std::vector<std::byte>& contents) {
@@ -144,7 +144,7 @@ GuestImage read_guest_elf(const std::string& path,
         GuestImage image =
             check_program_headers(header, table, size, memory_bytes);
         
-#line 1397 "chapters/04-launcher.nw"
+#line 1409 "chapters/04-launcher.nw"
 contents.clear();
 for (Segment& segment : image.segments) {
     std::size_t at = contents.size();
@@ -153,7 +153,7 @@ for (Segment& segment : image.segments) {
             std::span(contents).subspan(at));
     segment.file_offset = static_cast<std::uint32_t>(at);
 }
-#line 1377 "chapters/04-launcher.nw"
+#line 1389 "chapters/04-launcher.nw"
         return image;
     } catch (const GuestFileError& error) {
         throw GuestFileError(path + ": " + error.what());
@@ -163,7 +163,7 @@ for (Segment& segment : image.segments) {
         throw GuestFileError(path + ": " + error.what());
     }
 }
-#line 1413 "chapters/04-launcher.nw"
+#line 1425 "chapters/04-launcher.nw"
 void load_guest_image(const GuestImage& image,
                       std::span<const std::byte> contents,
                       GuestMemory& memory) {
@@ -177,7 +177,7 @@ void load_guest_image(const GuestImage& image,
         std::fill(zeros, target.end(), std::byte{0});
     }
 }
-#line 1442 "chapters/04-launcher.nw"
+#line 1454 "chapters/04-launcher.nw"
 void check_host_elf(std::span<const std::byte> start,
                     std::uint64_t file_size) {
     read_elf_header(start, file_size);
@@ -191,7 +191,7 @@ void check_host_elf(std::span<const std::byte> start,
     }
     reject_elf("no Multiboot header in its first 8 KiB");
 }
-#line 1462 "chapters/04-launcher.nw"
+#line 1474 "chapters/04-launcher.nw"
 void check_host_image(const std::string& path) {
     constexpr std::uint64_t kMultibootSearch = 8192;
     try {
@@ -209,5 +209,5 @@ void check_host_image(const std::string& path) {
     }
 }
 
-#line 1173 "chapters/04-launcher.nw"
+#line 1185 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1090 "chapters/04-launcher.nw"
+#line 1102 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 class GuestMemory;
 
-#line 1127 "chapters/04-launcher.nw"
+#line 1139 "chapters/04-launcher.nw"
 struct Segment {
     GuestPhysical physical;   // where in Guest memory it goes
     GuestVirtual virtual_address;
@@ -26,7 +26,7 @@ struct GuestImage {
     std::vector<Segment> segments;
 };
 
-#line 1104 "chapters/04-launcher.nw"
+#line 1116 "chapters/04-launcher.nw"
 GuestImage parse_guest_elf(std::span<const std::byte> file,
                            std::uint32_t memory_bytes);
 GuestImage read_guest_elf(const std::string& path,

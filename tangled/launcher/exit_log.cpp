@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2532 "chapters/04-launcher.nw"
+#line 2544 "chapters/04-launcher.nw"
 #include "launcher/exit_log.hpp"
 #include <atomic>
 #include <cstdio>
@@ -8,7 +8,7 @@
 
 namespace lhv::launcher {
 
-#line 2567 "chapters/04-launcher.nw"
+#line 2579 "chapters/04-launcher.nw"
 static std::string hex_word(std::uint32_t value) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", value);
@@ -47,14 +47,14 @@ std::string describe_exit(const abi::ExitRecord& record) {
     }
     return "a record of unknown kind " + std::to_string(record.kind);
 }
-#line 2618 "chapters/04-launcher.nw"
+#line 2630 "chapters/04-launcher.nw"
 void ExitLogReader::open(bool wanted) {
     std::memset(static_cast<void*>(&log_), 0, sizeof log_);
     tail_ = lost_seen_ = 0;
     std::atomic_ref(log_.wanted)
         .store(wanted ? 1 : 0, std::memory_order_release);
 }
-#line 2644 "chapters/04-launcher.nw"
+#line 2656 "chapters/04-launcher.nw"
 std::vector<std::string> ExitLogReader::take_lines() {
     std::vector<std::string> lines;
     std::uint32_t head =
@@ -85,5 +85,5 @@ std::vector<std::string> ExitLogReader::take_lines() {
     return lines;
 }
 
-#line 2544 "chapters/04-launcher.nw"
+#line 2556 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2502 "chapters/04-launcher.nw"
+#line 2514 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <string>

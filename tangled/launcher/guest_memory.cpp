@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1972 "chapters/04-launcher.nw"
+#line 1984 "chapters/04-launcher.nw"
 #include "launcher/guest_memory.hpp"
 #include <algorithm>
 #include <stdexcept>
@@ -8,7 +8,7 @@
 
 namespace lhv::launcher {
 
-#line 1992 "chapters/04-launcher.nw"
+#line 2004 "chapters/04-launcher.nw"
 GuestMemory::GuestMemory(std::span<std::byte> bytes,
                          std::uint32_t ram_bytes)
     : bytes_(bytes), ram_bytes_(ram_bytes) {
@@ -24,7 +24,7 @@ std::span<std::byte> GuestMemory::bytes(GuestPhysical start,
                                 " is outside Guest memory");
     return bytes_.subspan(start.value, length);
 }
-#line 2016 "chapters/04-launcher.nw"
+#line 2028 "chapters/04-launcher.nw"
 std::optional<std::string> GuestMemory::string_at(
     GuestPhysical start, std::uint32_t limit) const {
     if (start.value >= ram_bytes_) return std::nullopt;
@@ -34,7 +34,7 @@ std::optional<std::string> GuestMemory::string_at(
     return std::string(reinterpret_cast<const char*>(text.data()),
                        static_cast<std::size_t>(nul - text.begin()));
 }
-#line 2035 "chapters/04-launcher.nw"
+#line 2047 "chapters/04-launcher.nw"
 std::span<std::byte> MachineMemory::range(MachinePhysical start,
                                           std::uint64_t length) const {
     if (start.value + length > bytes_.size())
@@ -50,5 +50,5 @@ GuestMemory MachineMemory::guest(std::uint32_t ram_bytes,
     return GuestMemory(bytes, ram_bytes);
 }
 
-#line 1984 "chapters/04-launcher.nw"
+#line 1996 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

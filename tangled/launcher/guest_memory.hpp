@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1904 "chapters/04-launcher.nw"
+#line 1916 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -10,7 +10,7 @@
 
 namespace lhv::launcher {
 
-#line 1925 "chapters/04-launcher.nw"
+#line 1937 "chapters/04-launcher.nw"
 class GuestMemory {
   public:
     GuestMemory(std::span<std::byte> bytes, std::uint32_t ram_bytes);
@@ -26,7 +26,7 @@ class GuestMemory {
     std::span<std::byte> bytes_;
     std::uint32_t ram_bytes_;
 };
-#line 1947 "chapters/04-launcher.nw"
+#line 1959 "chapters/04-launcher.nw"
 class MachineMemory {
   public:
     explicit MachineMemory(std::span<std::byte> bytes) : bytes_(bytes) {}
@@ -44,5 +44,5 @@ class MachineMemory {
     std::span<std::byte> bytes_;
 };
 
-#line 1917 "chapters/04-launcher.nw"
+#line 1929 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,12 +1,12 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2279 "chapters/04-launcher.nw"
+#line 2291 "chapters/04-launcher.nw"
 #include "launcher/host_link.hpp"
 #include <atomic>
 #include <cstring>
 
 namespace lhv::launcher {
 
-#line 2299 "chapters/04-launcher.nw"
+#line 2311 "chapters/04-launcher.nw"
 void HostLink::post(abi::Request request,
                     std::array<std::uint32_t, 4> args) {
     mailbox_.request = static_cast<std::uint32_t>(request);
@@ -16,7 +16,7 @@ void HostLink::post(abi::Request request,
     sequence.store(sequence.load(std::memory_order_relaxed) + 1,
                    std::memory_order_release);
 }
-#line 2318 "chapters/04-launcher.nw"
+#line 2330 "chapters/04-launcher.nw"
 std::optional<HostEvent> HostLink::take_event() {
     std::atomic_ref sequence(mailbox_.event_seq);
     std::uint32_t now = sequence.load(std::memory_order_acquire);
@@ -29,11 +29,11 @@ std::optional<HostEvent> HostLink::take_event() {
                         strnlen(mailbox_.reason, abi::kReasonBytes));
     return event;
 }
-#line 2337 "chapters/04-launcher.nw"
+#line 2349 "chapters/04-launcher.nw"
 bool HostLink::host_speaks_our_language() const {
     return mailbox_.magic == abi::kMailboxMagic &&
            mailbox_.version == abi::kLinkVersion;
 }
 
-#line 2289 "chapters/04-launcher.nw"
+#line 2301 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

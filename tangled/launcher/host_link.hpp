@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2220 "chapters/04-launcher.nw"
+#line 2232 "chapters/04-launcher.nw"
 #pragma once
 #include <array>
 #include <cstdint>
@@ -9,13 +9,13 @@
 
 namespace lhv::launcher {
 
-#line 2239 "chapters/04-launcher.nw"
+#line 2251 "chapters/04-launcher.nw"
 struct HostEvent {
     abi::Event event = abi::Event::None;
     std::array<std::uint32_t, 2> arg{};
     std::string reason;
 };
-#line 2253 "chapters/04-launcher.nw"
+#line 2265 "chapters/04-launcher.nw"
 class HostLink {
   public:
     explicit HostLink(abi::Mailbox& mailbox) : mailbox_(mailbox) {}
@@ -30,5 +30,5 @@ class HostLink {
     std::uint32_t events_seen_ = 0;
 };
 
-#line 2232 "chapters/04-launcher.nw"
+#line 2244 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

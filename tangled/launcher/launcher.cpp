@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3340 "chapters/04-launcher.nw"
+#line 3352 "chapters/04-launcher.nw"
 #include "launcher/launcher.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -21,21 +21,21 @@ namespace lhv::launcher {
 using abi::Event;
 using abi::Request;
 
-#line 3387 "chapters/04-launcher.nw"
+#line 3399 "chapters/04-launcher.nw"
 int Deadline::poll_timeout() const {
     if (!when_) return -1;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         *when_ - std::chrono::steady_clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
 }
-#line 3403 "chapters/04-launcher.nw"
+#line 3415 "chapters/04-launcher.nw"
 Launcher::Launcher(const Options& options, const std::string& host_image,
                    std::span<const GuestToRun> guests,
                    std::vector<std::unique_ptr<Device>> devices)
     : options_(options), host_image_(host_image), guests_(guests),
       ram_bytes_(options.memory_mib << 20),
       device_list_(std::move(devices)) {}
-#line 3417 "chapters/04-launcher.nw"
+#line 3429 "chapters/04-launcher.nw"
 int Launcher::run() {
     start_machine();
     wait_for_host();
@@ -53,7 +53,7 @@ int Launcher::run() {
     }
     return status;
 }
-#line 3448 "chapters/04-launcher.nw"
+#line 3460 "chapters/04-launcher.nw"
 void Launcher::start_machine() {
     std::uint32_t ram_mib = machine_ram_mib(options_.memory_mib);
     ram_file_ = create_ram(ram_mib);
@@ -68,7 +68,7 @@ void Launcher::start_machine() {
     const int inherited[] = {ram_file_.get(), qemu_console.get(),
                              qemu_doorbell.get()};
     
-#line 3488 "chapters/04-launcher.nw"
+#line 3500 "chapters/04-launcher.nw"
 int error_pipe[2];
 if (::pipe2(error_pipe, O_CLOEXEC) != 0)
     throw RuntimeFailure("pipe: " + std::string(std::strerror(errno)));
@@ -91,13 +91,13 @@ if (options_.wait_for_debugger)
               << "  gdb " << host_image_
               << " -ex 'target remote localhost:"
               << options_.gdb_port << "'\n";
-#line 3462 "chapters/04-launcher.nw"
+#line 3474 "chapters/04-launcher.nw"
     devices_.emplace(std::move(device_list_),
                      machine.object_at<abi::DeviceLink>(
                          MachinePhysical{abi::kDeviceLinkAddress}),
                      doorbell_.get());
 }
-#line 3774 "chapters/04-launcher.nw"
+#line 3786 "chapters/04-launcher.nw"
 void Launcher::wait_for_host() {
     Deadline deadline = options_.wait_for_debugger
                             ? Deadline::never()
@@ -111,26 +111,26 @@ void Launcher::wait_for_host() {
         throw RuntimeFailure("the Host image speaks another link "
                              "version; rebuild it with this lhv");
 }
-#line 3798 "chapters/04-launcher.nw"
+#line 3810 "chapters/04-launcher.nw"
 void Launcher::load_guest() {
     MachineMemory machine(ram_.bytes());
     GuestMemory memory =
         machine.guest(ram_bytes_, kDevicePages * abi::kPageSize);
     
-#line 3990 "chapters/04-launcher.nw"
+#line 4002 "chapters/04-launcher.nw"
 if (guest_ != &guests_.front()) {
     auto all = memory.bytes(GuestPhysical{0},
                             ram_bytes_ + kDevicePages * abi::kPageSize);
     std::fill(all.begin(), all.end(), std::byte{0});
 }
-#line 3803 "chapters/04-launcher.nw"
+#line 3815 "chapters/04-launcher.nw"
     load_guest_image(guest_->image, guest_->contents, memory);
     write_boot_info(memory, options_.guest_command_line);
     clear_device_pages(memory);
     devices_->publish(memory);
     device_failure_.clear();
 }
-#line 3822 "chapters/04-launcher.nw"
+#line 3834 "chapters/04-launcher.nw"
 void Launcher::initialize_guest() {
     exits_.emplace(MachineMemory(ram_.bytes())
                        .object_at<abi::ExitLog>(
@@ -153,7 +153,7 @@ void Launcher::initialize_guest() {
                              std::to_string(static_cast<int>(
                                  event.event)));
 }
-#line 3858 "chapters/04-launcher.nw"
+#line 3870 "chapters/04-launcher.nw"
 int Launcher::run_guest() {
     for (;;) {
         link_->post(Request::Run);
@@ -165,7 +165,7 @@ int Launcher::run_guest() {
             handle_notify(GuestPhysical{event.arg[0]});
             break;
         
-#line 3879 "chapters/04-launcher.nw"
+#line 3891 "chapters/04-launcher.nw"
 case Event::GuestDied:
     throw GuestDied(device_failure_.empty() ? event.reason
                                             : device_failure_);
@@ -182,11 +182,11 @@ default:
     throw RuntimeFailure("unexpected event " +
                          std::to_string(static_cast<int>(event.event)) +
                          " from the Host");
-#line 3869 "chapters/04-launcher.nw"
+#line 3881 "chapters/04-launcher.nw"
         }
     }
 }
-#line 3913 "chapters/04-launcher.nw"
+#line 3925 "chapters/04-launcher.nw"
 void Launcher::handle_notify(GuestPhysical address) {
     if (devices_->notified(address))
         return;
@@ -199,7 +199,7 @@ void Launcher::handle_notify(GuestPhysical address) {
                         " outside guest memory");
     write_all(1, std::as_bytes(std::span(*text)));
 }
-#line 3966 "chapters/04-launcher.nw"
+#line 3978 "chapters/04-launcher.nw"
 int Launcher::run_in_turn() {
     try {
         load_guest();
@@ -214,7 +214,7 @@ int Launcher::run_in_turn() {
         return kExitFailure;
     }
 }
-#line 4031 "chapters/04-launcher.nw"
+#line 4043 "chapters/04-launcher.nw"
 void Launcher::check_host() {
     link_->post(Request::SelfCheck);
     ring_doorbell();
@@ -228,7 +228,7 @@ void Launcher::check_host() {
         throw RuntimeFailure("host self-check failed: " + event.reason);
     std::cerr << "lhv: host self-check: " << event.reason << '\n';
 }
-#line 3544 "chapters/04-launcher.nw"
+#line 3556 "chapters/04-launcher.nw"
 bool Launcher::wait_readable(int fd, Deadline deadline) {
     for (;;) {
         pollfd fds[] = {{signals_.fd(), POLLIN, 0},
@@ -250,7 +250,7 @@ bool Launcher::wait_readable(int fd, Deadline deadline) {
         if (fds[3].revents) return true;
     }
 }
-#line 3578 "chapters/04-launcher.nw"
+#line 3590 "chapters/04-launcher.nw"
 static bool copy_available(UniqueFd& from, int to,
                            std::string* keep = nullptr) {
     std::byte buffer[4096];
@@ -285,7 +285,7 @@ void Launcher::drain_output() {
         }
     }
 }
-#line 3627 "chapters/04-launcher.nw"
+#line 3639 "chapters/04-launcher.nw"
 void Launcher::handle_signal() {
     while (int signal = signals_.take()) {
         if (signal == SIGCHLD) {
@@ -317,7 +317,7 @@ void Launcher::qemu_is_gone() {
     }
     throw RuntimeFailure("QEMU closed the doorbell");
 }
-#line 3670 "chapters/04-launcher.nw"
+#line 3682 "chapters/04-launcher.nw"
 HostEvent Launcher::next_event(Deadline deadline,
                                const std::string& waiting_for) {
     for (;;) {
@@ -337,7 +337,7 @@ HostEvent Launcher::next_event(Deadline deadline,
         devices_->take_kicks();
     }
 }
-#line 3728 "chapters/04-launcher.nw"
+#line 3740 "chapters/04-launcher.nw"
 void Launcher::show_exits() {
     if (!exits_) return;
     std::string text;
@@ -345,7 +345,7 @@ void Launcher::show_exits() {
         text += line + '\n';
     write_all(2, std::as_bytes(std::span(text)));
 }
-#line 3757 "chapters/04-launcher.nw"
+#line 3769 "chapters/04-launcher.nw"
 void Launcher::host_died(const std::string& reason) {
     drain_output();
     if (options_.accelerator == Accelerator::Kvm)
@@ -354,7 +354,7 @@ void Launcher::host_died(const std::string& reason) {
                                 " --accel tcg will)");
     throw HostDied(reason);
 }
-#line 3706 "chapters/04-launcher.nw"
+#line 3718 "chapters/04-launcher.nw"
 void Launcher::device_failed() {
     std::string why = devices_->failure();
     if (why.empty() || !device_failure_.empty())
@@ -364,5 +364,5 @@ void Launcher::device_failed() {
     ring_doorbell();
 }
 
-#line 3378 "chapters/04-launcher.nw"
+#line 3390 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

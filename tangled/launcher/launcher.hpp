@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3216 "chapters/04-launcher.nw"
+#line 3228 "chapters/04-launcher.nw"
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -19,7 +19,7 @@
 
 namespace lhv::launcher {
 
-#line 3248 "chapters/04-launcher.nw"
+#line 3260 "chapters/04-launcher.nw"
 class Deadline {
   public:
     static Deadline never() { return Deadline{}; }
@@ -35,13 +35,13 @@ class Deadline {
 };
 
 inline constexpr std::chrono::seconds kStartupTimeout{30};
-#line 3270 "chapters/04-launcher.nw"
+#line 3282 "chapters/04-launcher.nw"
 struct GuestToRun {
     std::string path;
     GuestImage image;
     std::vector<std::byte> contents;
 };
-#line 3283 "chapters/04-launcher.nw"
+#line 3295 "chapters/04-launcher.nw"
 class Launcher {
   public:
     Launcher(const Options& options, const std::string& host_image,
@@ -51,7 +51,7 @@ class Launcher {
 
   private:
     
-#line 3325 "chapters/04-launcher.nw"
+#line 3337 "chapters/04-launcher.nw"
 void start_machine();
 void wait_for_host();
 void load_guest();
@@ -60,9 +60,9 @@ int run_guest();
 void handle_notify(GuestPhysical address);
 int run_in_turn();
 void check_host();
-#line 3292 "chapters/04-launcher.nw"
+#line 3304 "chapters/04-launcher.nw"
     
-#line 3525 "chapters/04-launcher.nw"
+#line 3537 "chapters/04-launcher.nw"
 bool wait_readable(int fd, Deadline deadline);
 void copy_console();
 void copy_qemu_errors();
@@ -75,7 +75,7 @@ void show_exits();
 void device_failed();
 void ring_doorbell() { send_byte(doorbell_.get()); }
 
-#line 3294 "chapters/04-launcher.nw"
+#line 3306 "chapters/04-launcher.nw"
     const Options& options_;
     std::string host_image_;
     std::span<const GuestToRun> guests_;
@@ -95,5 +95,5 @@ void ring_doorbell() { send_byte(doorbell_.get()); }
     std::string device_failure_;
 };
 
-#line 3239 "chapters/04-launcher.nw"
+#line 3251 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

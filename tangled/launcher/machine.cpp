@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2945 "chapters/04-launcher.nw"
+#line 2957 "chapters/04-launcher.nw"
 #include "launcher/machine.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -24,7 +24,7 @@ namespace lhv::launcher {
     throw RuntimeFailure(what + ": " + std::strerror(errno));
 }
 
-#line 2985 "chapters/04-launcher.nw"
+#line 2997 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib) {
     std::uint64_t bytes = std::uint64_t{abi::kHostMemoryBytes} +
                           (std::uint64_t{guest_memory_mib} << 20) +
@@ -46,7 +46,7 @@ std::pair<UniqueFd, UniqueFd> socket_pair() {
         fail_with_errno("socketpair");
     return {UniqueFd{ends[0]}, UniqueFd{ends[1]}};
 }
-#line 3007 "chapters/04-launcher.nw"
+#line 3019 "chapters/04-launcher.nw"
 std::vector<std::string> qemu_command_line(const MachineConfig& config) {
     std::string size = std::to_string(config.ram_mib) + "M";
     auto fd = [](int n) { return std::to_string(n); };
@@ -179,7 +179,7 @@ std::string describe_exit(int status) {
                sigabbrev_np(WTERMSIG(status)) + ")";
     return "stopped";
 }
-#line 3069 "chapters/04-launcher.nw"
+#line 3081 "chapters/04-launcher.nw"
 std::string qemu_exit_message(int status, std::string_view qemu_said) {
     if (WIFSIGNALED(status))
         return "QEMU was killed from outside by signal " +
@@ -204,5 +204,5 @@ std::string qemu_exit_message(int status, std::string_view qemu_said) {
     return message;
 }
 
-#line 2976 "chapters/04-launcher.nw"
+#line 2988 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

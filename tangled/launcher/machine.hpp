@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2873 "chapters/04-launcher.nw"
+#line 2885 "chapters/04-launcher.nw"
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -14,12 +14,12 @@
 
 namespace lhv::launcher {
 
-#line 2903 "chapters/04-launcher.nw"
+#line 2915 "chapters/04-launcher.nw"
 std::uint32_t machine_ram_mib(std::uint32_t guest_memory_mib);
 #line 319 "chapters/C-posix.nw"
 UniqueFd create_ram(std::uint32_t mib);
 std::pair<UniqueFd, UniqueFd> socket_pair();
-#line 2922 "chapters/04-launcher.nw"
+#line 2934 "chapters/04-launcher.nw"
 inline constexpr int kFirstInheritedFd = 3;
 inline constexpr int kQemuRamFd = kFirstInheritedFd;
 inline constexpr int kQemuConsoleFd = kFirstInheritedFd + 1;
@@ -60,8 +60,8 @@ class ChildProcess {
 };
 
 std::string describe_exit(int status);
-#line 3058 "chapters/04-launcher.nw"
+#line 3070 "chapters/04-launcher.nw"
 std::string qemu_exit_message(int status, std::string_view qemu_said);
 
-#line 2893 "chapters/04-launcher.nw"
+#line 2905 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 6328 "chapters/04-launcher.nw"
+#line 6340 "chapters/04-launcher.nw"
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -24,7 +24,7 @@
 
 using namespace lhv::launcher;
 
-#line 6440 "chapters/04-launcher.nw"
+#line 6459 "chapters/04-launcher.nw"
 static std::vector<std::unique_ptr<Device>> make_devices(
     const Options&, std::optional<BlockDevice> disk,
     std::optional<NetCable> cable) {
@@ -38,7 +38,7 @@ static std::vector<std::unique_ptr<Device>> make_devices(
             std::make_unique<NetDevice>(std::move(*cable), &std::cerr));
     return devices;
 }
-#line 6499 "chapters/04-launcher.nw"
+#line 6518 "chapters/04-launcher.nw"
 static void check_qemu_log(const std::string& path) {
     if (path.empty()) return;
     UniqueFd log{::open(path.c_str(),
@@ -49,7 +49,7 @@ static void check_qemu_log(const std::string& path) {
         throw FileError("cannot write the QEMU log file " + path + ": " +
                         std::strerror(errno));
 }
-#line 6477 "chapters/04-launcher.nw"
+#line 6496 "chapters/04-launcher.nw"
 static int report(const LauncherError& error,
                   const std::string& elf_file) {
     std::string message = error.what();
@@ -59,7 +59,7 @@ static int report(const LauncherError& error,
     return error.status();
 }
 
-#line 6356 "chapters/04-launcher.nw"
+#line 6368 "chapters/04-launcher.nw"
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     Options options;
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> arguments(argv + 1, argv + argc);
         options = parse_options(arguments);
         
-#line 6461 "chapters/04-launcher.nw"
+#line 6480 "chapters/04-launcher.nw"
 if (options.help) {
     std::cout << usage_text();
     return 0;
@@ -77,7 +77,7 @@ if (options.version) {
     std::cout << version_text();
     return 0;
 }
-#line 6364 "chapters/04-launcher.nw"
+#line 6376 "chapters/04-launcher.nw"
         host_image = resolve_host_image(
             options.host_image, std::getenv("LHV_HOST"),
             std::filesystem::read_symlink("/proc/self/exe"));
@@ -91,18 +91,20 @@ if (options.version) {
                                guests[i].contents);
         }
         
-#line 6403 "chapters/04-launcher.nw"
+#line 6415 "chapters/04-launcher.nw"
 std::optional<BlockDevice> disk;
 if (!options.block_file.empty())
     disk.emplace(
         open_disk(options.block_file, options.block_read_only));
-#line 6377 "chapters/04-launcher.nw"
+#line 6389 "chapters/04-launcher.nw"
         
-#line 6419 "chapters/04-launcher.nw"
+#line 6436 "chapters/04-launcher.nw"
 std::optional<NetCable> cable;
 if (!options.net_cable.empty())
     cable.emplace(join_cable(options.net_cable));
-#line 6378 "chapters/04-launcher.nw"
+else if (!options.net_tap.empty())
+    cable.emplace(open_tap(options.net_tap));
+#line 6390 "chapters/04-launcher.nw"
         check_qemu_log(options.qemu_log);
         Launcher launcher(options, host_image, guests,
                           make_devices(options, std::move(disk),

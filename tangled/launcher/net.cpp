@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4869 "chapters/03-drivers.nw"
+#line 4882 "chapters/03-drivers.nw"
 #include "launcher/net.hpp"
 #include <cerrno>
 #include <cstring>
@@ -7,13 +7,19 @@
 #include <stdexcept>
 #include <system_error>
 #include <utility>
+#include <fcntl.h>
+#include <linux/if_tun.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/un.h>
+#include <unistd.h>
 #include "launcher/errors.hpp"
 
 namespace lhv::launcher {
 
-#line 4899 "chapters/03-drivers.nw"
+#line 4920 "chapters/03-drivers.nw"
 namespace {
 
 struct Address {
@@ -33,7 +39,7 @@ Address abstract_address(const std::string& name) {
 }
 
 } // namespace
-#line 4926 "chapters/03-drivers.nw"
+#line 4947 "chapters/03-drivers.nw"
 std::string cable_name(const std::string& path, int side) {
     const std::string absolute =
         std::filesystem::absolute(path).lexically_normal().string();
@@ -47,7 +53,7 @@ std::string cable_name(const std::string& path, int side) {
                          " fit");
     return name;
 }
-#line 4949 "chapters/03-drivers.nw"
+#line 4970 "chapters/03-drivers.nw"
 NetCable join_cable(const std::string& path) {
     UniqueFd socket{::socket(AF_UNIX,
                              SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)};
@@ -69,45 +75,118 @@ NetCable join_cable(const std::string& path) {
                     " already joins two Launchers");
 }
 
-NetCable::NetCable(UniqueFd socket, int side, std::string partner)
-    : socket_(std::move(socket)), side_(side),
-      partner_(std::move(partner)) {}
-#line 4984 "chapters/03-drivers.nw"
+#line 5000 "chapters/03-drivers.nw"
+NetCable::NetCable(UniqueFd fd, int side, std::string partner)
+    : fd_(std::move(fd)), side_(side), partner_(std::move(partner)) {
+    const int flags = ::fcntl(fd_.get(), F_GETFL);
+    if (flags < 0 || ::fcntl(fd_.get(), F_SETFL, flags | O_NONBLOCK) < 0)
+        throw std::system_error(errno, std::generic_category(),
+                                "making the network cable non-blocking");
+}
+#line 5022 "chapters/03-drivers.nw"
 bool NetCable::send(std::span<const std::byte> frame) const {
-    const int flags = MSG_DONTWAIT | MSG_NOSIGNAL;
     ssize_t n;
     do {
         if (partner_.empty()) {
-            n = ::send(socket_.get(), frame.data(), frame.size(), flags);
+            n = ::write(fd_.get(), frame.data(), frame.size());
         } else {
             const Address to = abstract_address(partner_);
-            n = ::sendto(socket_.get(), frame.data(), frame.size(), flags,
+            n = ::sendto(fd_.get(), frame.data(), frame.size(),
+                         MSG_DONTWAIT | MSG_NOSIGNAL,
                          reinterpret_cast<const sockaddr*>(&to.un),
                          to.length);
         }
     } while (n < 0 && errno == EINTR);
     return n == static_cast<ssize_t>(frame.size());
 }
-#line 5012 "chapters/03-drivers.nw"
+#line 5050 "chapters/03-drivers.nw"
 std::optional<NetCable::Datagram>
 NetCable::receive(std::span<std::byte> into) const {
+    if (partner_.empty()) return read_frame(into);
     sockaddr_un from{};
     socklen_t from_length = sizeof from;
     ssize_t n;
     do {
-        n = ::recvfrom(socket_.get(), into.data(), into.size(),
+        n = ::recvfrom(fd_.get(), into.data(), into.size(),
                        MSG_DONTWAIT | MSG_TRUNC,
                        reinterpret_cast<sockaddr*>(&from), &from_length);
     } while (n < 0 && errno == EINTR);
     if (n < 0) return std::nullopt;
-    if (partner_.empty()) return Datagram{std::size_t(n), true};
     const Address partner = abstract_address(partner_);
     const bool from_partner =
         from_length == partner.length &&
         std::memcmp(&from, &partner.un, partner.length) == 0;
     return Datagram{std::size_t(n), from_partner};
 }
-#line 5041 "chapters/03-drivers.nw"
+#line 5087 "chapters/03-drivers.nw"
+std::optional<NetCable::Datagram>
+NetCable::read_frame(std::span<std::byte> into) const {
+    std::array<std::byte, 64 * 1024> spill;
+    iovec parts[2] = {{into.data(), into.size()},
+                      {spill.data(), spill.size()}};
+    ssize_t n;
+    do {
+        n = ::readv(fd_.get(), parts, 2);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) return std::nullopt;
+    return Datagram{std::size_t(n), true};
+}
+#line 6340 "chapters/03-drivers.nw"
+std::string tap_name_problem(std::string_view name) {
+    if (name.empty()) return "is empty";
+    if (name.size() >= IFNAMSIZ)
+        return "has " + std::to_string(name.size()) +
+               " bytes; an interface's name has at most " +
+               std::to_string(IFNAMSIZ - 1);
+    if (name == "." || name == "..") return "is not a name";
+    for (char c : name) {
+        if (c == '/' || c == ':')
+            return std::string("has a '") + c + "', which Linux refuses";
+        if (c == '%')
+            return "has a '%', which Linux reads as a pattern";
+        if (c == ' ' || (c >= '\t' && c <= '\r'))
+            return "has white space, which Linux refuses";
+    }
+    return "";
+}
+#line 6377 "chapters/03-drivers.nw"
+NetCable open_tap(const std::string& name) {
+    const std::string what = "--net tap:" + name + ": ";
+    const std::string problem = tap_name_problem(name);
+    if (!problem.empty()) throw UsageError(what + "the name " + problem);
+    UniqueFd tun{::open("/dev/net/tun", O_RDWR | O_NONBLOCK | O_CLOEXEC)};
+    if (!tun) {
+        const int error = errno;
+        if (error == ENOENT || error == ENODEV || error == ENXIO)
+            throw FileError(what + "no /dev/net/tun: this Linux has no "
+                            "TAP devices (module tun), or they were not "
+                            "given to this container");
+        throw FileError(what + "cannot open /dev/net/tun: " +
+                        std::strerror(error) +
+                        (error == EACCES || error == EPERM
+                             ? " (its permissions keep you out)"
+                             : ""));
+    }
+    ifreq request{};
+    std::memcpy(request.ifr_name, name.data(), name.size());
+    request.ifr_flags = IFF_TAP | IFF_NO_PI;
+    if (::ioctl(tun.get(), TUNSETIFF, &request) < 0) {
+        const int error = errno;
+        if (error == EPERM)
+            throw FileError(what + "making or using a TAP needs "
+                            "CAP_NET_ADMIN (root has it), or a TAP of "
+                            "yours made beforehand by root with 'ip "
+                            "tuntap add " + name + " mode tap user USER'");
+        if (error == EBUSY)
+            throw FileError(what + "the TAP is in use by another program");
+        if (error == EINVAL)
+            throw FileError(what + "Linux has an interface of that name, "
+                            "and it is not a TAP");
+        throw FileError(what + "TUNSETIFF: " + std::strerror(error));
+    }
+    return NetCable(std::move(tun), 0, "");
+}
+#line 5110 "chapters/03-drivers.nw"
 NetDevice::NetDevice(NetCable cable, std::ostream* report_to)
     : cable_(std::move(cable)), report_to_(report_to) {}
 
@@ -125,9 +204,9 @@ std::vector<std::byte> NetDevice::config() const {
     std::memcpy(bytes.data(), address.data(), address.size());
     return bytes;
 }
-#line 5068 "chapters/03-drivers.nw"
+#line 5137 "chapters/03-drivers.nw"
 void NetDevice::accept(std::uint32_t) { receive_buffers_.clear(); }
-#line 5077 "chapters/03-drivers.nw"
+#line 5146 "chapters/03-drivers.nw"
 bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     if (queues.size() != 2 || kicked >= 2)
         throw std::logic_error("net: kick of queue " +
@@ -138,7 +217,7 @@ bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     take_receive_buffers(queues[abi::kNetReceiveQueue]);
     return false;
 }
-#line 5108 "chapters/03-drivers.nw"
+#line 5177 "chapters/03-drivers.nw"
 void NetDevice::take_receive_buffers(Virtqueue& queue) {
     while (auto chain = queue.pop()) {
         const std::string which =
@@ -155,7 +234,7 @@ void NetDevice::take_receive_buffers(Virtqueue& queue) {
         receive_buffers_.push_back(std::move(*chain));
     }
 }
-#line 5142 "chapters/03-drivers.nw"
+#line 5211 "chapters/03-drivers.nw"
 bool NetDevice::transmit(Virtqueue& queue) {
     bool used = false;
     while (auto chain = queue.pop()) {
@@ -165,7 +244,7 @@ bool NetDevice::transmit(Virtqueue& queue) {
             throw VirtqueueError(which + " has a buffer for the device "
                                  "to write");
         
-#line 5175 "chapters/03-drivers.nw"
+#line 5244 "chapters/03-drivers.nw"
 std::array<std::byte, abi::kNetBufferBytes + 1> frame;
 std::uint64_t total = 0;
 std::size_t copied = 0;
@@ -175,7 +254,7 @@ for (auto buffer : chain->readable) {
     std::memcpy(frame.data() + copied, buffer.data(), take);
     copied += take;
 }
-#line 5151 "chapters/03-drivers.nw"
+#line 5220 "chapters/03-drivers.nw"
         if (total < sizeof(abi::NetHeader))
             throw VirtqueueError(which + " holds " + std::to_string(total) +
                                  " bytes, less than the 12-byte header");
@@ -194,7 +273,7 @@ for (auto buffer : chain->readable) {
     }
     return used;
 }
-#line 5196 "chapters/03-drivers.nw"
+#line 5265 "chapters/03-drivers.nw"
 bool NetDevice::input(std::span<Virtqueue> queues) {
     if (queues.size() != 2)
         throw std::logic_error("net: input with " +
@@ -206,7 +285,7 @@ bool NetDevice::input(std::span<Virtqueue> queues) {
     }
     return counts_.received != before;
 }
-#line 5218 "chapters/03-drivers.nw"
+#line 5287 "chapters/03-drivers.nw"
 bool NetDevice::deliver(Virtqueue& queue) {
     std::array<std::byte, abi::kNetBufferBytes> bytes{};
     auto received = cable_.receive(
@@ -225,7 +304,7 @@ bool NetDevice::deliver(Virtqueue& queue) {
         return true;
     }
     
-#line 5246 "chapters/03-drivers.nw"
+#line 5315 "chapters/03-drivers.nw"
 abi::NetHeader header{};
 header.num_buffers = 1;
 std::memcpy(bytes.data(), &header, sizeof header);
@@ -240,11 +319,11 @@ for (auto buffer : chain.writable) {
     done += take;
 }
 queue.push(chain, static_cast<std::uint32_t>(length));
-#line 5236 "chapters/03-drivers.nw"
+#line 5305 "chapters/03-drivers.nw"
     ++counts_.received;
     return true;
 }
-#line 5269 "chapters/03-drivers.nw"
+#line 5338 "chapters/03-drivers.nw"
 std::string NetDevice::report() const {
     const NetCounts& c = counts_;
     if (c.runts_sent + c.oversize_sent + c.runts_received +
@@ -262,5 +341,5 @@ std::string NetDevice::report() const {
            " from strangers";
 }
 
-#line 4890 "chapters/03-drivers.nw"
+#line 4911 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

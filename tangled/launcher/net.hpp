@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4743 "chapters/03-drivers.nw"
+#line 4745 "chapters/03-drivers.nw"
 #pragma once
 #include <array>
 #include <cstddef>
@@ -9,6 +9,7 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "abi/virtio.hpp"
 #include "launcher/device.hpp"
@@ -17,10 +18,10 @@
 
 namespace lhv::launcher {
 
-#line 4781 "chapters/03-drivers.nw"
+#line 4792 "chapters/03-drivers.nw"
 class NetCable {
   public:
-    NetCable(UniqueFd socket, int side, std::string partner);
+    NetCable(UniqueFd fd, int side, std::string partner);
 
     struct Datagram {
         std::size_t length;  // the datagram's, even if cut short
@@ -29,22 +30,24 @@ class NetCable {
     bool send(std::span<const std::byte> frame) const;
     std::optional<Datagram> receive(std::span<std::byte> into) const;
 
-    int fd() const { return socket_.get(); }
+    int fd() const { return fd_.get(); }
     int side() const { return side_; }  // 0: made the cable; 1: joined
 
   private:
-    UniqueFd socket_;
+    std::optional<Datagram> read_frame(std::span<std::byte> into) const;
+
+    UniqueFd fd_;
     int side_;
-    std::string partner_;  // its abstract name; empty: connected
+    std::string partner_;  // its abstract name; empty: fd has one partner
 };
-#line 4808 "chapters/03-drivers.nw"
+#line 4821 "chapters/03-drivers.nw"
 struct NetCounts {
     std::uint64_t sent = 0, received = 0;
     std::uint64_t runts_sent = 0, oversize_sent = 0;  // by the Guest
     std::uint64_t runts_received = 0, oversize_received = 0;
     std::uint64_t undelivered = 0, strangers = 0;
 };
-#line 4832 "chapters/03-drivers.nw"
+#line 4845 "chapters/03-drivers.nw"
 class NetDevice final : public Device {
   public:
     explicit NetDevice(NetCable cable, std::ostream* report_to = nullptr);
@@ -77,8 +80,10 @@ class NetDevice final : public Device {
     NetCounts counts_;
 };
 
-#line 4764 "chapters/03-drivers.nw"
+#line 4767 "chapters/03-drivers.nw"
 std::string cable_name(const std::string& path, int side);
 NetCable join_cable(const std::string& path);
+std::string tap_name_problem(std::string_view name);
+NetCable open_tap(const std::string& name);
 
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 379 "chapters/04-launcher.nw"
+#line 381 "chapters/04-launcher.nw"
 #include "launcher/options.hpp"
 #include <algorithm>
 #include <array>
@@ -20,7 +20,7 @@ static_assert(std::uint64_t{kMaxMemoryMib} * (1 << 20) +
                   kDevicePages * abi::kPageSize <=
               abi::kSwitcherAddress - abi::kPageOffset);
 
-#line 430 "chapters/04-launcher.nw"
+#line 432 "chapters/04-launcher.nw"
 static std::uint32_t parse_memory(std::string_view text) {
     auto refuse = [&](const std::string& what) {
         throw UsageError("memory must be " + what + ", not '" +
@@ -48,14 +48,14 @@ static std::uint32_t parse_memory(std::string_view text) {
     if (mib < kMinMemoryMib || mib > kMaxMemoryMib) refuse(range);
     return static_cast<std::uint32_t>(mib);
 }
-#line 466 "chapters/04-launcher.nw"
+#line 468 "chapters/04-launcher.nw"
 static Accelerator parse_accelerator(std::string_view text) {
     if (text == "tcg") return Accelerator::Tcg;
     if (text == "kvm") return Accelerator::Kvm;
     throw UsageError("--accel takes tcg or kvm, not '" +
                      std::string(text) + "'");
 }
-#line 481 "chapters/04-launcher.nw"
+#line 483 "chapters/04-launcher.nw"
 static std::uint16_t parse_port(std::string_view text) {
     unsigned port = 0;
     auto [end, error] =
@@ -66,7 +66,7 @@ static std::uint16_t parse_port(std::string_view text) {
                          "not '" + std::string(text) + "'");
     return static_cast<std::uint16_t>(port);
 }
-#line 503 "chapters/04-launcher.nw"
+#line 505 "chapters/04-launcher.nw"
 static bool is_option_word(std::string_view word) {
     return word.size() >= 2 && word[0] == '-';
 }
@@ -75,7 +75,7 @@ static std::string_view option_name(std::string_view word) {
     if (word[1] != '-') return word.substr(0, 2);
     return word.substr(0, word.find('='));
 }
-#line 699 "chapters/04-launcher.nw"
+#line 702 "chapters/04-launcher.nw"
 [[noreturn]] static void
 refuse_option_after_guest_file(std::string_view word) {
     std::string_view name = option_name(word);
@@ -88,13 +88,13 @@ refuse_option_after_guest_file(std::string_view word) {
                      "' after the Guest file is not an lhv option: "
                      "use -- before it to pass it to the Guest");
 }
-#line 608 "chapters/04-launcher.nw"
+#line 610 "chapters/04-launcher.nw"
 [[noreturn]] static void refuse_trace() {
     throw UsageError("--trace is now --qemu-log FILE, QEMU's log of "
                      "every trap and reset; --show-exits prints each "
                      "exit of the Guest to the Host");
 }
-#line 625 "chapters/04-launcher.nw"
+#line 627 "chapters/04-launcher.nw"
 static void parse_block(std::string_view value, Options& options) {
     if (!options.block_file.empty())
         throw UsageError("--block given twice: lhv has one disk");
@@ -106,23 +106,21 @@ static void parse_block(std::string_view value, Options& options) {
         throw UsageError("--block needs a file name");
     options.block_file = value;
 }
-#line 649 "chapters/04-launcher.nw"
+#line 654 "chapters/04-launcher.nw"
 static void parse_net(std::string_view value, Options& options) {
-    if (!options.net_cable.empty())
+    if (!options.net_cable.empty() || !options.net_tap.empty())
         throw UsageError("--net given twice: lhv has one network card");
-    constexpr std::string_view socket = "socket:";
-    if (value.starts_with("tap:"))
-        throw UsageError("--net tap: is not built; --net socket:PATH "
-                         "joins two Launchers' Guests");
-    if (!value.starts_with(socket))
-        throw UsageError("--net takes socket:PATH, not '" +
+    const bool tap = value.starts_with("tap:");
+    if (!tap && !value.starts_with("socket:"))
+        throw UsageError("--net takes socket:PATH or tap:NAME, not '" +
                          std::string(value) + "'");
-    value.remove_prefix(socket.size());
+    value.remove_prefix(value.find(':') + 1);
     if (value.empty())
-        throw UsageError("--net socket: needs a PATH");
-    options.net_cable = value;
+        throw UsageError(tap ? "--net tap: needs a NAME"
+                             : "--net socket: needs a PATH");
+    (tap ? options.net_tap : options.net_cable) = value;
 }
-#line 520 "chapters/04-launcher.nw"
+#line 522 "chapters/04-launcher.nw"
 Options parse_options(std::span<const std::string_view> arguments) {
     Options options;
     size_t i = 0;
@@ -132,7 +130,7 @@ Options parse_options(std::span<const std::string_view> arguments) {
         if (word == "--") { options_ended = true; ++i; break; }
         if (!is_option_word(word)) break;
         
-#line 541 "chapters/04-launcher.nw"
+#line 543 "chapters/04-launcher.nw"
 std::string_view name = option_name(word);
 std::optional<std::string_view> value;
 if (name.size() < word.size())
@@ -144,9 +142,9 @@ auto take_value = [&]() -> std::string_view {
                          " needs a value");
     return arguments[++i];
 };
-#line 529 "chapters/04-launcher.nw"
+#line 531 "chapters/04-launcher.nw"
         
-#line 563 "chapters/04-launcher.nw"
+#line 565 "chapters/04-launcher.nw"
 if (name == "-m" || name == "--memory")
     options.memory_mib = parse_memory(take_value());
 else if (name == "--accel")
@@ -178,10 +176,10 @@ else if (name == "--show-exits")
     options.show_exits = true;
 else
     throw UsageError("unknown option '" + std::string(word) + "'");
-#line 530 "chapters/04-launcher.nw"
+#line 532 "chapters/04-launcher.nw"
     }
     
-#line 673 "chapters/04-launcher.nw"
+#line 676 "chapters/04-launcher.nw"
 if (options.help || options.version) return options;
 if (i == arguments.size()) throw UsageError("no Guest file given");
 options.guest_file = arguments[i++];
@@ -201,10 +199,10 @@ if (options.guest_command_line.size() >= abi::kCommandLineBytes)
     throw UsageError("the Guest's command line is longer than " +
                      std::to_string(abi::kCommandLineBytes - 1) +
                      " bytes");
-#line 532 "chapters/04-launcher.nw"
+#line 534 "chapters/04-launcher.nw"
     return options;
 }
-#line 723 "chapters/04-launcher.nw"
+#line 726 "chapters/04-launcher.nw"
 std::string usage_text() {
     return "usage: lhv [options] GUEST.elf [GUEST WORDS...]"
            " [-- GUEST WORDS...]\n"
@@ -225,6 +223,8 @@ std::string usage_text() {
            "                     (,ro: read-only)\n"
            "  --net socket:PATH  a network card, cabled to the Guest\n"
            "                     of the other lhv given the same PATH\n"
+           "  --net tap:NAME     a network card, cabled to Linux's TAP\n"
+           "                     NAME (made for the run if need be)\n"
            "  -h, --help         this text\n"
            "  --version          the version\n\n"
            "Options go before the Guest file.  The words after it\n"
@@ -241,13 +241,13 @@ std::string usage_text() {
            "       type it three times in a row to stop lhv\n"
            "  143  stopped by SIGTERM (128 + SIGTERM)\n";
 }
-#line 767 "chapters/04-launcher.nw"
+#line 772 "chapters/04-launcher.nw"
 std::string version_text() {
     return std::string("lhv ") + abi::kVersion +
            " (Little Hypervisor, link version " +
            std::to_string(abi::kLinkVersion) + ")\n";
 }
-#line 782 "chapters/04-launcher.nw"
+#line 787 "chapters/04-launcher.nw"
 std::string resolve_host_image(const std::string& from_option,
                                const char* from_environment,
                                const std::string& launcher_path) {
@@ -257,5 +257,5 @@ std::string resolve_host_image(const std::string& from_option,
     return (launcher.parent_path() / "host" / "host.elf").string();
 }
 
-#line 412 "chapters/04-launcher.nw"
+#line 414 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

@@ -12,7 +12,7 @@ namespace lhv::launcher {
 
 enum class Accelerator { Tcg, Kvm };
 
-#line 338 "chapters/04-launcher.nw"
+#line 339 "chapters/04-launcher.nw"
 struct Options {
     std::uint32_t memory_mib = 32;
     Accelerator accelerator = Accelerator::Tcg;
@@ -26,11 +26,12 @@ struct Options {
     std::string block_file;          // --block FILE[,ro]; empty: none
     bool block_read_only = false;    // ,ro after the file
     std::string net_cable;           // --net socket:PATH; empty: none
+    std::string net_tap;             // --net tap:NAME; empty: none
     std::string guest_command_line;  // the words after the Guest file
     bool help = false;
     bool version = false;
 };
-#line 368 "chapters/04-launcher.nw"
+#line 370 "chapters/04-launcher.nw"
 inline constexpr std::uint32_t kMinMemoryMib = 2;
 inline constexpr std::uint32_t kMaxMemoryMib = 1019;
 

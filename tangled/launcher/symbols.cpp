@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5129 "chapters/04-launcher.nw"
+#line 5141 "chapters/04-launcher.nw"
 #include "launcher/symbols.hpp"
 #include <algorithm>
 #include <cctype>
@@ -15,7 +15,7 @@
 namespace lhv::launcher {
 namespace {
 
-#line 5181 "chapters/04-launcher.nw"
+#line 5193 "chapters/04-launcher.nw"
 constexpr std::size_t kMaxString = 4096;
 
 class Cursor {
@@ -84,7 +84,7 @@ std::string_view string_at(std::span<const std::byte> table,
     Cursor cursor(table.subspan(static_cast<std::size_t>(offset)));
     return cursor.cstring();
 }
-#line 5265 "chapters/04-launcher.nw"
+#line 5277 "chapters/04-launcher.nw"
 using ReadAt =
     std::function<bool(std::uint64_t, std::span<std::byte>)>;
 constexpr std::uint64_t kMaxSectionBytes = 64 << 20;
@@ -105,7 +105,7 @@ std::vector<std::byte> read_section(const Elf32_Shdr& section,
     return bytes;
 }
 
-#line 5294 "chapters/04-launcher.nw"
+#line 5306 "chapters/04-launcher.nw"
 std::optional<Sections> read_sections(const ReadAt& read_at) {
     Elf32_Ehdr header;
     std::span header_bytes(reinterpret_cast<std::byte*>(&header),
@@ -143,7 +143,7 @@ std::optional<Sections> read_sections(const ReadAt& read_at) {
     }
     return sections;
 }
-#line 5347 "chapters/04-launcher.nw"
+#line 5359 "chapters/04-launcher.nw"
 std::string plain_name(const std::string& symbol) {
     int status = 0;
     std::unique_ptr<char, decltype(&std::free)> text(
@@ -157,7 +157,7 @@ std::string plain_name(const std::string& symbol) {
         name.erase(clone);
     }
     
-#line 5370 "chapters/04-launcher.nw"
+#line 5382 "chapters/04-launcher.nw"
 auto close = name.rfind(')');
 if (close != name.npos) {
     int depth = 0;
@@ -169,10 +169,10 @@ if (close != name.npos) {
         }
     }
 }
-#line 5360 "chapters/04-launcher.nw"
+#line 5372 "chapters/04-launcher.nw"
     return name;
 }
-#line 5401 "chapters/04-launcher.nw"
+#line 5413 "chapters/04-launcher.nw"
 void read_functions(const Sections& sections, Symbols& symbols) {
     std::size_t count = sections.symtab.size() / sizeof(Elf32_Sym);
     for (std::size_t i = 0; i < count; ++i) {
@@ -197,7 +197,7 @@ void read_functions(const Sections& sections, Symbols& symbols) {
     }
     symbols.names = sections.strtab;
 }
-#line 5790 "chapters/04-launcher.nw"
+#line 5802 "chapters/04-launcher.nw"
 enum : std::uint8_t {
     DW_LNS_copy = 1, DW_LNS_advance_pc = 2, DW_LNS_advance_line = 3,
     DW_LNS_set_file = 4, DW_LNS_negate_stmt = 6, DW_LNS_const_add_pc = 8,
@@ -205,7 +205,7 @@ enum : std::uint8_t {
     DW_LNE_end_sequence = 1, DW_LNE_set_address = 2,
     DW_LNE_set_discriminator = 4,
 };
-#line 5521 "chapters/04-launcher.nw"
+#line 5533 "chapters/04-launcher.nw"
 constexpr std::size_t kMaxFiles = 8192;
 
 std::string join_path(const std::vector<std::string>& directories,
@@ -236,7 +236,7 @@ void read_file_table_v4(Cursor& fields,
     }
 }
 
-#line 5568 "chapters/04-launcher.nw"
+#line 5580 "chapters/04-launcher.nw"
 struct FormValue {
     std::string_view text;
     std::uint64_t number = 0;
@@ -302,7 +302,7 @@ void read_file_table_v5(Cursor& fields, unsigned offset_size,
     for (auto [path, directory] : entries)
         files.push_back(join_path(directories, directory, path));
 }
-#line 5474 "chapters/04-launcher.nw"
+#line 5486 "chapters/04-launcher.nw"
 struct LineHeader {
     unsigned version = 0;
     std::uint8_t min_instruction_length = 1;
@@ -337,7 +337,7 @@ std::optional<LineHeader> read_line_header(Cursor& unit,
         return std::nullopt;
     return header;
 }
-#line 5654 "chapters/04-launcher.nw"
+#line 5666 "chapters/04-launcher.nw"
 constexpr std::size_t kMaxRows = 4 << 20;
 
 void run_line_program(Cursor& program, const LineHeader& header,
@@ -351,7 +351,7 @@ void run_line_program(Cursor& program, const LineHeader& header,
     std::int64_t line = 1;
     bool is_stmt = header.default_is_stmt;
     
-#line 5701 "chapters/04-launcher.nw"
+#line 5713 "chapters/04-launcher.nw"
 std::uint64_t discriminator = 0, last_file = 0;
 std::int64_t last_line = 0;
 bool line_had_discriminator = false;
@@ -371,7 +371,7 @@ auto remember_row = [&](bool end) {
     if (end)
         line_had_discriminator = false;
 };
-#line 5667 "chapters/04-launcher.nw"
+#line 5679 "chapters/04-launcher.nw"
     auto emit = [&](bool end) {
         std::uint32_t index = file < header.files.size()
                                   ? std::uint32_t(first_file + file)
@@ -386,7 +386,7 @@ auto remember_row = [&](bool end) {
            symbols.rows.size() < kMaxRows) {
         auto opcode = std::uint8_t(program.fixed(1));
         
-#line 5729 "chapters/04-launcher.nw"
+#line 5741 "chapters/04-launcher.nw"
 if (opcode >= header.opcode_base) {
     unsigned adjusted = opcode - header.opcode_base;
     address += adjusted / header.line_range *
@@ -413,7 +413,7 @@ if (opcode >= header.opcode_base) {
     }
 } else {
     
-#line 5767 "chapters/04-launcher.nw"
+#line 5779 "chapters/04-launcher.nw"
 switch (opcode) {
 case DW_LNS_copy: emit(false); break;
 case DW_LNS_advance_pc:
@@ -431,14 +431,14 @@ default:
     for (unsigned i = 0; i < header.opcode_lengths[opcode - 1]; ++i)
         program.uleb();
 }
-#line 5755 "chapters/04-launcher.nw"
+#line 5767 "chapters/04-launcher.nw"
 }
-#line 5681 "chapters/04-launcher.nw"
+#line 5693 "chapters/04-launcher.nw"
     }
     symbols.rows.resize(complete);
 }
 
-#line 5446 "chapters/04-launcher.nw"
+#line 5458 "chapters/04-launcher.nw"
 void read_lines(const Sections& sections, Symbols& symbols) {
     Cursor all(sections.line);
     while (all.left() > 0 && all.ok()) {
@@ -457,10 +457,10 @@ void read_lines(const Sections& sections, Symbols& symbols) {
     }
 }
 
-#line 5150 "chapters/04-launcher.nw"
+#line 5162 "chapters/04-launcher.nw"
 } // namespace
 
-#line 5809 "chapters/04-launcher.nw"
+#line 5821 "chapters/04-launcher.nw"
 static Symbols read_symbols(const ReadAt& read_at) {
     Symbols symbols;
     if (auto sections = read_sections(read_at)) {
@@ -495,7 +495,7 @@ Symbols Symbols::from_file(const std::string& path) noexcept {
         return Symbols{};
     }
 }
-#line 5854 "chapters/04-launcher.nw"
+#line 5866 "chapters/04-launcher.nw"
 std::optional<std::string>
 Symbols::function_at(std::uint32_t address) const {
     auto name_of = [&](const Function& f) {
@@ -526,7 +526,7 @@ Symbols::line_at(std::uint32_t address) const {
             found = &row;
     }
     
-#line 5898 "chapters/04-launcher.nw"
+#line 5910 "chapters/04-launcher.nw"
 if (found && !found->is_stmt) {
     for (const Row* row = found; row != rows.data() &&
                                  (row - 1)->address == found->address &&
@@ -538,11 +538,11 @@ if (found && !found->is_stmt) {
         }
     }
 }
-#line 5884 "chapters/04-launcher.nw"
+#line 5896 "chapters/04-launcher.nw"
     if (!found || found->file >= files.size()) return std::nullopt;
     return SourceLine{files[found->file], found->line};
 }
-#line 5920 "chapters/04-launcher.nw"
+#line 5932 "chapters/04-launcher.nw"
 std::string Symbols::describe(std::uint32_t address) const {
     auto function = function_at(address);
     auto line = line_at(address);
@@ -573,5 +573,5 @@ std::string annotate_eips(const std::string& message,
     return annotated + message.substr(from);
 }
 
-#line 5156 "chapters/04-launcher.nw"
+#line 5168 "chapters/04-launcher.nw"
 } // namespace lhv::launcher

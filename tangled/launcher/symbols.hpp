@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5062 "chapters/04-launcher.nw"
+#line 5074 "chapters/04-launcher.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -10,12 +10,12 @@
 
 namespace lhv::launcher {
 
-#line 5085 "chapters/04-launcher.nw"
+#line 5097 "chapters/04-launcher.nw"
 struct SourceLine {
     std::string file;  // as the compiler saw it: chapters/02-guest.nw
     std::uint32_t line = 0;
 };
-#line 5098 "chapters/04-launcher.nw"
+#line 5110 "chapters/04-launcher.nw"
 class Symbols {
   public:
     static Symbols from_bytes(std::span<const std::byte> elf);
@@ -42,7 +42,7 @@ class Symbols {
     std::vector<std::string> files;
 };
 
-#line 5075 "chapters/04-launcher.nw"
+#line 5087 "chapters/04-launcher.nw"
 std::string annotate_eips(const std::string& message,
                           const Symbols& symbols);
 

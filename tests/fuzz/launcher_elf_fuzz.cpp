@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1798 "chapters/04-launcher.nw"
+#line 1810 "chapters/04-launcher.nw"
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +13,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1844 "chapters/04-launcher.nw"
+#line 1856 "chapters/04-launcher.nw"
 bool keeps_its_promises(const GuestImage& image, std::uint64_t file_bytes,
                         std::uint64_t memory_bytes) {
     if (image.segments.empty()) return false;
@@ -33,7 +33,7 @@ bool keeps_its_promises(const GuestImage& image, std::uint64_t file_bytes,
     }
     return entry_found;
 }
-#line 1812 "chapters/04-launcher.nw"
+#line 1824 "chapters/04-launcher.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

@@ -52,7 +52,7 @@
     .macro power_off
     hcall LHCALL_SHUTDOWN, $LGUEST_SHUTDOWN_POWEROFF
     .endm
-#line 4789 "chapters/04-launcher.nw"
+#line 4801 "chapters/04-launcher.nw"
 #define DEVICE_RNG 4
 #define STATUS_ACK_DRIVER 3
 #define STATUS_FEATURES_OK 8
@@ -99,7 +99,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 4922 "chapters/04-launcher.nw"
+#line 4934 "chapters/04-launcher.nw"
     .text
     .globl _start
 _start:
@@ -109,7 +109,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4927 "chapters/04-launcher.nw"
+#line 4939 "chapters/04-launcher.nw"
     movzbl BOOT_INFO_COMMAND_LINE(%esi), %ebp
     find_device DEVICE_RNG
     cmp $'o', %ebp

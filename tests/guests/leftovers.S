@@ -10,7 +10,7 @@
 #define BOOT_INFO_DEVICE_PAGES 12
 #define PAGE_SHIFT 12                 /* abi::kPageSize is 4096 */
 #define LGUEST_DATA_BYTES 1388        /* sizeof(abi::LguestData) */
-#line 4005 "chapters/04-launcher.nw"
+#line 4017 "chapters/04-launcher.nw"
 #define MARK (PAGE_OFFSET + 0x800000)
     .text
     .globl _start
@@ -19,7 +19,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 4010 "chapters/04-launcher.nw"
+#line 4022 "chapters/04-launcher.nw"
     mov $(clean - PAGE_OFFSET), %ebx
     cmpl $0, MARK
     je 1f
@@ -48,7 +48,7 @@ lguest_data:
     .error "lguest_data does not match abi::LguestData"
     .endif
 
-#line 4020 "chapters/04-launcher.nw"
+#line 4032 "chapters/04-launcher.nw"
     .section .rodata
 clean:
     .asciz "memory clean\n"

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 4991 "chapters/04-launcher.nw"
+#line 5003 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include "harness.hpp"
 

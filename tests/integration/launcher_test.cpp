@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 6542 "chapters/04-launcher.nw"
+#line 6561 "chapters/04-launcher.nw"
 #include "harness.hpp"
 #include <regex>
 #include <sys/resource.h>
@@ -7,7 +7,7 @@
 
 using namespace lhv::test;
 
-#line 6567 "chapters/04-launcher.nw"
+#line 6586 "chapters/04-launcher.nw"
 Outcome refused_run(const std::vector<std::string>& arguments) {
     struct NoQemu {
         std::string saved;
@@ -33,7 +33,7 @@ void expect_refused_with(const std::vector<std::string>& arguments,
     CHECK(run.out.empty());
     CHECK(run.err == "lhv: " + message + "\n");
 }
-#line 6599 "chapters/04-launcher.nw"
+#line 6618 "chapters/04-launcher.nw"
 TEST_CASE("lhv's options go before the Guest file",
           "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -47,7 +47,7 @@ TEST_CASE("lhv's options go before the Guest file",
     CHECK_THAT(run.out, Contains(kGuestBanner +
                                  "booted at ring 1 with 16 MiB\n"));
 }
-#line 6619 "chapters/04-launcher.nw"
+#line 6638 "chapters/04-launcher.nw"
 TEST_CASE("a bad --then file is refused before any Guest runs",
           "[integration][launcher]") {
     expect_refused_with({"--then", "/nonexistent/next.elf",
@@ -55,7 +55,7 @@ TEST_CASE("a bad --then file is refused before any Guest runs",
                         "/nonexistent/next.elf: No such file or "
                         "directory");
 }
-#line 6633 "chapters/04-launcher.nw"
+#line 6652 "chapters/04-launcher.nw"
 TEST_CASE("the next Guest finds no leftovers of the one before",
           "[integration][launcher]") {
     const std::string guest = test_guest("leftovers");
@@ -67,7 +67,7 @@ TEST_CASE("the next Guest finds no leftovers of the one before",
     CHECK(run.out.find("memory clean\n", first + 1) != std::string::npos);
     CHECK_THAT(run.out, !Contains("left over"));
 }
-#line 6651 "chapters/04-launcher.nw"
+#line 6670 "chapters/04-launcher.nw"
 TEST_CASE("lhv --version and the Host's banner agree",
           "[integration][launcher]") {
     const Outcome version = run_lhv({"--version"});
@@ -82,7 +82,7 @@ TEST_CASE("lhv --version and the Host's banner agree",
     CHECK_THAT(run.out,
                Contains(kHostBanner + ", lhv " + number + "\n"));
 }
-#line 6683 "chapters/04-launcher.nw"
+#line 6702 "chapters/04-launcher.nw"
 TEST_CASE("a FIFO or a huge Guest file is refused at once",
           "[integration][launcher]") {
     int pipe_ends[2];
@@ -104,7 +104,7 @@ TEST_CASE("a FIFO or a huge Guest file is refused at once",
     REQUIRE(getrusage(RUSAGE_CHILDREN, &usage) == 0);
     CHECK(usage.ru_maxrss < 1024 * 1024);  // KiB: under 1 GiB
 }
-#line 6712 "chapters/04-launcher.nw"
+#line 6731 "chapters/04-launcher.nw"
 TEST_CASE("a bad Host image or QEMU log file is one line from lhv",
           "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -131,7 +131,7 @@ TEST_CASE("a bad Host image or QEMU log file is one line from lhv",
     CHECK(run.exit_code == 0);
     CHECK(fs::file_size(log.path()) > 0);
 }
-#line 6748 "chapters/04-launcher.nw"
+#line 6767 "chapters/04-launcher.nw"
 TEST_CASE("a bad disk is one line from lhv", "[integration][launcher]") {
     const std::string guest = path_from_environment("LHV_GUEST");
     int pipe_ends[2];
@@ -156,7 +156,7 @@ TEST_CASE("a bad disk is one line from lhv", "[integration][launcher]") {
     INFO(describe(run));
     CHECK(run.exit_code == 0);
 }
-#line 6782 "chapters/04-launcher.nw"
+#line 6801 "chapters/04-launcher.nw"
 TEST_CASE("a Guest's death names its function and chapter line",
           "[integration][launcher]") {
     const auto [name, instruction] =

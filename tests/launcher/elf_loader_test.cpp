@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 1489 "chapters/04-launcher.nw"
+#line 1501 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
@@ -19,7 +19,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 
 namespace {
-#line 1525 "chapters/04-launcher.nw"
+#line 1537 "chapters/04-launcher.nw"
 constexpr std::uint32_t kMemory = 2 << 20;
 constexpr std::uint32_t kPayloadOffset = 0x100;
 constexpr std::uint32_t kCodeBytes = 16;
@@ -63,10 +63,10 @@ struct TestElf {
 GuestImage parse(const TestElf& elf) {
     return parse_guest_elf(elf.bytes(), kMemory);
 }
-#line 1509 "chapters/04-launcher.nw"
+#line 1521 "chapters/04-launcher.nw"
 }
 
-#line 1575 "chapters/04-launcher.nw"
+#line 1587 "chapters/04-launcher.nw"
 TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     TestElf elf;
     auto file = elf.bytes();
@@ -85,7 +85,7 @@ TEST_CASE("elf: a valid Guest is parsed and loaded", "[launcher][elf]") {
     CHECK(ram[kGuestLoadAddress + kPageSize - 1] == std::byte{0});
     CHECK(ram[kGuestLoadAddress + kPageSize] == std::byte{0xFF});
 }
-#line 1601 "chapters/04-launcher.nw"
+#line 1613 "chapters/04-launcher.nw"
 TEST_CASE("elf: wrong class, byte order, type, machine",
           "[launcher][elf]") {
     TestElf elf;
@@ -110,7 +110,7 @@ TEST_CASE("elf: wrong class, byte order, type, machine",
     CHECK_THROWS_WITH(parse_guest_elf(readme, kMemory),
                       Catch::Contains("not an ELF file"));
 }
-#line 1632 "chapters/04-launcher.nw"
+#line 1644 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_paddr = kMemory - 8;
@@ -130,7 +130,7 @@ TEST_CASE("elf: segments must fit Guest memory", "[launcher][elf]") {
     elf.header.e_entry = kGuestLoadAddress;  // physical, not virtual
     CHECK_THROWS_WITH(parse(elf), Catch::Contains("entry point"));
 }
-#line 1680 "chapters/04-launcher.nw"
+#line 1692 "chapters/04-launcher.nw"
 TEST_CASE("elf: segments together must fit", "[launcher][elf]") {
     TestElf elf;
     elf.segment.p_memsz = 1 << 20;
@@ -145,7 +145,7 @@ TEST_CASE("elf: segments together must fit", "[launcher][elf]") {
     CHECK_THROWS_WITH(parse_guest_elf(file, kMemory),
                       Catch::Contains("overlap"));
 }
-#line 1659 "chapters/04-launcher.nw"
+#line 1671 "chapters/04-launcher.nw"
 TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
     auto file = TestElf{}.bytes();
     auto cut = [&](std::size_t length) {
@@ -160,7 +160,7 @@ TEST_CASE("elf: truncated files are refused", "[launcher][elf]") {
         CHECK_THROWS_AS(cut(length), GuestFileError);
     CHECK_NOTHROW(cut(file.size()));
 }
-#line 1707 "chapters/04-launcher.nw"
+#line 1719 "chapters/04-launcher.nw"
 TEST_CASE("elf: only regular files, and only what is loaded",
           "[launcher][elf]") {
     using lhv::test::MemoryFile;
@@ -192,7 +192,7 @@ TEST_CASE("elf: only regular files, and only what is loaded",
     CHECK(image.segments[0].file_offset == 0);
     CHECK(contents[0] == std::byte{0xA0});
 }
-#line 1747 "chapters/04-launcher.nw"
+#line 1759 "chapters/04-launcher.nw"
 TEST_CASE("elf: the Host image must be a Multiboot kernel",
           "[launcher][elf]") {
     auto file = TestElf{}.bytes();

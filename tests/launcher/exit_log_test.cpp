@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2683 "chapters/04-launcher.nw"
+#line 2695 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <memory>
@@ -17,7 +17,7 @@ static void write(ExitLog& log, ExitKind kind, uint32_t number,
     ++log.head;
 }
 
-#line 2710 "chapters/04-launcher.nw"
+#line 2722 "chapters/04-launcher.nw"
 TEST_CASE("exit log: each kind of exit in words",
           "[launcher][exits]") {
     auto words = [](ExitKind kind, uint32_t number, uint32_t eip,
@@ -49,7 +49,7 @@ TEST_CASE("exit log: each kind of exit in words",
     CHECK(describe_exit({0xFFFFFFFF, 0, {}, 0}) ==
           "a record of unknown kind 4294967295");
 }
-#line 2750 "chapters/04-launcher.nw"
+#line 2762 "chapters/04-launcher.nw"
 TEST_CASE("exit log: each record is taken once, in order",
           "[launcher][exits]") {
     auto log = std::make_unique<ExitLog>();
@@ -81,7 +81,7 @@ TEST_CASE("exit log: each record is taken once, in order",
     }
     CHECK(log->tail == 302);
 }
-#line 2791 "chapters/04-launcher.nw"
+#line 2803 "chapters/04-launcher.nw"
 TEST_CASE("exit log: a hostile log is reported, not believed",
           "[launcher][exits]") {
     auto log = std::make_unique<ExitLog>();

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2132 "chapters/04-launcher.nw"
+#line 2144 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <vector>
@@ -11,7 +11,7 @@
 using namespace lhv::launcher;
 using namespace lhv::abi;
 
-#line 2153 "chapters/04-launcher.nw"
+#line 2165 "chapters/04-launcher.nw"
 TEST_CASE("memory: early-console strings are bounded",
           "[launcher][memory]") {
     constexpr std::uint32_t ram = 4 * kPageSize;
@@ -41,7 +41,7 @@ TEST_CASE("memory: ranges are checked", "[launcher][memory]") {
     MachineMemory machine(bytes);
     CHECK_THROWS_AS(machine.guest(kPageSize, 0), std::out_of_range);
 }
-#line 2188 "chapters/04-launcher.nw"
+#line 2200 "chapters/04-launcher.nw"
 TEST_CASE("memory: the boot information", "[launcher][memory]") {
     constexpr std::uint32_t ram = 1 << 20;
     std::vector<std::byte> bytes(ram + kDevicePages * kPageSize,

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 2349 "chapters/04-launcher.nw"
+#line 2361 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include "abi/layout.hpp"
@@ -8,7 +8,7 @@
 using namespace lhv::launcher;
 using namespace lhv::abi;
 
-#line 2367 "chapters/04-launcher.nw"
+#line 2379 "chapters/04-launcher.nw"
 TEST_CASE("mailbox: posting requests", "[launcher][mailbox]") {
     Mailbox mailbox{};
     HostLink link(mailbox);
@@ -25,7 +25,7 @@ TEST_CASE("mailbox: posting requests", "[launcher][mailbox]") {
     CHECK(mailbox.request_arg[0] == 0);
     CHECK(mailbox.event_seq == 0);  // the Host's half is untouched
 }
-#line 2391 "chapters/04-launcher.nw"
+#line 2403 "chapters/04-launcher.nw"
 TEST_CASE("mailbox: taking events", "[launcher][mailbox]") {
     Mailbox mailbox{};
     HostLink link(mailbox);

@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 3105 "chapters/04-launcher.nw"
+#line 3117 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -19,7 +19,7 @@ static bool has(const std::vector<std::string>& argv,
                        run.end()) != argv.end();
 }
 
-#line 3139 "chapters/04-launcher.nw"
+#line 3151 "chapters/04-launcher.nw"
 TEST_CASE("machine: RAM size and QEMU's command line",
           "[launcher][machine]") {
     CHECK(machine_ram_mib(32) == 97);
@@ -122,7 +122,7 @@ TEST_CASE("machine: a child inherits exactly what it is given",
     out_out.reset();
     CHECK(read_all(out_in.get()) == "fd 3\nfd 4\nba");
 }
-#line 3176 "chapters/04-launcher.nw"
+#line 3188 "chapters/04-launcher.nw"
 static int status_of(const std::string& command) {
     auto child = ChildProcess::spawn({"sh", "-c", command}, -1);
     std::optional<int> status;

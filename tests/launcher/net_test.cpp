@@ -1,14 +1,21 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5299 "chapters/03-drivers.nw"
+#line 5368 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <linux/if_tun.h>
+#include <net/if.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,7 +29,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 5343 "chapters/03-drivers.nw"
+#line 5421 "chapters/03-drivers.nw"
 struct NetDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig configs[2] = {
@@ -100,7 +107,7 @@ struct NetDriver {
                                   used_slot(slot));
     }
 };
-#line 5429 "chapters/03-drivers.nw"
+#line 5507 "chapters/03-drivers.nw"
 static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
     std::vector<std::byte> bytes(length);
     for (std::size_t i = 0; i < length; ++i)
@@ -136,7 +143,7 @@ struct NetPair {
                 ssize_t(bytes.size()));
     }
 };
-#line 5474 "chapters/03-drivers.nw"
+#line 5552 "chapters/03-drivers.nw"
 TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -160,7 +167,7 @@ TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     CHECK(NetPair(1).card.mac()[5] == 2);
     CHECK(pair.card.features() == 1u << kNetFeatureMac);
 }
-#line 5508 "chapters/03-drivers.nw"
+#line 5586 "chapters/03-drivers.nw"
 TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -189,7 +196,7 @@ TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
                       frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
     CHECK(pair.card.counts().received == 2);
 }
-#line 5545 "chapters/03-drivers.nw"
+#line 5623 "chapters/03-drivers.nw"
 TEST_CASE("net: runt and oversize frames are dropped and counted",
           "[launcher][net]") {
     NetPair pair;
@@ -221,7 +228,7 @@ TEST_CASE("net: runt and oversize frames are dropped and counted",
           "oversize from the Guest, 2 runt and 2 oversize from the "
           "cable, 0 undelivered, 0 from strangers");
 }
-#line 5583 "chapters/03-drivers.nw"
+#line 5661 "chapters/03-drivers.nw"
 TEST_CASE("net: a card brought up again, and its report at the end",
           "[launcher][net]") {
     std::ostringstream said;
@@ -242,7 +249,7 @@ TEST_CASE("net: a card brought up again, and its report at the end",
           "oversize from the Guest, 0 runt and 0 oversize from the "
           "cable, 0 undelivered, 0 from strangers\n");
 }
-#line 5611 "chapters/03-drivers.nw"
+#line 5689 "chapters/03-drivers.nw"
 TEST_CASE("net: chains a Guest must not give the card",
           "[launcher][net]") {
     NetPair pair;
@@ -276,7 +283,7 @@ TEST_CASE("net: chains a Guest must not give the card",
     }
     CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
 }
-#line 5654 "chapters/03-drivers.nw"
+#line 5732 "chapters/03-drivers.nw"
 TEST_CASE("net: a send never waits", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -295,7 +302,7 @@ TEST_CASE("net: a send never waits", "[launcher][net]") {
     CHECK(counts.undelivered == before + 1);
     CHECK_THAT(pair.card.report(), Contains(" undelivered"));
 }
-#line 5687 "chapters/03-drivers.nw"
+#line 5765 "chapters/03-drivers.nw"
 TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     const std::string path =
         "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
@@ -318,7 +325,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     CHECK_FALSE(first.receive(bytes));
 
     
-#line 5749 "chapters/03-drivers.nw"
+#line 5827 "chapters/03-drivers.nw"
 {
     UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
     sockaddr_un to{};
@@ -330,7 +337,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
                      reinterpret_cast<sockaddr*>(&to), length) == 15);
 }
-#line 5709 "chapters/03-drivers.nw"
+#line 5787 "chapters/03-drivers.nw"
     CHECK_FALSE(first.receive(bytes)->from_partner);
 
     int delivered = 0;
@@ -365,7 +372,7 @@ TEST_CASE("net: two cards on one cable", "[launcher][net]") {
     CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
                       300) == 0);
 }
-#line 5772 "chapters/03-drivers.nw"
+#line 5850 "chapters/03-drivers.nw"
 TEST_CASE("net: a killed Launcher leaves no name behind",
           "[launcher][net]") {
     const std::string path =
@@ -396,4 +403,118 @@ TEST_CASE("net: a killed Launcher leaves no name behind",
     CHECK_FALSE(std::filesystem::exists(path));
     ::close(ready[0]);
     ::close(ready[1]);
+}
+#line 6514 "chapters/03-drivers.nw"
+static std::string open_tap_without_admin(const std::string& name) {
+    int said[2];
+    REQUIRE(::pipe(said) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        std::string message = "no capset";
+        __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+        __user_cap_data_struct sets[2]{};
+        if (::syscall(SYS_capget, &header, sets) == 0) {
+            sets[0].effective &= ~(1u << CAP_NET_ADMIN);
+            sets[0].permitted &= ~(1u << CAP_NET_ADMIN);
+            if (::syscall(SYS_capset, &header, sets) == 0) {
+                try {
+                    open_tap(name);
+                    message = "opened";
+                } catch (const FileError& error) {
+                    message = error.what();
+                }
+            }
+        }
+        ::_exit(::write(said[1], message.data(), message.size()) > 0);
+    }
+    ::close(said[1]);
+    char bytes[512];
+    const ssize_t n = ::read(said[0], bytes, sizeof bytes);
+    ::close(said[0]);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    return std::string(bytes, std::size_t(std::max<ssize_t>(n, 0)));
+}
+#line 6556 "chapters/03-drivers.nw"
+struct PersistentTap {
+    std::string name;
+    static UniqueFd attach(const std::string& name) {
+        UniqueFd tun{::open("/dev/net/tun", O_RDWR | O_CLOEXEC)};
+        ifreq request{};
+        std::memcpy(request.ifr_name, name.data(), name.size());
+        request.ifr_flags = IFF_TAP | IFF_NO_PI;
+        if (tun && ::ioctl(tun.get(), TUNSETIFF, &request) < 0) tun.reset();
+        return tun;
+    }
+    explicit PersistentTap(std::string tap) : name(std::move(tap)) {
+        UniqueFd tun = attach(name);
+        REQUIRE(tun);
+        REQUIRE(::ioctl(tun.get(), TUNSETOWNER, ::geteuid()) == 0);
+        REQUIRE(::ioctl(tun.get(), TUNSETPERSIST, 1) == 0);
+    }
+    ~PersistentTap() {
+        if (UniqueFd tun = attach(name))
+            ::ioctl(tun.get(), TUNSETPERSIST, 0);
+    }
+};
+#line 6421 "chapters/03-drivers.nw"
+TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
+    for (const char* good : {"tap0", "lhvtap12345", "a", "fifteen-bytes-x"})
+        CHECK(tap_name_problem(good).empty());
+    CHECK_THAT(tap_name_problem(""), Contains("empty"));
+    CHECK_THAT(tap_name_problem("sixteen-bytes-xy"),
+               Contains("has 16 bytes; an interface's name has at "
+                        "most 15"));
+    CHECK_THAT(tap_name_problem("bad/name"), Contains("'/'"));
+    CHECK_THAT(tap_name_problem("tap:1"), Contains("':'"));
+    CHECK_THAT(tap_name_problem("tap%d"), Contains("pattern"));
+    for (const char* spaced : {"a b", "a\tb", "a\nb", " "})
+        CHECK_THAT(tap_name_problem(spaced), Contains("white space"));
+    CHECK_THAT(tap_name_problem(".."), Contains("not a name"));
+    CHECK_THROWS_AS(open_tap("bad/name"), UsageError);
+}
+#line 6461 "chapters/03-drivers.nw"
+static bool tap_possible() {
+    if (::geteuid() != 0) return false;
+    const int fd = ::open("/dev/net/tun", O_RDWR | O_CLOEXEC);
+    if (fd < 0) return false;
+    ::close(fd);
+    return true;
+}
+
+TEST_CASE("net: a TAP made, refused and gone", "[launcher][net][tap]") {
+    if (!tap_possible()) {
+        WARN("not run: making a TAP needs root and /dev/net/tun");
+        return;
+    }
+    const std::string name = "lhvu" + std::to_string(::getpid());
+    const std::string listed = "/sys/class/net/" + name;
+    {
+        NetDevice card(open_tap(name));
+        CHECK(std::filesystem::exists(listed));
+        CHECK(card.mac()[5] == 1);
+        CHECK_THROWS_WITH(open_tap(name),
+                          "--net tap:" + name +
+                              ": the TAP is in use by another program");
+        CHECK_THROWS_WITH(open_tap("lo"),
+                          Contains("an interface of that name, and it "
+                                   "is not a TAP"));
+    }
+    CHECK_FALSE(std::filesystem::exists(listed));
+
+    const std::string message = open_tap_without_admin(name);
+    INFO(message);
+    CHECK(message.starts_with("--net tap:" + name + ": "));
+    CHECK(message.find('\n') == std::string::npos);
+    CHECK_THAT(message, Contains("needs CAP_NET_ADMIN (root has it)") &&
+                            Contains("'ip tuntap add " + name +
+                                     " mode tap user USER'"));
+    CHECK_FALSE(std::filesystem::exists(listed));
+    {
+        PersistentTap yours(name);
+        CHECK(open_tap_without_admin(name) == "opened");
+        CHECK(std::filesystem::exists(listed));
+    }
+    CHECK_FALSE(std::filesystem::exists(listed));
 }

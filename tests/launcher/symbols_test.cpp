@@ -1,5 +1,5 @@
 // generated from chapters/04-launcher.nw -- edit the chapter, not this file
-#line 5963 "chapters/04-launcher.nw"
+#line 5975 "chapters/04-launcher.nw"
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
@@ -22,7 +22,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 6001 "chapters/04-launcher.nw"
+#line 6013 "chapters/04-launcher.nw"
 std::string program(const char* variable, const char* name = nullptr) {
     const std::string path = lhv::test::path_from_environment(variable);
     return name ? path + "/" + name : path;
@@ -70,10 +70,10 @@ std::string hex(std::uint32_t value) {
     std::snprintf(text, sizeof text, "0x%08x", value);
     return text;
 }
-#line 5986 "chapters/04-launcher.nw"
+#line 5998 "chapters/04-launcher.nw"
 }
 
-#line 6066 "chapters/04-launcher.nw"
+#line 6078 "chapters/04-launcher.nw"
 void check_lines_against_gdb(const std::string& path) {
     auto elf = bytes_of(path);
     Symbols symbols = Symbols::from_bytes(elf);
@@ -121,7 +121,7 @@ TEST_CASE("symbols: lines agree with gdb", "[launcher][symbols]") {
     check_lines_against_gdb(
         program("LHV_TEST_GUESTS", "null_pointer.elf"));
 }
-#line 6125 "chapters/04-launcher.nw"
+#line 6137 "chapters/04-launcher.nw"
 void check_functions_against_nm(const std::string& path) {
     auto elf = bytes_of(path);
     Symbols symbols = Symbols::from_bytes(elf);
@@ -173,7 +173,7 @@ TEST_CASE("symbols: functions agree with nm", "[launcher][symbols]") {
                 sizeof header);
     CHECK(ud2.function_at(header.e_entry) == "_start");
 }
-#line 6186 "chapters/04-launcher.nw"
+#line 6198 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a death message names the place",
           "[launcher][symbols]") {
     std::string guest = program("LHV_TEST_GUESTS", "ud2.elf");
@@ -219,7 +219,7 @@ TEST_CASE("symbols: a Host's death names a C++ function",
                                  ", chapters/") &&
                    Catch::EndsWith(", error code 0x0"));
 }
-#line 6243 "chapters/04-launcher.nw"
+#line 6255 "chapters/04-launcher.nw"
 TEST_CASE("symbols: a damaged file is read safely",
           "[launcher][symbols]") {
     auto elf = bytes_of(program("LHV_TEST_GUESTS", "null_pointer.elf"));
@@ -249,7 +249,7 @@ TEST_CASE("symbols: a damaged file is read safely",
     CHECK(Symbols::from_file("/nonexistent/missing").rows.empty());
     CHECK(Symbols::from_file("/proc").functions.empty());
 }
-#line 6284 "chapters/04-launcher.nw"
+#line 6296 "chapters/04-launcher.nw"
 TEST_CASE("symbols: DWARF versions 4 and 5", "[launcher][symbols]") {
     const lhv::test::MemoryFile source(
         "#line 41 \"chapters/99-test.nw\"\n"
