@@ -1,5 +1,5 @@
 // generated from chapters/07-mastery.nw -- edit the chapter, not this file
-#line 788 "chapters/07-mastery.nw"
+#line 847 "chapters/07-mastery.nw"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,7 +18,7 @@
 using namespace lhv::launcher;
 using namespace lhv::abi;
 
-#line 874 "chapters/07-mastery.nw"
+#line 933 "chapters/07-mastery.nw"
 class ReadRing {
   public:
     static constexpr std::uint32_t kRequests = kQueueSize / 3;
@@ -78,7 +78,7 @@ class ReadRing {
     Virtqueue queue_;
     std::uint16_t published_ = 0;
 };
-#line 941 "chapters/07-mastery.nw"
+#line 1000 "chapters/07-mastery.nw"
 struct Pass {
     double bytes = 0, device_seconds = 0, raw_seconds = 0;
 };
@@ -107,7 +107,7 @@ Pass one_pass(std::uint64_t disk_bytes, ReadRing& ring, BlockDevice& disk,
     return pass;
 }
 
-#line 809 "chapters/07-mastery.nw"
+#line 868 "chapters/07-mastery.nw"
 int main(int argc, char** argv) {
     const std::uint32_t request = argc > 1 ? std::atoi(argv[1]) : 4096;
     constexpr std::uint64_t kDiskBytes = 64 << 20;
@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     
-#line 842 "chapters/07-mastery.nw"
+#line 901 "chapters/07-mastery.nw"
 char path[] = "/tmp/lhv-block-rate-XXXXXX";
 int fd = ::mkstemp(path);
 if (fd < 0) {
@@ -139,7 +139,7 @@ BlockDevice disk = open_disk(path, true);
 for (std::uint64_t at = 0; at < kDiskBytes; at += chunk.size())
     if (::pread(fd, chunk.data(), chunk.size(), at) < 0)
         return 1;
-#line 818 "chapters/07-mastery.nw"
+#line 877 "chapters/07-mastery.nw"
     ReadRing ring(request);
     std::vector<double> device, raw, ratio;
     for (int pass = 0; pass < 7; ++pass) {
