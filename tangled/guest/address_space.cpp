@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 461 "chapters/E-guest-kernel.nw"
+#line 464 "chapters/E-guest-kernel.nw"
 #include "guest/address_space.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -12,7 +12,7 @@ namespace lhv::guest {
 
 PageAllocator page_allocator;
 
-#line 264 "chapters/E-guest-kernel.nw"
+#line 267 "chapters/E-guest-kernel.nw"
 namespace {
 constexpr uint32_t kUserTable =
     abi::kPagePresent | abi::kPageWritable | abi::kPageUser;
@@ -24,7 +24,7 @@ T* to_kernel(uint32_t entry) {
                                 (entry & abi::kPageFrameMask));
 }
 }
-#line 280 "chapters/E-guest-kernel.nw"
+#line 283 "chapters/E-guest-kernel.nw"
 bool AddressSpace::create() {
     directory_ = static_cast<uint32_t*>(page_allocator.take_zeroed());
     if (!directory_)
@@ -37,7 +37,7 @@ bool AddressSpace::create() {
 uint32_t AddressSpace::directory_physical() const {
     return physical_address_of(directory_).value;
 }
-#line 311 "chapters/E-guest-kernel.nw"
+#line 314 "chapters/E-guest-kernel.nw"
 void AddressSpace::destroy() {
     if (!directory_)
         return;
@@ -56,7 +56,7 @@ void AddressSpace::destroy() {
     page_allocator.give(directory_);
     directory_ = nullptr;
 }
-#line 337 "chapters/E-guest-kernel.nw"
+#line 340 "chapters/E-guest-kernel.nw"
 uint32_t* AddressSpace::table_of(uint32_t address, bool make) {
     if (address >= abi::kPageOffset)
         return nullptr;
@@ -102,7 +102,7 @@ void AddressSpace::unmap(uint32_t address) {
     hypercall(abi::LHCALL_SET_PTE, directory_physical(),
               address & ~(abi::kPageSize - 1), 0);
 }
-#line 396 "chapters/E-guest-kernel.nw"
+#line 399 "chapters/E-guest-kernel.nw"
 uint8_t* AddressSpace::page_of(uint32_t address, bool for_writing) const {
     if (address >= abi::kPageOffset)
         return nullptr;
@@ -116,7 +116,7 @@ uint8_t* AddressSpace::page_of(uint32_t address, bool for_writing) const {
         return nullptr;
     return to_kernel<uint8_t>(pte);
 }
-#line 420 "chapters/E-guest-kernel.nw"
+#line 423 "chapters/E-guest-kernel.nw"
 bool AddressSpace::copy_of(const AddressSpace& parent) {
     if (!create())
         return false;
@@ -143,5 +143,5 @@ bool AddressSpace::copy_of(const AddressSpace& parent) {
     return true;
 }
 
-#line 478 "chapters/E-guest-kernel.nw"
+#line 481 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

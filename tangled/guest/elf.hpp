@@ -1,16 +1,16 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 1814 "chapters/E-guest-kernel.nw"
+#line 1817 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/layout.hpp"
 
 namespace lhv::guest {
 
-#line 1564 "chapters/E-guest-kernel.nw"
+#line 1567 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t kUserLow = 0x08000000;
 inline constexpr uint32_t kUserHigh = 0xB0000000;
 static_assert(kUserHigh <= abi::kPageOffset);
-#line 1576 "chapters/E-guest-kernel.nw"
+#line 1579 "chapters/E-guest-kernel.nw"
 struct ElfSegment {
     uint32_t vaddr;   // where it starts in user memory
     uint32_t memsz;   // its bytes in memory: file bytes, then zeros
@@ -26,7 +26,7 @@ struct ElfProgram {
     uint32_t count;  // of segments, in address order
     ElfSegment segments[kMaxElfSegments];
 };
-#line 1600 "chapters/E-guest-kernel.nw"
+#line 1603 "chapters/E-guest-kernel.nw"
 namespace elf {
 
 inline uint32_t read16(const uint8_t* at) {
@@ -40,7 +40,7 @@ inline uint32_t read32(const uint8_t* at) {
 }
 
 } // namespace elf
-#line 1620 "chapters/E-guest-kernel.nw"
+#line 1623 "chapters/E-guest-kernel.nw"
 namespace elf {
 
 inline constexpr uint32_t kHeaderBytes = 52;         // Elf32_Ehdr
@@ -66,7 +66,7 @@ inline constexpr uint32_t kFlagExecute = 1;   // PF_X
 inline constexpr uint32_t kFlagWrite = 2;     // PF_W
 
 } // namespace elf
-#line 1662 "chapters/E-guest-kernel.nw"
+#line 1665 "chapters/E-guest-kernel.nw"
 namespace elf {
 
 inline const char* check_header(const uint8_t* image, uint32_t size) {
@@ -90,7 +90,7 @@ inline const char* check_header(const uint8_t* image, uint32_t size) {
 }
 
 } // namespace elf
-#line 1704 "chapters/E-guest-kernel.nw"
+#line 1707 "chapters/E-guest-kernel.nw"
 namespace elf {
 
 inline const char* check_user_segment(const uint8_t* header, uint32_t size,
@@ -112,7 +112,7 @@ inline const char* check_user_segment(const uint8_t* header, uint32_t size,
 }
 
 } // namespace elf
-#line 1779 "chapters/E-guest-kernel.nw"
+#line 1782 "chapters/E-guest-kernel.nw"
 inline const char* check_elf(const uint8_t* image, uint32_t size,
                              ElfProgram& out) {
     out.count = 0;
@@ -135,7 +135,7 @@ inline const char* check_elf(const uint8_t* image, uint32_t size,
                 elf::check_user_segment(header, size, segment))
             return problem;
         
-#line 1739 "chapters/E-guest-kernel.nw"
+#line 1742 "chapters/E-guest-kernel.nw"
 if (out.count > 0) {
     const ElfSegment& before = out.segments[out.count - 1];
     const uint32_t before_end =
@@ -144,13 +144,13 @@ if (out.count > 0) {
     if ((segment.vaddr & ~(abi::kPageSize - 1)) < before_end)
         return "segments overlap, share a page, or are out of order";
 }
-#line 1801 "chapters/E-guest-kernel.nw"
+#line 1804 "chapters/E-guest-kernel.nw"
         ++out.count;
     }
     if (out.count == 0)
         return "no loadable segments";
     
-#line 1754 "chapters/E-guest-kernel.nw"
+#line 1757 "chapters/E-guest-kernel.nw"
 bool entry_found = false;
 for (uint32_t i = 0; i < out.count; ++i) {
     const ElfSegment& segment = out.segments[i];
@@ -160,9 +160,9 @@ for (uint32_t i = 0; i < out.count; ++i) {
 }
 if (!entry_found)
     return "the entry point is not in an executable segment";
-#line 1806 "chapters/E-guest-kernel.nw"
+#line 1809 "chapters/E-guest-kernel.nw"
     return nullptr;
 }
 
-#line 1828 "chapters/E-guest-kernel.nw"
+#line 1831 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

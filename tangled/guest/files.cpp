@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5290 "chapters/E-guest-kernel.nw"
+#line 5293 "chapters/E-guest-kernel.nw"
 #include "guest/files.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -17,7 +17,7 @@ extern "C" const uint8_t programs_archive_end[];
 
 namespace lhv::guest {
 
-#line 4377 "chapters/E-guest-kernel.nw"
+#line 4380 "chapters/E-guest-kernel.nw"
 enum class FileKind : uint8_t { Free, Disk, Directory, RawDisk, Text };
 
 struct OpenFile {
@@ -34,7 +34,7 @@ struct OpenFile {
 
 constexpr uint32_t kOpenFiles = 48;
 OpenFile open_files[kOpenFiles];
-#line 4401 "chapters/E-guest-kernel.nw"
+#line 4404 "chapters/E-guest-kernel.nw"
 void clear_files(Process& process) {
     for (int8_t& file : process.files)
         file = -1;
@@ -64,14 +64,14 @@ void close_files(Process& process) {
         file = -1;
     }
 }
-#line 4437 "chapters/E-guest-kernel.nw"
+#line 4440 "chapters/E-guest-kernel.nw"
 OpenFile* file_of(uint32_t fd) {
     if (fd < kFirstFile || fd - kFirstFile >= Process::kFiles)
         return nullptr;
     const int8_t index = current->files[fd - kFirstFile];
     return index >= 0 ? &open_files[index] : nullptr;
 }
-#line 4456 "chapters/E-guest-kernel.nw"
+#line 4459 "chapters/E-guest-kernel.nw"
 UstarFs disk_fs;
 
 int32_t read_disk(void*, uint64_t sector, void* buffer, uint32_t bytes) {
@@ -88,7 +88,7 @@ int32_t read_image(void*, uint64_t sector, void* buffer, uint32_t bytes) {
         static_cast<uint8_t*>(buffer)[i] = from[i];
     return 0;
 }
-#line 4481 "chapters/E-guest-kernel.nw"
+#line 4484 "chapters/E-guest-kernel.nw"
 void mount_files() {
     KernelPage sector;
     if (!sector.bytes)
@@ -114,7 +114,7 @@ void mount_files() {
 }
 
 bool files_ready() { return disk_fs.mounted(); }
-#line 4877 "chapters/E-guest-kernel.nw"
+#line 4880 "chapters/E-guest-kernel.nw"
 struct KernelEntry {
     const char* directory;
     const char* name;
@@ -127,7 +127,7 @@ constexpr KernelEntry kKernelEntries[] = {
 };
 constexpr uint32_t kKernelEntryCount =
     sizeof kKernelEntries / sizeof kKernelEntries[0];
-#line 4965 "chapters/E-guest-kernel.nw"
+#line 4968 "chapters/E-guest-kernel.nw"
 struct Text {
     uint8_t* page;
     uint32_t size = 0;
@@ -153,7 +153,7 @@ struct Text {
         return *this;
     }
 };
-#line 4997 "chapters/E-guest-kernel.nw"
+#line 5000 "chapters/E-guest-kernel.nw"
 void write_ps(Text& text) {
     text.put("  PID  PPID STATE    NAME\n");
     for (const Process& p : processes) {
@@ -167,7 +167,7 @@ void write_ps(Text& text) {
             .put(state).put(" ").put(p.name).put("\n");
     }
 }
-#line 5036 "chapters/E-guest-kernel.nw"
+#line 5039 "chapters/E-guest-kernel.nw"
 void write_counters(Text& text, const char* kind, const uint32_t* counts,
                     uint32_t n, bool hypercalls = false) {
     for (uint32_t i = 0; i < n; ++i) {
@@ -221,7 +221,7 @@ void write_stats(Text& text) {
     text.put("system-calls ").decimal(calls).put("\n");
     write_counters(text, "system-call", k.system_calls, kSystemCallNumbers);
 }
-#line 4594 "chapters/E-guest-kernel.nw"
+#line 4597 "chapters/E-guest-kernel.nw"
 void copy_directory_name(char* to, const char* name) {
     uint32_t n = 0;
     for (; name[n] && n + 1 < ustar::kNameBytes; ++n)
@@ -230,7 +230,7 @@ void copy_directory_name(char* to, const char* name) {
         --n;
     to[n] = '\0';
 }
-#line 4542 "chapters/E-guest-kernel.nw"
+#line 4545 "chapters/E-guest-kernel.nw"
 int32_t sys_open(TrapFrame& f) {
     char path[ustar::kNameBytes + 28];
     if (copy_string_from_user(path, f.ebx, sizeof path) < 0)
@@ -246,7 +246,7 @@ int32_t sys_open(TrapFrame& f) {
     opened.users = 1;
     opened.readable = access != kO_WRONLY;
     
-#line 4928 "chapters/E-guest-kernel.nw"
+#line 4931 "chapters/E-guest-kernel.nw"
 if (ustar::same_name(name, "dev/vda")) {
     if (!block_present())
         return -kENXIO;
@@ -278,10 +278,10 @@ if (ustar::same_name(name, "dev/vda")) {
             copy_directory_name(opened.path, name);
         }
 }
-#line 4557 "chapters/E-guest-kernel.nw"
+#line 4560 "chapters/E-guest-kernel.nw"
     if (opened.kind == FileKind::Free) {
         
-#line 4573 "chapters/E-guest-kernel.nw"
+#line 4576 "chapters/E-guest-kernel.nw"
 KernelPage sector;
 if (!sector.bytes)
     return -kENOMEM;
@@ -297,7 +297,7 @@ if (access != kO_RDONLY)
 opened.kind = opened.node.directory ? FileKind::Directory : FileKind::Disk;
 if (opened.node.directory)
     copy_directory_name(opened.path, name);
-#line 4559 "chapters/E-guest-kernel.nw"
+#line 4562 "chapters/E-guest-kernel.nw"
     }
     if ((flags & kO_DIRECTORY) && opened.kind != FileKind::Directory) {
         if (opened.kind == FileKind::Text)
@@ -305,7 +305,7 @@ if (opened.node.directory)
         return -kENOTDIR;
     }
     
-#line 4610 "chapters/E-guest-kernel.nw"
+#line 4613 "chapters/E-guest-kernel.nw"
 uint32_t fd = 0;
 while (fd < Process::kFiles && current->files[fd] >= 0)
     ++fd;
@@ -320,9 +320,9 @@ if (fd == Process::kFiles || slot == kOpenFiles) {
 open_files[slot] = opened;
 current->files[fd] = int8_t(slot);
 return int32_t(kFirstFile + fd);
-#line 4566 "chapters/E-guest-kernel.nw"
+#line 4569 "chapters/E-guest-kernel.nw"
 }
-#line 4631 "chapters/E-guest-kernel.nw"
+#line 4634 "chapters/E-guest-kernel.nw"
 int32_t sys_close(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return 0;
@@ -332,7 +332,7 @@ int32_t sys_close(TrapFrame& f) {
     current->files[f.ebx - kFirstFile] = -1;
     return 0;
 }
-#line 5105 "chapters/E-guest-kernel.nw"
+#line 5108 "chapters/E-guest-kernel.nw"
 int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
                           bool writing) {
     if (file.position % 512 != 0 || bytes % 512 != 0)
@@ -351,7 +351,7 @@ int32_t raw_disk_transfer(OpenFile& file, uint32_t buffer, uint32_t bytes,
         if (n / 512 > sectors - sector)
             n = uint32_t(sectors - sector) * 512;
         
-#line 5134 "chapters/E-guest-kernel.nw"
+#line 5137 "chapters/E-guest-kernel.nw"
 int32_t error;
 if (writing) {
     if (!copy_from_user(data.bytes, buffer + done, n))
@@ -365,13 +365,13 @@ if (writing) {
 }
 if (error < 0)
     return done ? int32_t(done) : error;
-#line 5123 "chapters/E-guest-kernel.nw"
+#line 5126 "chapters/E-guest-kernel.nw"
         file.position += n;
         done += n;
     }
     return int32_t(done);
 }
-#line 5156 "chapters/E-guest-kernel.nw"
+#line 5159 "chapters/E-guest-kernel.nw"
 int32_t sys_fsync(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kEINVAL;
@@ -380,7 +380,7 @@ int32_t sys_fsync(TrapFrame& f) {
         return -kEBADF;
     return file->kind == FileKind::RawDisk ? block_flush() : 0;
 }
-#line 4654 "chapters/E-guest-kernel.nw"
+#line 4657 "chapters/E-guest-kernel.nw"
 int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     KernelPage data, sector;
     if (!data.bytes || !sector.bytes)
@@ -402,7 +402,7 @@ int32_t read_archive_file(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     }
     return int32_t(done);
 }
-#line 4680 "chapters/E-guest-kernel.nw"
+#line 4683 "chapters/E-guest-kernel.nw"
 int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     if (file.position >= file.text_size)
         return 0;
@@ -414,7 +414,7 @@ int32_t read_text(OpenFile& file, uint32_t buffer, uint32_t bytes) {
     file.position += n;
     return int32_t(n);
 }
-#line 4699 "chapters/E-guest-kernel.nw"
+#line 4702 "chapters/E-guest-kernel.nw"
 int32_t file_read(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
     if (!file || !file->readable)
@@ -438,7 +438,7 @@ int32_t file_write(TrapFrame& f) {
         return -kEFAULT;
     return raw_disk_transfer(*file, f.ecx, f.edx, true);
 }
-#line 4734 "chapters/E-guest-kernel.nw"
+#line 4737 "chapters/E-guest-kernel.nw"
 int32_t sys_lseek(TrapFrame& f) {
     if (f.ebx < kFirstFile)
         return -kESPIPE;
@@ -467,7 +467,7 @@ int32_t sys_lseek(TrapFrame& f) {
     file->position = uint64_t(base + offset);
     return int32_t(file->position);
 }
-#line 4779 "chapters/E-guest-kernel.nw"
+#line 4782 "chapters/E-guest-kernel.nw"
 const char* child_name(const char* directory, const char* name) {
     if (*directory) {
         while (*directory && *directory == *name) {
@@ -502,7 +502,7 @@ bool put_entry(uint8_t* out, uint32_t& used, uint32_t room,
     used += record;
     return true;
 }
-#line 4820 "chapters/E-guest-kernel.nw"
+#line 4823 "chapters/E-guest-kernel.nw"
 int32_t sys_getdents64(TrapFrame& f) {
     OpenFile* file = file_of(f.ebx);
     if (!file)
@@ -518,7 +518,7 @@ int32_t sys_getdents64(TrapFrame& f) {
     uint32_t used = 0;
     bool full = false;
     
-#line 4849 "chapters/E-guest-kernel.nw"
+#line 4852 "chapters/E-guest-kernel.nw"
 while (!file->walked && !full) {
     uint64_t at = file->position;
     DiskEntry entry;
@@ -538,9 +538,9 @@ while (!file->walked && !full) {
     }
     file->position = at;
 }
-#line 4835 "chapters/E-guest-kernel.nw"
+#line 4838 "chapters/E-guest-kernel.nw"
     
-#line 4895 "chapters/E-guest-kernel.nw"
+#line 4898 "chapters/E-guest-kernel.nw"
 while (file->walked && !full && file->position < kKernelEntryCount) {
     const KernelEntry& entry = kKernelEntries[file->position];
     if (ustar::same_name(entry.directory, file->path) &&
@@ -551,14 +551,14 @@ while (file->walked && !full && file->position < kKernelEntryCount) {
     }
     ++file->position;
 }
-#line 4836 "chapters/E-guest-kernel.nw"
+#line 4839 "chapters/E-guest-kernel.nw"
     if (used == 0 && full)
         return -kEINVAL;
     if (!copy_to_user(f.ecx, out.bytes, used))
         return -kEFAULT;
     return int32_t(used);
 }
-#line 5176 "chapters/E-guest-kernel.nw"
+#line 5179 "chapters/E-guest-kernel.nw"
 struct DiskProgram {
     DiskNode node;
     uint8_t* sector;
@@ -605,5 +605,5 @@ int32_t load_program_from_disk(Process& process, const char* path,
     return load_image(process, name, image, argv, argc);
 }
 
-#line 5318 "chapters/E-guest-kernel.nw"
+#line 5321 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

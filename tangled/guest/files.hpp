@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5253 "chapters/E-guest-kernel.nw"
+#line 5256 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/kernel.hpp"
@@ -14,7 +14,7 @@ bool copy_from_user(void* to, uint32_t from, uint32_t bytes);
 bool copy_to_user(uint32_t to, const void* from, uint32_t bytes);
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room);
 
-#line 4515 "chapters/E-guest-kernel.nw"
+#line 4518 "chapters/E-guest-kernel.nw"
 struct KernelPage {
     uint8_t* bytes = static_cast<uint8_t*>(page_allocator.take());
     KernelPage() = default;
@@ -26,7 +26,7 @@ struct KernelPage {
     }
 };
 
-#line 5269 "chapters/E-guest-kernel.nw"
+#line 5272 "chapters/E-guest-kernel.nw"
 void mount_files();
 void clear_files(Process& process);
 void share_files(const Process& parent, Process& child);

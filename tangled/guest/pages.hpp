@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 64 "chapters/E-guest-kernel.nw"
+#line 67 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 

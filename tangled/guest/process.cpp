@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3004 "chapters/E-guest-kernel.nw"
+#line 3007 "chapters/E-guest-kernel.nw"
 #include "guest/process.hpp"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
@@ -20,14 +20,14 @@ namespace lhv::guest {
 Process processes[kMaxProcesses];
 Process* current = nullptr;
 
-#line 2331 "chapters/E-guest-kernel.nw"
+#line 2334 "chapters/E-guest-kernel.nw"
 void copy_name(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < sizeof(Process::name) && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2298 "chapters/E-guest-kernel.nw"
+#line 2301 "chapters/E-guest-kernel.nw"
 extern "C" char trap_return[];
 
 Process* new_process(const char* name, uint32_t parent) {
@@ -56,7 +56,7 @@ Process* new_process(const char* name, uint32_t parent) {
     }
     return nullptr;
 }
-#line 2857 "chapters/E-guest-kernel.nw"
+#line 2860 "chapters/E-guest-kernel.nw"
 uint32_t boot_stack_pointer;  // the boot stack, left for good
 
 void switch_to(Process& next) {
@@ -72,7 +72,7 @@ void switch_to(Process& next) {
     switch_context(previous ? &previous->saved_esp : &boot_stack_pointer,
                    next.saved_esp);
 }
-#line 2715 "chapters/E-guest-kernel.nw"
+#line 2718 "chapters/E-guest-kernel.nw"
 bool need_resched = false;
 
 Process* pick_next() {
@@ -95,7 +95,7 @@ void schedule() {
         idle();
     }
 }
-#line 2742 "chapters/E-guest-kernel.nw"
+#line 2745 "chapters/E-guest-kernel.nw"
 void scheduler_tick() {
     for (Process& p : processes)
         if (p.state == State::Sleeping && p.wake_at &&
@@ -110,7 +110,7 @@ void return_to_program() {
     if (need_resched || current->state != State::Runnable)
         schedule();
 }
-#line 2798 "chapters/E-guest-kernel.nw"
+#line 2801 "chapters/E-guest-kernel.nw"
 void sleep_on(const void* channel) {
     if (!current) {
         idle();
@@ -130,7 +130,7 @@ void wake_up(const void* channel) {
             need_resched = true;
         }
 }
-#line 2385 "chapters/E-guest-kernel.nw"
+#line 2388 "chapters/E-guest-kernel.nw"
 bool elf_headers_in_head(const ProgramImage& file) {
     if (file.head_size == file.size)
         return true;  // all of it is there: check_elf needs no help
@@ -149,7 +149,7 @@ bool copy_from_image(const void* context, uint32_t offset, uint8_t* to,
         to[i] = from[offset + i];
     return true;
 }
-#line 2471 "chapters/E-guest-kernel.nw"
+#line 2474 "chapters/E-guest-kernel.nw"
 int32_t load_segments(AddressSpace& space, const ProgramImage& file,
                       const ElfProgram& program, uint32_t& heap_start) {
     for (uint32_t s = 0; s < program.count; ++s) {
@@ -174,7 +174,7 @@ int32_t load_segments(AddressSpace& space, const ProgramImage& file,
     }
     return 0;
 }
-#line 2518 "chapters/E-guest-kernel.nw"
+#line 2521 "chapters/E-guest-kernel.nw"
 bool build_stack(AddressSpace& space, const char* const* argv,
                  uint32_t argc, uint32_t& sp) {
     uint32_t top_page = kUserStackTop - abi::kPageSize;
@@ -207,7 +207,7 @@ bool build_stack(AddressSpace& space, const char* const* argv,
     sp = at;
     return true;
 }
-#line 2408 "chapters/E-guest-kernel.nw"
+#line 2411 "chapters/E-guest-kernel.nw"
 int32_t load_image(Process& process, const char* name,
                    const ProgramImage& file, const char* const* argv,
                    uint32_t argc) {
@@ -227,13 +227,13 @@ int32_t load_image(Process& process, const char* name,
         return error;
     }
     
-#line 2455 "chapters/E-guest-kernel.nw"
+#line 2458 "chapters/E-guest-kernel.nw"
 AddressSpace old = process.space;
 process.space = space;
 if (&process == current)
     hypercall(abi::LHCALL_NEW_PGTABLE, space.directory_physical());
 old.destroy();
-#line 2427 "chapters/E-guest-kernel.nw"
+#line 2430 "chapters/E-guest-kernel.nw"
     TrapFrame& f = process.frame();
     f = TrapFrame{};
     f.eip = program.entry;
@@ -255,7 +255,7 @@ int32_t load_program(Process& process, const char* name,
                                 copy_from_image, &file};
     return load_image(process, name, image, argv, argc);
 }
-#line 2565 "chapters/E-guest-kernel.nw"
+#line 2568 "chapters/E-guest-kernel.nw"
 bool may_have(const Process& process, uint32_t address) {
     bool heap = address >= process.heap_start && address < process.brk;
     bool stack = address >= kUserStackBottom && address < kUserStackTop;
@@ -267,14 +267,14 @@ bool fault_in(Process& process, uint32_t address) {
            process.space.map_new_page(address & ~(abi::kPageSize - 1),
                                       true);
 }
-#line 2686 "chapters/E-guest-kernel.nw"
+#line 2689 "chapters/E-guest-kernel.nw"
 bool has_zombie_child(const Process& parent) {
     for (const Process& p : processes)
         if (p.state == State::Zombie && p.parent == parent.pid)
             return true;
     return false;
 }
-#line 2654 "chapters/E-guest-kernel.nw"
+#line 2657 "chapters/E-guest-kernel.nw"
 void exit_process(uint32_t status) {
     Process& me = *current;
     if (me.pid == 1) {
@@ -300,7 +300,7 @@ void exit_process(uint32_t status) {
     schedule();
     panic("a process ran after its end");
 }
-#line 2596 "chapters/E-guest-kernel.nw"
+#line 2599 "chapters/E-guest-kernel.nw"
 namespace {
 struct TrapKind { const char* name; uint32_t signal; };
 
@@ -344,14 +344,14 @@ void program_fault(TrapFrame& frame, uint32_t cr2) {
     line.text(", eip ").hex(frame.eip).text("\n").print();
     exit_process(kind.signal);
 }
-#line 2943 "chapters/E-guest-kernel.nw"
+#line 2946 "chapters/E-guest-kernel.nw"
 void copy_command_line(char* to, const char* from) {
     uint32_t i = 0;
     for (; i + 1 < abi::kCommandLineBytes && from[i]; ++i)
         to[i] = from[i];
     to[i] = '\0';
 }
-#line 2928 "chapters/E-guest-kernel.nw"
+#line 2931 "chapters/E-guest-kernel.nw"
 void list_programs() {
     ProgramList programs;
     const char* name;
@@ -359,7 +359,7 @@ void list_programs() {
     while (programs.next(name, file))
         Line().text("  ").text(name).text("\n").print();
 }
-#line 2887 "chapters/E-guest-kernel.nw"
+#line 2890 "chapters/E-guest-kernel.nw"
 void start_kernel(const abi::BootInfo& boot) {
     static char words[abi::kCommandLineBytes];
     const char* argv[kMaxArguments];
@@ -395,5 +395,5 @@ void start_kernel(const abi::BootInfo& boot) {
     panic("the boot stack came back");
 }
 
-#line 3041 "chapters/E-guest-kernel.nw"
+#line 3044 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

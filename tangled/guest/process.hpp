@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2234 "chapters/E-guest-kernel.nw"
+#line 2237 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/address_space.hpp"
@@ -28,10 +28,10 @@ struct Process {
     uint32_t status;        // a Zombie's, as wait4 reports it
     uint32_t tls[3][2];     // GDT entries 6-8, for LHCALL_LOAD_TLS
     
-#line 4365 "chapters/E-guest-kernel.nw"
+#line 4368 "chapters/E-guest-kernel.nw"
 static constexpr uint32_t kFiles = 16;
 int8_t files[kFiles];   // descriptor 3 + i: an open file, or -1
-#line 2262 "chapters/E-guest-kernel.nw"
+#line 2265 "chapters/E-guest-kernel.nw"
     TrapFrame& frame() {    // the program's registers, at the top
         return *reinterpret_cast<TrapFrame*>(kernel_stack + 4096 -
                                              sizeof(TrapFrame));
@@ -50,7 +50,7 @@ void wake_up(const void* channel);
 bool fault_in(Process& process, uint32_t address);
 int32_t load_program(Process& process, const char* name,
                      const char* const* argv, uint32_t argc);
-#line 2360 "chapters/E-guest-kernel.nw"
+#line 2363 "chapters/E-guest-kernel.nw"
 struct ProgramImage {
     const uint8_t* head;  // the file's first head_size bytes
     uint32_t head_size, size;
@@ -64,5 +64,5 @@ int32_t load_image(Process& process, const char* name,
                    const ProgramImage& file, const char* const* argv,
                    uint32_t argc);
 
-#line 2282 "chapters/E-guest-kernel.nw"
+#line 2285 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

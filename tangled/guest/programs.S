@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 883 "chapters/E-guest-kernel.nw"
+#line 886 "chapters/E-guest-kernel.nw"
     .section .rodata.programs, "a"
     .balign 16
     .globl programs_archive_start, programs_archive_end

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 925 "chapters/E-guest-kernel.nw"
+#line 928 "chapters/E-guest-kernel.nw"
 #include "guest/programs.hpp"
 
 extern "C" const uint8_t programs_archive_start[];
@@ -19,7 +19,7 @@ const char* program_name(const char* path) {
 
 } // namespace
 
-#line 954 "chapters/E-guest-kernel.nw"
+#line 957 "chapters/E-guest-kernel.nw"
 ProgramList::ProgramList()
     : archive_(programs_archive_start,
                static_cast<uint32_t>(programs_archive_end -
@@ -50,5 +50,5 @@ bool find_program(const char* name, UstarFile& out) {
     return false;
 }
 
-#line 946 "chapters/E-guest-kernel.nw"
+#line 949 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

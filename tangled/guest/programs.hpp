@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 900 "chapters/E-guest-kernel.nw"
+#line 903 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/ustar.hpp"

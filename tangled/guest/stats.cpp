@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3610 "chapters/E-guest-kernel.nw"
+#line 3613 "chapters/E-guest-kernel.nw"
 #include "guest/stats.hpp"
 
 namespace lhv::guest {

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3575 "chapters/E-guest-kernel.nw"
+#line 3578 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/lguest_data.hpp"

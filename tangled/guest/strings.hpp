@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2957 "chapters/E-guest-kernel.nw"
+#line 2960 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 

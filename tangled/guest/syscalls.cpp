@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3049 "chapters/E-guest-kernel.nw"
+#line 3052 "chapters/E-guest-kernel.nw"
 #include "abi/hypercalls.hpp"
 #include "abi/layout.hpp"
 #include "guest/console.hpp"
@@ -17,7 +17,7 @@
 
 namespace lhv::guest {
 
-#line 3172 "chapters/E-guest-kernel.nw"
+#line 3175 "chapters/E-guest-kernel.nw"
 uint8_t* user_byte(uint32_t address, bool for_writing) {
     uint8_t* page = current->space.page_of(address, for_writing);
     if (!page && fault_in(*current, address))
@@ -65,7 +65,7 @@ bool copy_to_user(uint32_t to, const void* from, uint32_t bytes) {
     }
     return true;
 }
-#line 3226 "chapters/E-guest-kernel.nw"
+#line 3229 "chapters/E-guest-kernel.nw"
 int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     for (uint32_t i = 0; i < room; ++i) {
         if (!copy_from_user(&to[i], from + i, 1))
@@ -75,7 +75,7 @@ int32_t copy_string_from_user(char* to, uint32_t from, uint32_t room) {
     }
     return -1;
 }
-#line 3257 "chapters/E-guest-kernel.nw"
+#line 3260 "chapters/E-guest-kernel.nw"
 int32_t sys_write(TrapFrame& f) {
     uint32_t fd = f.ebx, buffer = f.ecx, bytes = f.edx;
     if (fd >= kFirstFile)
@@ -113,7 +113,7 @@ int32_t sys_read(TrapFrame& f) {
         return -kEFAULT;
     return n;
 }
-#line 3301 "chapters/E-guest-kernel.nw"
+#line 3304 "chapters/E-guest-kernel.nw"
 int32_t sys_getpid(TrapFrame&) { return int32_t(current->pid); }
 int32_t sys_getppid(TrapFrame&) { return int32_t(current->parent); }
 int32_t sys_sched_yield(TrapFrame&) {
@@ -121,7 +121,7 @@ int32_t sys_sched_yield(TrapFrame&) {
     return 0;
 }
 int32_t sys_exit(TrapFrame& f) { exit_process((f.ebx & 0xFF) << 8); }
-#line 3317 "chapters/E-guest-kernel.nw"
+#line 3320 "chapters/E-guest-kernel.nw"
 int32_t sys_fork(TrapFrame& f) {
     Process* child = new_process(current->name, current->pid);
     if (!child)
@@ -141,7 +141,7 @@ int32_t sys_fork(TrapFrame& f) {
     child->state = State::Runnable;
     return int32_t(child->pid);
 }
-#line 3348 "chapters/E-guest-kernel.nw"
+#line 3351 "chapters/E-guest-kernel.nw"
 int32_t sys_wait4(TrapFrame& f) {
     int32_t pid = int32_t(f.ebx);
     uint32_t status_pointer = f.ecx, options = f.edx;
@@ -175,7 +175,7 @@ int32_t sys_wait4(TrapFrame& f) {
 }
 
 int32_t sys_waitpid(TrapFrame& f) { return sys_wait4(f); }
-#line 3400 "chapters/E-guest-kernel.nw"
+#line 3403 "chapters/E-guest-kernel.nw"
 int32_t sys_execve(TrapFrame& f) {
     KernelPage page;
     if (!page.bytes)
@@ -211,7 +211,7 @@ int32_t sys_execve(TrapFrame& f) {
         error = load_program(*current, name, argv, argc);
     return error;
 }
-#line 3445 "chapters/E-guest-kernel.nw"
+#line 3448 "chapters/E-guest-kernel.nw"
 int32_t sys_brk(TrapFrame& f) {
     uint32_t wanted = f.ebx;
     if (wanted >= current->heap_start && wanted <= kHeapLimit) {
@@ -225,7 +225,7 @@ int32_t sys_brk(TrapFrame& f) {
     }
     return int32_t(current->brk);
 }
-#line 3467 "chapters/E-guest-kernel.nw"
+#line 3470 "chapters/E-guest-kernel.nw"
 int32_t sys_nanosleep(TrapFrame& f) {
     int32_t request[2];
     if (!copy_from_user(request, f.ebx, sizeof request))
@@ -246,7 +246,7 @@ int32_t sys_nanosleep(TrapFrame& f) {
         return -kEFAULT;
     return 0;
 }
-#line 3512 "chapters/E-guest-kernel.nw"
+#line 3515 "chapters/E-guest-kernel.nw"
 int32_t sys_set_thread_area(TrapFrame& f) {
     uint32_t d[4];  // entry_number, base_addr, limit, flags
     if (!copy_from_user(d, f.ebx, sizeof d))
@@ -306,7 +306,7 @@ int32_t sys_times(TrapFrame& f) {
         return -kEFAULT;
     return int32_t(ticks);
 }
-#line 3123 "chapters/E-guest-kernel.nw"
+#line 3126 "chapters/E-guest-kernel.nw"
 using SystemCall = int32_t (*)(TrapFrame&);
 struct Entry { uint32_t number; SystemCall call; };
 
@@ -318,14 +318,14 @@ constexpr Entry kSystemCalls[] = {
     {243, sys_set_thread_area},                  {252, sys_exit},
     {355, sys_getrandom},
     
-#line 5244 "chapters/E-guest-kernel.nw"
+#line 5247 "chapters/E-guest-kernel.nw"
 {5, sys_open},      {6, sys_close},          {19, sys_lseek},
 {118, sys_fsync},   {220, sys_getdents64},
-#line 3134 "chapters/E-guest-kernel.nw"
+#line 3137 "chapters/E-guest-kernel.nw"
     
 #line 1053 "chapters/07-mastery.nw"
     {43, sys_times},
-#line 3135 "chapters/E-guest-kernel.nw"
+#line 3138 "chapters/E-guest-kernel.nw"
 };
 
 struct Table { SystemCall calls[kSystemCallNumbers]; };
@@ -347,5 +347,5 @@ void system_call(TrapFrame& frame) {
     frame.eax = uint32_t(call ? call(frame) : -kENOSYS);
 }
 
-#line 3076 "chapters/E-guest-kernel.nw"
+#line 3079 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

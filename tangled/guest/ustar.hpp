@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 577 "chapters/E-guest-kernel.nw"
+#line 580 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::guest {
 
-#line 601 "chapters/E-guest-kernel.nw"
+#line 604 "chapters/E-guest-kernel.nw"
 struct UstarFile {
     const uint8_t* data;  // inside the archive
     uint32_t size;
@@ -15,7 +15,7 @@ struct UstarEntry {
     const char* name;  // NUL-terminated, inside the archive
     UstarFile file;
 };
-#line 529 "chapters/E-guest-kernel.nw"
+#line 532 "chapters/E-guest-kernel.nw"
 namespace ustar {
 
 inline constexpr uint32_t kBlock = 512;
@@ -27,7 +27,7 @@ inline constexpr uint32_t kMagicAt = 257;  // "ustar\0", then "00"
 inline constexpr uint32_t kPrefixAt = 345;
 
 } // namespace ustar
-#line 622 "chapters/E-guest-kernel.nw"
+#line 625 "chapters/E-guest-kernel.nw"
 namespace ustar {
 
 inline bool read_octal(const uint8_t* field, uint32_t bytes,
@@ -51,7 +51,7 @@ inline bool read_octal(const uint8_t* field, uint32_t bytes,
 }
 
 } // namespace ustar
-#line 656 "chapters/E-guest-kernel.nw"
+#line 659 "chapters/E-guest-kernel.nw"
 namespace ustar {
 
 inline bool checksum_matches(const uint8_t* header) {
@@ -83,7 +83,7 @@ inline bool is_zero_block(const uint8_t* block) {
 }
 
 } // namespace ustar
-#line 696 "chapters/E-guest-kernel.nw"
+#line 699 "chapters/E-guest-kernel.nw"
 namespace ustar {
 
 inline const char* usable_name(const uint8_t* header) {
@@ -104,7 +104,7 @@ inline bool same_name(const char* a, const char* b) {
 }
 
 } // namespace ustar
-#line 727 "chapters/E-guest-kernel.nw"
+#line 730 "chapters/E-guest-kernel.nw"
 namespace ustar {
 
 inline bool is_regular_file(uint8_t type) {
@@ -116,7 +116,7 @@ inline bool has_data_blocks(uint8_t type) {
 }
 
 } // namespace ustar
-#line 755 "chapters/E-guest-kernel.nw"
+#line 758 "chapters/E-guest-kernel.nw"
 class UstarReader {
 public:
     UstarReader(const uint8_t* archive, uint32_t size)
@@ -138,7 +138,7 @@ private:
     const char* problem_ = nullptr;
 };
 
-#line 785 "chapters/E-guest-kernel.nw"
+#line 788 "chapters/E-guest-kernel.nw"
 inline bool UstarReader::next(UstarEntry& entry) {
     while (!done_) {
         if (offset_ == size_)
@@ -149,7 +149,7 @@ inline bool UstarReader::next(UstarEntry& entry) {
         if (ustar::is_zero_block(header))
             return stop(nullptr);
         
-#line 808 "chapters/E-guest-kernel.nw"
+#line 811 "chapters/E-guest-kernel.nw"
 if (!ustar::checksum_matches(header))
     return stop("a header's checksum does not match");
 if (!ustar::is_posix_ustar(header))
@@ -157,9 +157,9 @@ if (!ustar::is_posix_ustar(header))
 uint32_t size;
 if (!ustar::read_octal(header + ustar::kSizeAt, ustar::kSizeBytes, size))
     return stop("a size is not an octal number below 4 GiB");
-#line 795 "chapters/E-guest-kernel.nw"
+#line 798 "chapters/E-guest-kernel.nw"
         
-#line 825 "chapters/E-guest-kernel.nw"
+#line 828 "chapters/E-guest-kernel.nw"
 const uint8_t type = header[ustar::kTypeAt];
 const uint32_t data = offset_ + ustar::kBlock;
 const uint32_t stored = ustar::has_data_blocks(type) ? size : 0;
@@ -169,19 +169,19 @@ const uint32_t end = data + stored;
 const uint32_t padding = (ustar::kBlock - stored % ustar::kBlock) %
                          ustar::kBlock;
 offset_ = padding > size_ - end ? size_ : end + padding;
-#line 796 "chapters/E-guest-kernel.nw"
+#line 799 "chapters/E-guest-kernel.nw"
         
-#line 841 "chapters/E-guest-kernel.nw"
+#line 844 "chapters/E-guest-kernel.nw"
 const char* name = ustar::usable_name(header);
 if (ustar::is_regular_file(type) && name) {
     entry = {name, {archive_ + data, size}};
     return true;
 }
-#line 797 "chapters/E-guest-kernel.nw"
+#line 800 "chapters/E-guest-kernel.nw"
     }
     return false;
 }
-#line 855 "chapters/E-guest-kernel.nw"
+#line 858 "chapters/E-guest-kernel.nw"
 inline bool ustar_find(const uint8_t* archive, uint32_t size,
                        const char* name, UstarFile& out) {
     UstarReader reader(archive, size);
@@ -195,5 +195,5 @@ inline bool ustar_find(const uint8_t* archive, uint32_t size,
     return false;
 }
 
-#line 591 "chapters/E-guest-kernel.nw"
+#line 594 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,18 +1,18 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4015 "chapters/E-guest-kernel.nw"
+#line 4018 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 #include "guest/ustar.hpp"
 
 namespace lhv::guest {
 
-#line 3722 "chapters/E-guest-kernel.nw"
+#line 3725 "chapters/E-guest-kernel.nw"
 namespace ustarfs {
 inline constexpr int32_t kENOENT = 2, kEIO = 5, kENOTDIR = 20,
                          kEISDIR = 21;
 inline constexpr uint32_t kSector = 512;
 } // namespace ustarfs
-#line 3696 "chapters/E-guest-kernel.nw"
+#line 3699 "chapters/E-guest-kernel.nw"
 struct SectorSource {
     uint64_t sectors;
     // Reads whole sectors; 0 or a negative errno.  May sleep.
@@ -32,7 +32,7 @@ struct DiskEntry {     // what a walk finds
     DiskNode node;
     uint64_t header;   // the sector of its header
 };
-#line 3955 "chapters/E-guest-kernel.nw"
+#line 3958 "chapters/E-guest-kernel.nw"
 inline bool is_inside(const char* name, const char* directory,
                       uint32_t length) {
     for (uint32_t i = 0; i < length; ++i)
@@ -40,7 +40,7 @@ inline bool is_inside(const char* name, const char* directory,
             return false;
     return name[length] == '/';
 }
-#line 3740 "chapters/E-guest-kernel.nw"
+#line 3743 "chapters/E-guest-kernel.nw"
 class UstarFs {
 public:
     int32_t mount(const SectorSource& disk, uint8_t* sector);
@@ -55,19 +55,19 @@ public:
 
 private:
     
-#line 3900 "chapters/E-guest-kernel.nw"
+#line 3903 "chapters/E-guest-kernel.nw"
 static constexpr uint32_t kCached = 8;
 struct Cached { char name[ustar::kNameBytes]; DiskNode node; };
 Cached cache_[kCached];
 uint32_t cached_ = 0;  // names put in the cache so far
-#line 3754 "chapters/E-guest-kernel.nw"
+#line 3757 "chapters/E-guest-kernel.nw"
     SectorSource disk_{};
     uint64_t end_ = 0;  // where the archive ends; never past the disk
     bool mounted_ = false;
     uint32_t files_ = 0;
     const char* problem_ = nullptr;
 };
-#line 3773 "chapters/E-guest-kernel.nw"
+#line 3776 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::step(uint64_t& at, DiskEntry& entry,
                              uint8_t* sector) {
     for (;;) {
@@ -93,7 +93,7 @@ inline int32_t UstarFs::step(uint64_t& at, DiskEntry& entry,
         const uint64_t header = at;
         at += 1 + data_sectors;
         
-#line 3809 "chapters/E-guest-kernel.nw"
+#line 3812 "chapters/E-guest-kernel.nw"
 const char* name = ustar::usable_name(sector);
 const bool directory = type == '5';
 if (name && (ustar::is_regular_file(type) || directory)) {
@@ -109,10 +109,10 @@ if (name && (ustar::is_regular_file(type) || directory)) {
         return 1;
     }
 }
-#line 3798 "chapters/E-guest-kernel.nw"
+#line 3801 "chapters/E-guest-kernel.nw"
     }
 }
-#line 3837 "chapters/E-guest-kernel.nw"
+#line 3840 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::mount(const SectorSource& disk, uint8_t* sector) {
     disk_ = disk;
     end_ = disk.sectors;
@@ -131,7 +131,7 @@ inline int32_t UstarFs::mount(const SectorSource& disk, uint8_t* sector) {
     mounted_ = at > 0 || found == 0;
     return mounted_ ? int32_t(files_) : found;
 }
-#line 3869 "chapters/E-guest-kernel.nw"
+#line 3872 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::lookup(const char* path, DiskNode& node,
                                uint8_t* sector) {
     while (*path == '/')
@@ -151,16 +151,16 @@ inline int32_t UstarFs::lookup(const char* path, DiskNode& node,
         return 0;
     }
     
-#line 3909 "chapters/E-guest-kernel.nw"
+#line 3912 "chapters/E-guest-kernel.nw"
 const uint32_t in_cache = cached_ < kCached ? cached_ : kCached;
 for (uint32_t i = 0; i < in_cache; ++i)
     if (ustar::same_name(cache_[i].name, wanted)) {
         node = cache_[i].node;
         return 0;
     }
-#line 3888 "chapters/E-guest-kernel.nw"
+#line 3891 "chapters/E-guest-kernel.nw"
     
-#line 3927 "chapters/E-guest-kernel.nw"
+#line 3930 "chapters/E-guest-kernel.nw"
 uint64_t at = 0;
 DiskEntry entry;
 int32_t found;
@@ -183,9 +183,9 @@ for (uint32_t i = 0; i <= n; ++i)
     slot.name[i] = wanted[i];
 slot.node = node;
 return 0;
-#line 3889 "chapters/E-guest-kernel.nw"
+#line 3892 "chapters/E-guest-kernel.nw"
 }
-#line 3977 "chapters/E-guest-kernel.nw"
+#line 3980 "chapters/E-guest-kernel.nw"
 inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
                              uint8_t* to, uint32_t bytes,
                              uint8_t* sector) {
@@ -219,5 +219,5 @@ inline int32_t UstarFs::read(const DiskNode& file, uint32_t offset,
     return int32_t(done);
 }
 
-#line 4030 "chapters/E-guest-kernel.nw"
+#line 4033 "chapters/E-guest-kernel.nw"
 } // namespace lhv::guest

@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5721 "chapters/E-guest-kernel.nw"
+#line 5724 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
 namespace lhv::user {
 
-#line 5627 "chapters/E-guest-kernel.nw"
+#line 5630 "chapters/E-guest-kernel.nw"
 void OutputLine::put(char character) {
     if (length_ < kCapacity)
         chars_[length_++] = character;
@@ -33,7 +33,7 @@ void OutputLine::print() {
     write(1, chars_, length_);
     length_ = 0;
 }
-#line 5661 "chapters/E-guest-kernel.nw"
+#line 5664 "chapters/E-guest-kernel.nw"
 OutputLine& OutputLine::hex(uint32_t number, uint32_t digits) {
     uint32_t count = 1;
     while (count < 8 && number >> (4 * count) != 0)
@@ -45,7 +45,7 @@ OutputLine& OutputLine::hex(uint32_t number, uint32_t digits) {
         put("0123456789abcdef"[number >> (4 * (i - 1)) & 0xF]);
     return *this;
 }
-#line 5680 "chapters/E-guest-kernel.nw"
+#line 5683 "chapters/E-guest-kernel.nw"
 uint32_t length_of(const char* text) {
     uint32_t length = 0;
     while (text[length] != '\0')
@@ -82,5 +82,5 @@ void busy_wait(uint32_t iterations) {
         counter = counter + 1;
 }
 
-#line 5729 "chapters/E-guest-kernel.nw"
+#line 5732 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

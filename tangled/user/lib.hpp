@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5609 "chapters/E-guest-kernel.nw"
+#line 5612 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
-#line 5559 "chapters/E-guest-kernel.nw"
+#line 5562 "chapters/E-guest-kernel.nw"
 class OutputLine {
 public:
     OutputLine() {}  // chars_ needs no clearing: print() uses length_
@@ -22,13 +22,13 @@ private:
 };
 
 inline void print(const char* text) { OutputLine().text(text).print(); }
-#line 5585 "chapters/E-guest-kernel.nw"
+#line 5588 "chapters/E-guest-kernel.nw"
 uint32_t length_of(const char* text);
 bool strings_equal(const char* a, const char* b);
 bool parse_decimal(const char* text, uint32_t& value);
 void busy_wait(uint32_t iterations);
-#line 5603 "chapters/E-guest-kernel.nw"
+#line 5606 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t kBusyIterations = 3'000'000;
 
-#line 5618 "chapters/E-guest-kernel.nw"
+#line 5621 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

@@ -1,11 +1,11 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6905 "chapters/E-guest-kernel.nw"
+#line 6908 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::user {
 
-#line 6792 "chapters/E-guest-kernel.nw"
+#line 6795 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t kSha256Rounds[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
     0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -23,7 +23,7 @@ inline constexpr uint32_t kSha256Start[8] = {
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 };
-#line 6821 "chapters/E-guest-kernel.nw"
+#line 6824 "chapters/E-guest-kernel.nw"
 class Sha256 {
 public:
     void add(const uint8_t* bytes, uint32_t n) {
@@ -64,7 +64,7 @@ private:
     uint32_t used_ = 0;
     uint64_t length_ = 0;
 };
-#line 6869 "chapters/E-guest-kernel.nw"
+#line 6872 "chapters/E-guest-kernel.nw"
 inline void Sha256::compress() {
     uint32_t w[64];
     for (uint32_t i = 0; i < 16; ++i)
@@ -97,5 +97,5 @@ inline void Sha256::compress() {
         state_[i] += v[i];
 }
 
-#line 6914 "chapters/E-guest-kernel.nw"
+#line 6917 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5520 "chapters/E-guest-kernel.nw"
+#line 5523 "chapters/E-guest-kernel.nw"
     .set SYS_exit_group, 252      /* as in syscall.hpp */
 
     .text

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5488 "chapters/E-guest-kernel.nw"
+#line 5491 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <stdint.h>
 
@@ -7,7 +7,7 @@ namespace lhv::user {
 
 #line 1059 "chapters/07-mastery.nw"
 inline constexpr uint32_t SYS_times = 43;
-#line 5352 "chapters/E-guest-kernel.nw"
+#line 5355 "chapters/E-guest-kernel.nw"
 enum SyscallNumber : uint32_t {
     SYS_exit = 1,
     SYS_fork = 2,
@@ -29,9 +29,9 @@ enum SyscallNumber : uint32_t {
     SYS_set_thread_area = 243,
     SYS_exit_group = 252,
 };
-#line 6364 "chapters/E-guest-kernel.nw"
+#line 6367 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t SYS_getrandom = 355;
-#line 5388 "chapters/E-guest-kernel.nw"
+#line 5391 "chapters/E-guest-kernel.nw"
 inline int32_t make_system_call(uint32_t number, uint32_t arg1 = 0,
                                 uint32_t arg2 = 0, uint32_t arg3 = 0,
                                 uint32_t arg4 = 0) {
@@ -48,7 +48,7 @@ template <typename T>
 inline uint32_t as_word(T* pointer) {
     return reinterpret_cast<uint32_t>(pointer);
 }
-#line 5415 "chapters/E-guest-kernel.nw"
+#line 5418 "chapters/E-guest-kernel.nw"
 struct timespec {
     int32_t tv_sec;
     int32_t tv_nsec;
@@ -70,7 +70,7 @@ static_assert(sizeof(user_desc) == 16);
 inline uint32_t times() {
     return make_system_call(SYS_times, 0);
 }
-#line 5443 "chapters/E-guest-kernel.nw"
+#line 5446 "chapters/E-guest-kernel.nw"
 [[noreturn]] inline void exit(int32_t status) {
     make_system_call(SYS_exit, status);
     __builtin_unreachable();
@@ -109,11 +109,11 @@ inline int32_t nanosleep(const timespec* request, timespec* left) {
 inline int32_t set_thread_area(user_desc* description) {
     return make_system_call(SYS_set_thread_area, as_word(description));
 }
-#line 6371 "chapters/E-guest-kernel.nw"
+#line 6374 "chapters/E-guest-kernel.nw"
 inline int32_t getrandom(void* buffer, uint32_t bytes, uint32_t flags) {
     return make_system_call(SYS_getrandom, as_word(buffer), bytes, flags);
 }
-#line 6753 "chapters/E-guest-kernel.nw"
+#line 6756 "chapters/E-guest-kernel.nw"
 inline constexpr uint32_t O_RDONLY = 0, O_RDWR = 2,
                           O_DIRECTORY = 0200000;
 inline constexpr uint32_t SEEK_SET = 0;
@@ -138,5 +138,5 @@ inline int32_t getdents64(int32_t fd, void* buffer, uint32_t bytes) {
     return make_system_call(SYS_getdents64, fd, as_word(buffer), bytes);
 }
 
-#line 5499 "chapters/E-guest-kernel.nw"
+#line 5502 "chapters/E-guest-kernel.nw"
 } // namespace lhv::user

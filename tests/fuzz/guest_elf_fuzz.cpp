@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2144 "chapters/E-guest-kernel.nw"
+#line 2147 "chapters/E-guest-kernel.nw"
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -9,7 +9,7 @@
 using namespace lhv::guest;
 
 namespace {
-#line 2173 "chapters/E-guest-kernel.nw"
+#line 2176 "chapters/E-guest-kernel.nw"
 bool loadable(const ElfProgram& program, std::uint64_t file_bytes) {
     constexpr std::uint64_t kPage = lhv::abi::kPageSize;
     if (program.count < 1 || program.count > kMaxElfSegments)
@@ -30,7 +30,7 @@ bool loadable(const ElfProgram& program, std::uint64_t file_bytes) {
     }
     return entry_found;
 }
-#line 2154 "chapters/E-guest-kernel.nw"
+#line 2157 "chapters/E-guest-kernel.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

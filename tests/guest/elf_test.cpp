@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 2094 "chapters/E-guest-kernel.nw"
+#line 2097 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstdint>
@@ -17,7 +17,7 @@ using namespace lhv::guest;
 using namespace lhv::test;
 
 namespace {
-#line 1841 "chapters/E-guest-kernel.nw"
+#line 1844 "chapters/E-guest-kernel.nw"
 struct TestProgram {
     Elf32_Ehdr header{};
     std::vector<Elf32_Phdr> segments;
@@ -41,7 +41,7 @@ struct TestProgram {
                                 PF_R | PF_W));
     }
     
-#line 1874 "chapters/E-guest-kernel.nw"
+#line 1877 "chapters/E-guest-kernel.nw"
 static Elf32_Phdr load(std::uint32_t vaddr, std::uint32_t offset,
                        std::uint32_t filesz, std::uint32_t memsz,
                        std::uint32_t flags) {
@@ -79,12 +79,12 @@ std::string check() {
     return check(program);
 }
 
-#line 1864 "chapters/E-guest-kernel.nw"
+#line 1867 "chapters/E-guest-kernel.nw"
 };
-#line 2112 "chapters/E-guest-kernel.nw"
+#line 2115 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 1917 "chapters/E-guest-kernel.nw"
+#line 1920 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a good program is described", "[guest][elf]") {
     TestProgram elf;
     ElfProgram program{};
@@ -108,13 +108,13 @@ TEST_CASE("elf: a good program is described", "[guest][elf]") {
     elf.segments[2].p_memsz = kUserHigh - elf.segments[2].p_vaddr;
     CHECK(elf.check() == "");
 }
-#line 1948 "chapters/E-guest-kernel.nw"
+#line 1951 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a program the kernel cannot load is refused",
           "[guest][elf]") {
     using Spoil = std::function<void(TestProgram&)>;
     const auto [spoil, reason] = GENERATE(table<Spoil, std::string>({
         
-#line 1965 "chapters/E-guest-kernel.nw"
+#line 1968 "chapters/E-guest-kernel.nw"
 {[](TestProgram& e) { e.header.e_ident[1] = 'e'; }, "not an ELF file"},
 {[](TestProgram& e) { e.file_bytes = 3; }, "not an ELF file"},
 {[](TestProgram& e) { e.file_bytes = 51; },
@@ -134,9 +134,9 @@ TEST_CASE("elf: a program the kernel cannot load is refused",
 {[](TestProgram& e) { e.header.e_phoff = 0xFFFFFFF0; },
  "program headers run past the end of the file"},
 {[](TestProgram& e) { e.segments.clear(); }, "no loadable segments"},
-#line 1953 "chapters/E-guest-kernel.nw"
+#line 1956 "chapters/E-guest-kernel.nw"
         
-#line 1991 "chapters/E-guest-kernel.nw"
+#line 1994 "chapters/E-guest-kernel.nw"
 {[](TestProgram& e) { e.segments[1].p_filesz = 0x5001; },
  "a segment has more file bytes than memory bytes"},
 {[](TestProgram& e) { e.segments[1].p_filesz = 0x1001; },
@@ -175,13 +175,13 @@ TEST_CASE("elf: a program the kernel cannot load is refused",
      interpreter.p_type = PT_INTERP;
      e.segments.insert(e.segments.begin(), interpreter);
  }, "needs a dynamic linker"},
-#line 1954 "chapters/E-guest-kernel.nw"
+#line 1957 "chapters/E-guest-kernel.nw"
     }));
     TestProgram elf;
     spoil(elf);
     CHECK(elf.check() == reason);
 }
-#line 2034 "chapters/E-guest-kernel.nw"
+#line 2037 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: a refusal says which segment", "[guest][elf]") {
     TestProgram elf;
     elf.segments[1].p_vaddr = 0x0804A008;
@@ -190,7 +190,7 @@ TEST_CASE("elf: a refusal says which segment", "[guest][elf]") {
           "a segment's address and file offset differ within a page");
     CHECK(program.count == 1);
 }
-#line 2052 "chapters/E-guest-kernel.nw"
+#line 2055 "chapters/E-guest-kernel.nw"
 TEST_CASE("elf: the book's programs are loadable", "[guest][elf]") {
     int checked = 0;
     for (const auto& file :

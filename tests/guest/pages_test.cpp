@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 131 "chapters/E-guest-kernel.nw"
+#line 134 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>

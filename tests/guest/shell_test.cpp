@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7630 "chapters/E-guest-kernel.nw"
+#line 7633 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -22,7 +22,7 @@ using namespace lhv::test;
 using Catch::Matchers::Contains;
 
 namespace {
-#line 6508 "chapters/E-guest-kernel.nw"
+#line 6511 "chapters/E-guest-kernel.nw"
 std::optional<Ran> run_on_linux(const std::vector<std::string>& argv) {
     std::vector<std::string> command = argv;
     command[0] = user_program(argv[0]);
@@ -52,7 +52,7 @@ std::vector<std::string> starting_with(
             found.push_back(line);
     return found;
 }
-#line 7463 "chapters/E-guest-kernel.nw"
+#line 7466 "chapters/E-guest-kernel.nw"
 std::string hex_digest(lhv::user::Sha256& hash) {
     std::uint8_t digest[32];
     hash.finish(digest);
@@ -94,10 +94,10 @@ TEST_CASE("sha256: FIPS 180-4's vectors", "[guest][sha256]") {
     }
     CHECK(hex_digest(pieces) == expected);
 }
-#line 7654 "chapters/E-guest-kernel.nw"
+#line 7657 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 7514 "chapters/E-guest-kernel.nw"
+#line 7517 "chapters/E-guest-kernel.nw"
 std::string read_back(const MemoryFile& file) {
     std::ifstream in(file.path(), std::ios::binary);
     return {std::istreambuf_iterator<char>(in),
@@ -120,7 +120,7 @@ TEST_CASE("sha256: the shell agrees with sha256sum", "[user][sha256]") {
     CHECK(ran->out == sum.out);
     CHECK(ran->status == 0);
 }
-#line 7544 "chapters/E-guest-kernel.nw"
+#line 7547 "chapters/E-guest-kernel.nw"
 std::optional<Ran> run_with_input(const std::vector<std::string>& argv,
                                   const std::string& input) {
     const MemoryFile script(input);
@@ -137,7 +137,7 @@ std::optional<Ran> run_with_input(const std::vector<std::string>& argv,
     REQUIRE(ran.error == 0);
     return ran;
 }
-#line 7570 "chapters/E-guest-kernel.nw"
+#line 7573 "chapters/E-guest-kernel.nw"
 TEST_CASE("sh: a script on standard input, on Linux", "[user]") {
     const std::string programs = user_programs().string();
     const MemoryFile file("a file\n");
@@ -173,7 +173,7 @@ TEST_CASE("sh: a script on standard input, on Linux", "[user]") {
     CHECK(ended->out == "lhv$ a file\nlhv$ \n");
     CHECK(ended->status == 0);
 }
-#line 7611 "chapters/E-guest-kernel.nw"
+#line 7614 "chapters/E-guest-kernel.nw"
 TEST_CASE("blkwrite writes one sector, on Linux", "[user]") {
     const MemoryFile disk(std::string(8 * 512, 'x'));
     const auto ran = run_on_linux({"blkwrite", "3", "durable",

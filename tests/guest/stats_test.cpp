@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 3623 "chapters/E-guest-kernel.nw"
+#line 3626 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include "guest/stats.hpp"
 

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 1484 "chapters/E-guest-kernel.nw"
+#line 1487 "chapters/E-guest-kernel.nw"
 #pragma once
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -20,7 +20,7 @@
 
 namespace lhv::test {
 
-#line 1376 "chapters/E-guest-kernel.nw"
+#line 1379 "chapters/E-guest-kernel.nw"
 inline std::filesystem::path user_programs() {
     if (const char* dir = std::getenv("LHV_USER_PROGRAMS"); dir && *dir)
         return dir;
@@ -45,7 +45,7 @@ inline std::vector<std::uint8_t> read_file(
     return {std::istreambuf_iterator<char>(in),
             std::istreambuf_iterator<char>()};
 }
-#line 1415 "chapters/E-guest-kernel.nw"
+#line 1418 "chapters/E-guest-kernel.nw"
 struct Ran {
     pid_t pid = -1;
     int error = 0;   // why it could not start; 0 if it did
@@ -59,7 +59,7 @@ inline Ran run_program(const std::vector<std::string>& argv,
     int pipe_ends[2];
     REQUIRE(pipe2(pipe_ends, O_CLOEXEC) == 0);
     
-#line 1444 "chapters/E-guest-kernel.nw"
+#line 1447 "chapters/E-guest-kernel.nw"
 posix_spawn_file_actions_t actions;
 posix_spawn_file_actions_init(&actions);
 posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], 1);
@@ -77,11 +77,11 @@ ran.error = posix_spawnp(&ran.pid, args[0], &actions, nullptr,
                          args.data(), environ);
 setrlimit(RLIMIT_CORE, &core);
 posix_spawn_file_actions_destroy(&actions);
-#line 1428 "chapters/E-guest-kernel.nw"
+#line 1431 "chapters/E-guest-kernel.nw"
     close(pipe_ends[1]);
     if (ran.error == 0) {
         
-#line 1467 "chapters/E-guest-kernel.nw"
+#line 1470 "chapters/E-guest-kernel.nw"
 char buffer[4096];
 for (;;) {
     pollfd readable{pipe_ends[0], POLLIN, 0};
@@ -94,12 +94,12 @@ for (;;) {
         break;
     ran.out.append(buffer, static_cast<std::size_t>(got));
 }
-#line 1431 "chapters/E-guest-kernel.nw"
+#line 1434 "chapters/E-guest-kernel.nw"
         REQUIRE(waitpid(ran.pid, &ran.status, 0) == ran.pid);
     }
     close(pipe_ends[0]);
     return ran;
 }
 
-#line 1507 "chapters/E-guest-kernel.nw"
+#line 1510 "chapters/E-guest-kernel.nw"
 } // namespace lhv::test

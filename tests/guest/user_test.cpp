@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6690 "chapters/E-guest-kernel.nw"
+#line 6693 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstdint>
@@ -14,7 +14,7 @@
 using namespace lhv::test;
 
 namespace {
-#line 6508 "chapters/E-guest-kernel.nw"
+#line 6511 "chapters/E-guest-kernel.nw"
 std::optional<Ran> run_on_linux(const std::vector<std::string>& argv) {
     std::vector<std::string> command = argv;
     command[0] = user_program(argv[0]);
@@ -44,10 +44,10 @@ std::vector<std::string> starting_with(
             found.push_back(line);
     return found;
 }
-#line 6705 "chapters/E-guest-kernel.nw"
+#line 6708 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 6545 "chapters/E-guest-kernel.nw"
+#line 6548 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: hello says hello, with its pid", "[user]") {
     const auto ran = run_on_linux({"hello"});
     if (!ran)
@@ -70,7 +70,7 @@ TEST_CASE("user: syscalls counts, and nm finds its loop", "[user]") {
     CHECK(start != std::string::npos);
     CHECK(end != std::string::npos);
 }
-#line 6574 "chapters/E-guest-kernel.nw"
+#line 6577 "chapters/E-guest-kernel.nw"
 std::uint32_t touch_checksum(std::uint32_t mib) {
     std::uint32_t sum = 0;
     for (std::uint32_t page = 0; page < mib * 256; ++page)
@@ -98,7 +98,7 @@ TEST_CASE("user: touch writes every page and reads it back", "[user]") {
     REQUIRE(refused);
     CHECK(refused->status == 2 << 8);
 }
-#line 6610 "chapters/E-guest-kernel.nw"
+#line 6613 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: preempt runs two processes to the end", "[user]") {
     const auto ran = run_on_linux({"preempt"});
     if (!ran)
@@ -115,7 +115,7 @@ TEST_CASE("user: preempt runs two processes to the end", "[user]") {
     CHECK(lines.back() == "preempt: both done");
     CHECK(ran->status == 0);
 }
-#line 6633 "chapters/E-guest-kernel.nw"
+#line 6636 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: tls gives each process its own word", "[user]") {
     const auto ran = run_on_linux({"tls"});
     if (!ran)
@@ -132,7 +132,7 @@ TEST_CASE("user: tls gives each process its own word", "[user]") {
     CHECK(lines[2] == "tls: done");
     CHECK(ran->status == 0);
 }
-#line 6657 "chapters/E-guest-kernel.nw"
+#line 6660 "chapters/E-guest-kernel.nw"
 TEST_CASE("user: rogues die, the good process lives", "[user]") {
     const auto ran = run_on_linux({"rogues"});
     if (!ran)

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 1340 "chapters/E-guest-kernel.nw"
+#line 1343 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <array>
@@ -18,7 +18,7 @@ using namespace lhv::test;
 namespace {
 
 using Block = std::array<std::uint8_t, 512>;
-#line 999 "chapters/E-guest-kernel.nw"
+#line 1002 "chapters/E-guest-kernel.nw"
 void put(Block& block, std::size_t at, const std::string& text) {
     std::memcpy(block.data() + at, text.data(), text.size());
 }
@@ -46,7 +46,7 @@ Block header(const std::string& name, std::size_t size, char type = '0') {
     return block;
 }
 
-#line 1032 "chapters/E-guest-kernel.nw"
+#line 1035 "chapters/E-guest-kernel.nw"
 struct Archive {
     std::vector<std::uint8_t> bytes;
 
@@ -89,10 +89,10 @@ struct Archive {
     }
 };
 
-#line 1360 "chapters/E-guest-kernel.nw"
+#line 1363 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 1081 "chapters/E-guest-kernel.nw"
+#line 1084 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustar: a good archive lists its files", "[guest][ustar]") {
     Archive archive;
     archive.add("bin/hello", 1300);
@@ -119,7 +119,7 @@ TEST_CASE("ustar: a good archive lists its files", "[guest][ustar]") {
     CHECK_FALSE(ustar_find(archive.bytes.data(), archive.size(),
                            "bin/link", file));
 }
-#line 1114 "chapters/E-guest-kernel.nw"
+#line 1117 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustar: where an archive ends", "[guest][ustar]") {
     Archive archive;
     archive.add("first", 10);
@@ -149,7 +149,7 @@ TEST_CASE("ustar: where an archive ends", "[guest][ustar]") {
         CHECK(Archive().problem() == "");
     }
 }
-#line 1153 "chapters/E-guest-kernel.nw"
+#line 1156 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustar: a damaged header stops the walk", "[guest][ustar]") {
     Archive archive;
     archive.add("good", 100);
@@ -202,7 +202,7 @@ TEST_CASE("ustar: a damaged header stops the walk", "[guest][ustar]") {
     CHECK(archive.names() == std::vector<std::string>{"good"});
     CHECK(archive.problem() == reason);
 }
-#line 1216 "chapters/E-guest-kernel.nw"
+#line 1219 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustar: names that are refused are passed over",
           "[guest][ustar]") {
     Archive archive;
@@ -224,7 +224,7 @@ TEST_CASE("ustar: names that are refused are passed over",
     CHECK_FALSE(ustar_find(archive.bytes.data(), archive.size(),
                            hundred.c_str(), file));
 }
-#line 1250 "chapters/E-guest-kernel.nw"
+#line 1253 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustar: an archive made by GNU tar", "[guest][ustar]") {
     const std::vector<std::pair<std::string, std::string>> files = {
         {"bin/hello", std::string(1300, 'h')},
@@ -258,7 +258,7 @@ TEST_CASE("ustar: an archive made by GNU tar", "[guest][ustar]") {
         reinterpret_cast<const std::uint8_t*>(ran.out.data());
     const auto size = static_cast<std::uint32_t>(ran.out.size());
     
-#line 1291 "chapters/E-guest-kernel.nw"
+#line 1294 "chapters/E-guest-kernel.nw"
 CHECK(size % 10240 == 0);
 UstarReader reader(archive, size);
 UstarEntry entry;
@@ -270,9 +270,9 @@ for (const auto& [name, data] : files) {
 }
 CHECK_FALSE(reader.next(entry));
 CHECK(reader.problem() == nullptr);
-#line 1283 "chapters/E-guest-kernel.nw"
+#line 1286 "chapters/E-guest-kernel.nw"
 }
-#line 1312 "chapters/E-guest-kernel.nw"
+#line 1315 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustar: the Guest's archive holds every program",
           "[guest][ustar]") {
     const auto tar = read_file(user_programs().parent_path().parent_path() /

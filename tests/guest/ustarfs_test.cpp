@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 4320 "chapters/E-guest-kernel.nw"
+#line 4323 "chapters/E-guest-kernel.nw"
 #include <catch2/catch.hpp>
 #include <array>
 #include <cstdint>
@@ -19,7 +19,7 @@ using namespace lhv::test;
 namespace {
 
 using Block = std::array<std::uint8_t, 512>;
-#line 999 "chapters/E-guest-kernel.nw"
+#line 1002 "chapters/E-guest-kernel.nw"
 void put(Block& block, std::size_t at, const std::string& text) {
     std::memcpy(block.data() + at, text.data(), text.size());
 }
@@ -47,7 +47,7 @@ Block header(const std::string& name, std::size_t size, char type = '0') {
     return block;
 }
 
-#line 1032 "chapters/E-guest-kernel.nw"
+#line 1035 "chapters/E-guest-kernel.nw"
 struct Archive {
     std::vector<std::uint8_t> bytes;
 
@@ -89,7 +89,7 @@ struct Archive {
         return static_cast<std::uint32_t>(bytes.size());
     }
 };
-#line 4041 "chapters/E-guest-kernel.nw"
+#line 4044 "chapters/E-guest-kernel.nw"
 struct MemoryDisk {
     std::vector<std::uint8_t> bytes;
     int reads = 0;
@@ -124,10 +124,10 @@ std::string read_all(UstarFs& fs, const DiskNode& node,
     return std::string(out.begin(), out.begin() + got);
 }
 
-#line 4342 "chapters/E-guest-kernel.nw"
+#line 4345 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 4083 "chapters/E-guest-kernel.nw"
+#line 4086 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a good disk mounts, and its files read back",
           "[guest][ustarfs]") {
     Archive archive;
@@ -169,7 +169,7 @@ TEST_CASE("ustarfs: a good disk mounts, and its files read back",
                     sector) == -2);
     CHECK_FALSE(disk.strayed);
 }
-#line 4131 "chapters/E-guest-kernel.nw"
+#line 4134 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a name found once is found again without a read",
           "[guest][ustarfs]") {
     Archive archive;
@@ -193,7 +193,7 @@ TEST_CASE("ustarfs: a name found once is found again without a read",
     REQUIRE(fs.lookup("/etc/one", node, sector) == 0);
     CHECK(disk.reads == 4);
 }
-#line 4164 "chapters/E-guest-kernel.nw"
+#line 4167 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: damage ends the archive where it is",
           "[guest][ustarfs]") {
     std::uint8_t sector[512];
@@ -236,7 +236,7 @@ TEST_CASE("ustarfs: damage ends the archive where it is",
         CHECK_FALSE(disk.strayed);
     }
 }
-#line 4215 "chapters/E-guest-kernel.nw"
+#line 4218 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: cut disks, refused names, a failing disk",
           "[guest][ustarfs]") {
     std::uint8_t sector[512];
@@ -263,7 +263,7 @@ TEST_CASE("ustarfs: cut disks, refused names, a failing disk",
     broken.failing = true;
     CHECK(fs.mount(broken.source(), sector) == -5);
 }
-#line 4247 "chapters/E-guest-kernel.nw"
+#line 4250 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a walk lists files and directories",
           "[guest][ustarfs]") {
     Archive archive;
@@ -284,7 +284,7 @@ TEST_CASE("ustarfs: a walk lists files and directories",
                         (entry.node.directory ? "/" : ""));
     CHECK(names == std::vector<std::string>{"bin/", "bin/sh", "README"});
 }
-#line 4279 "chapters/E-guest-kernel.nw"
+#line 4282 "chapters/E-guest-kernel.nw"
 TEST_CASE("ustarfs: a disk made by GNU tar reads back",
           "[guest][ustarfs]") {
     std::string big;

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7984 "chapters/E-guest-kernel.nw"
+#line 7987 "chapters/E-guest-kernel.nw"
 #include <cstdint>
 #include <cstdio>
 #include "harness.hpp"
@@ -34,7 +34,7 @@ TEST_CASE("the Guest boots into its first program at ring 3",
         kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 8027 "chapters/E-guest-kernel.nw"
+#line 8030 "chapters/E-guest-kernel.nw"
 TEST_CASE("the clock preempts two processes that never yield",
           "[guest-kernel]") {
     const Outcome run = run_program({"init=preempt"});
@@ -49,7 +49,7 @@ TEST_CASE("the clock preempts two processes that never yield",
     CHECK(line_index(lines, "preempt: both done") > last_a);
     CHECK(run.exit_code == 0);
 }
-#line 8051 "chapters/E-guest-kernel.nw"
+#line 8054 "chapters/E-guest-kernel.nw"
 TEST_CASE("a process's heap arrives page by page on demand",
           "[guest-kernel]") {
     for (unsigned mib : {1u, 16u}) {
@@ -66,7 +66,7 @@ TEST_CASE("a process's heap arrives page by page on demand",
         CHECK(run.exit_code == 0);
     }
 }
-#line 8079 "chapters/E-guest-kernel.nw"
+#line 8082 "chapters/E-guest-kernel.nw"
 TEST_CASE("a process that faults is killed and the others go on",
           "[guest-kernel]") {
     const Outcome run = run_program({"init=rogues"});
@@ -93,7 +93,7 @@ TEST_CASE("a process that faults is killed and the others go on",
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 8114 "chapters/E-guest-kernel.nw"
+#line 8117 "chapters/E-guest-kernel.nw"
 TEST_CASE("each process sees its own thread-local storage",
           "[guest-kernel]") {
     const Outcome run = run_program({"init=tls"});
@@ -104,7 +104,7 @@ TEST_CASE("each process sees its own thread-local storage",
     CHECK_THAT(run.out, Contains("tls: done\n"));
     CHECK(run.exit_code == 0);
 }
-#line 8132 "chapters/E-guest-kernel.nw"
+#line 8135 "chapters/E-guest-kernel.nw"
 TEST_CASE("a process out of memory is killed, not the Guest",
           "[guest-kernel]") {
     const Outcome run = run_lhv({"-m", "2",
@@ -116,7 +116,7 @@ TEST_CASE("a process out of memory is killed, not the Guest",
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 8153 "chapters/E-guest-kernel.nw"
+#line 8156 "chapters/E-guest-kernel.nw"
 TEST_CASE("execve replaces a process's program", "[guest-kernel]") {
     const Outcome hello = run_program({"init=spawn", "hello"});
     INFO(describe(hello));
@@ -132,7 +132,7 @@ TEST_CASE("execve replaces a process's program", "[guest-kernel]") {
                                   "spawn: nosuch ended, status 0x7f00\n"));
     CHECK(none.exit_code == 0);
 }
-#line 8178 "chapters/E-guest-kernel.nw"
+#line 8181 "chapters/E-guest-kernel.nw"
 TEST_CASE("a torn-down address space leaves nothing in the shadow",
           "[guest-kernel]") {
     const Outcome run = run_program({"init=reuse"});
@@ -147,7 +147,7 @@ TEST_CASE("a torn-down address space leaves nothing in the shadow",
                                  "status 0x000b\n"));
     CHECK(run.exit_code == 0);
 }
-#line 8199 "chapters/E-guest-kernel.nw"
+#line 8202 "chapters/E-guest-kernel.nw"
 TEST_CASE("system calls run, and an unknown program is refused",
           "[guest-kernel]") {
     const Outcome calls = run_program({"init=syscalls", "1000"});

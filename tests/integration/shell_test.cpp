@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7672 "chapters/E-guest-kernel.nw"
+#line 7675 "chapters/E-guest-kernel.nw"
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -9,7 +9,7 @@
 using namespace lhv::test;
 
 namespace {
-#line 7802 "chapters/E-guest-kernel.nw"
+#line 7805 "chapters/E-guest-kernel.nw"
 std::string read_back(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in),
@@ -25,7 +25,7 @@ Outcome run_with_input(const std::string& input,
     words.insert(words.end(), arguments.begin(), arguments.end());
     return Lhv("/bin/sh", words).finish();
 }
-#line 7855 "chapters/E-guest-kernel.nw"
+#line 7858 "chapters/E-guest-kernel.nw"
 std::string ustar_disk(const std::string& name, const std::string& data) {
     std::string header(512, '\0');
     header.replace(0, name.size(), name);
@@ -47,7 +47,7 @@ std::string ustar_disk(const std::string& name, const std::string& data) {
     return disk;
 }
 
-#line 7684 "chapters/E-guest-kernel.nw"
+#line 7687 "chapters/E-guest-kernel.nw"
 std::string sha256sum(const std::string& path) {
     std::string out;
     if (FILE* pipe = popen(("sha256sum " + path).c_str(), "r")) {
@@ -85,7 +85,7 @@ TEST_CASE("the shell runs its commands in the Guest", "[shell]") {
     CHECK_THAT(run.out, Catch::EndsWith("init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7738 "chapters/E-guest-kernel.nw"
+#line 7741 "chapters/E-guest-kernel.nw"
 TEST_CASE("stats shows the Host's world switches, and they add up",
           "[shell][switch-counts]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
@@ -119,7 +119,7 @@ TEST_CASE("stats shows the Host's world switches, and they add up",
         CHECK(calls[r] <= total[r]);
     }
 }
-#line 7779 "chapters/E-guest-kernel.nw"
+#line 7782 "chapters/E-guest-kernel.nw"
 TEST_CASE("the shell halts the Guest at the end of its input",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),
@@ -129,7 +129,7 @@ TEST_CASE("the shell halts the Guest at the end of its input",
         "lhv$ \n" + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7826 "chapters/E-guest-kernel.nw"
+#line 7829 "chapters/E-guest-kernel.nw"
 TEST_CASE("a console round trip through a pipe, with the book's disk",
           "[shell]") {
     const std::string guest = path_from_environment("LHV_GUEST");
@@ -150,7 +150,7 @@ TEST_CASE("a console round trip through a pipe, with the book's disk",
         "lhv$ " + kGuestBanner + "init exited with status 0\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7880 "chapters/E-guest-kernel.nw"
+#line 7883 "chapters/E-guest-kernel.nw"
 TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
           "[shell]") {
     std::string data;
@@ -168,7 +168,7 @@ TEST_CASE("sha256 of a large file on the disk agrees with sha256sum",
     CHECK_THAT(run.out, Contains(sha256sum(same.path()) + "  /big\n"));
     CHECK(run.exit_code == 0);
 }
-#line 7905 "chapters/E-guest-kernel.nw"
+#line 7908 "chapters/E-guest-kernel.nw"
 TEST_CASE("a flushed write is in the image when the Guest dies",
           "[shell]") {
     const MemoryFile disk(std::string(16 * 512, 'x'));
@@ -186,7 +186,7 @@ TEST_CASE("a flushed write is in the image when the Guest dies",
     expected.replace(7 * 512, 7, "durable");
     CHECK(read_back(disk.path()) == expected);
 }
-#line 7936 "chapters/E-guest-kernel.nw"
+#line 7939 "chapters/E-guest-kernel.nw"
 TEST_CASE("the file calls refuse a hostile program and carry on",
           "[shell]") {
     const Outcome run = run_lhv({path_from_environment("LHV_GUEST"),

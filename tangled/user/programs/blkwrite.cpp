@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7335 "chapters/E-guest-kernel.nw"
+#line 7338 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 

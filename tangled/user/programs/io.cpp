@@ -1,12 +1,12 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6380 "chapters/E-guest-kernel.nw"
+#line 6383 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
 using namespace lhv::user;
 
 namespace {
-#line 6413 "chapters/E-guest-kernel.nw"
+#line 6416 "chapters/E-guest-kernel.nw"
 int print_lines() {
     char line[128];
     uint32_t count = 0;
@@ -22,7 +22,7 @@ int print_lines() {
         .decimal(count).text(" lines\n").print();
     return n == 0 ? 0 : 1;
 }
-#line 6433 "chapters/E-guest-kernel.nw"
+#line 6436 "chapters/E-guest-kernel.nw"
 int print_random() {
     for (int round = 0; round < 2; ++round) {
         uint8_t bytes[16];
@@ -39,7 +39,7 @@ int print_random() {
     }
     return 0;
 }
-#line 6455 "chapters/E-guest-kernel.nw"
+#line 6458 "chapters/E-guest-kernel.nw"
 int tick_while_waiting() {
     int32_t child = fork();
     if (child == 0) {
@@ -61,7 +61,7 @@ int tick_while_waiting() {
     print("io: done\n");
     return 0;
 }
-#line 6389 "chapters/E-guest-kernel.nw"
+#line 6392 "chapters/E-guest-kernel.nw"
 }
 
 int main(int argc, char** argv) {

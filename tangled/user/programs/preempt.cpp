@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 5839 "chapters/E-guest-kernel.nw"
+#line 5842 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     if (child == 0)
         return 0;
     
-#line 5873 "chapters/E-guest-kernel.nw"
+#line 5876 "chapters/E-guest-kernel.nw"
 int32_t status = 0;
 if (wait4(child, &status, 0, nullptr) != child) {
     print("preempt: wait4 failed\n");
@@ -35,5 +35,5 @@ if (wait4(child, &status, 0, nullptr) != child) {
 }
 print("preempt: both done\n");
 return 0;
-#line 5866 "chapters/E-guest-kernel.nw"
+#line 5869 "chapters/E-guest-kernel.nw"
 }

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6310 "chapters/E-guest-kernel.nw"
+#line 6313 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 

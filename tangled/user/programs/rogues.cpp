@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6224 "chapters/E-guest-kernel.nw"
+#line 6227 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -7,7 +7,7 @@ using namespace lhv::user;
 
 constexpr int32_t kSurvived = 99;
 
-#line 6163 "chapters/E-guest-kernel.nw"
+#line 6166 "chapters/E-guest-kernel.nw"
 struct Rogue {
     const char* name;
     void (*commit)();
@@ -24,10 +24,10 @@ const Rogue kRogues[] = {
      }},
 };
 
-#line 6233 "chapters/E-guest-kernel.nw"
+#line 6236 "chapters/E-guest-kernel.nw"
 int main(int, char**) {
     
-#line 6206 "chapters/E-guest-kernel.nw"
+#line 6209 "chapters/E-guest-kernel.nw"
 const int32_t good = fork();
 if (good == 0) {
     for (uint32_t line = 0; line < 5; ++line) {
@@ -40,10 +40,10 @@ if (good < 0) {
     print("rogues: fork failed\n");
     return 1;
 }
-#line 6235 "chapters/E-guest-kernel.nw"
+#line 6238 "chapters/E-guest-kernel.nw"
     for (const Rogue& rogue : kRogues) {
         
-#line 6185 "chapters/E-guest-kernel.nw"
+#line 6188 "chapters/E-guest-kernel.nw"
 const int32_t child = fork();
 if (child == 0) {
     rogue.commit();
@@ -57,7 +57,7 @@ if (child < 0 || waitpid(child, &status, 0) != child) {
 }
 OutputLine().text("rogues: ").text(rogue.name).text(" ended, status ")
     .hex(status, 4).text("\n").print();
-#line 6237 "chapters/E-guest-kernel.nw"
+#line 6240 "chapters/E-guest-kernel.nw"
     }
     int32_t status = 0;
     waitpid(good, &status, 0);

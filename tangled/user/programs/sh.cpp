@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 7303 "chapters/E-guest-kernel.nw"
+#line 7306 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/sha256.hpp"
 #include "user/syscall.hpp"
@@ -8,10 +8,10 @@ using namespace lhv::user;
 
 namespace {
 
-#line 6928 "chapters/E-guest-kernel.nw"
+#line 6931 "chapters/E-guest-kernel.nw"
 constexpr uint32_t kLineBytes = 256;
 constexpr uint32_t kMaxWords = 16;
-#line 6936 "chapters/E-guest-kernel.nw"
+#line 6939 "chapters/E-guest-kernel.nw"
 class Input {
 public:
     // false at the end of input, when no line is left
@@ -50,7 +50,7 @@ private:
     char buffer_[kLineBytes];
     uint32_t start_ = 0, end_ = 0;
 };
-#line 6983 "chapters/E-guest-kernel.nw"
+#line 6986 "chapters/E-guest-kernel.nw"
 int32_t split_words(char* line, char** words) {
     uint32_t count = 0;
     for (char* c = line; *c;) {
@@ -67,7 +67,7 @@ int32_t split_words(char* line, char** words) {
     words[count] = nullptr;
     return int32_t(count);
 }
-#line 7009 "chapters/E-guest-kernel.nw"
+#line 7012 "chapters/E-guest-kernel.nw"
 void complain(const char* command, const char* what, int32_t error) {
     const char* text = nullptr;
     switch (-error) {
@@ -87,7 +87,7 @@ void complain(const char* command, const char* what, int32_t error) {
         line.text("error ").decimal(uint32_t(-error));
     line.text("\n").print();
 }
-#line 7039 "chapters/E-guest-kernel.nw"
+#line 7042 "chapters/E-guest-kernel.nw"
 uint8_t buffer[4096];
 
 int32_t cat_one(const char* command, const char* path) {
@@ -114,7 +114,7 @@ int32_t cat(char** words, uint32_t count) {
 
 int32_t ps(char**, uint32_t) { return cat_one("ps", "/proc/ps"); }
 int32_t stats(char**, uint32_t) { return cat_one("stats", "/proc/stats"); }
-#line 7072 "chapters/E-guest-kernel.nw"
+#line 7075 "chapters/E-guest-kernel.nw"
 int32_t sha256(char** words, uint32_t count) {
     int32_t result = 0;
     for (uint32_t i = 1; i < count; ++i) {
@@ -135,7 +135,7 @@ int32_t sha256(char** words, uint32_t count) {
             continue;
         }
         
-#line 7101 "chapters/E-guest-kernel.nw"
+#line 7104 "chapters/E-guest-kernel.nw"
 uint8_t digest[32];
 hash.finish(digest);
 char line[64 + 2 + kLineBytes + 1];
@@ -150,11 +150,11 @@ for (const char* c = words[i]; *c; ++c)
     line[n++] = *c;
 line[n++] = '\n';
 write(1, line, n);
-#line 7092 "chapters/E-guest-kernel.nw"
+#line 7095 "chapters/E-guest-kernel.nw"
     }
     return result;
 }
-#line 7123 "chapters/E-guest-kernel.nw"
+#line 7126 "chapters/E-guest-kernel.nw"
 int32_t ls(char** words, uint32_t count) {
     const char* path = count > 1 ? words[1] : "/";
     const int32_t fd = open(path, O_RDONLY | O_DIRECTORY);
@@ -181,7 +181,7 @@ int32_t ls(char** words, uint32_t count) {
     return got < 0;
 }
 
-#line 7157 "chapters/E-guest-kernel.nw"
+#line 7160 "chapters/E-guest-kernel.nw"
 int32_t run(char** words, uint32_t count) {
     if (count == 0) {
         print("run: usage: run PROGRAM [ARGUMENTS]\n");
@@ -217,7 +217,7 @@ int32_t run(char** words, uint32_t count) {
 int32_t run_command(char** words, uint32_t count) {
     return run(words + 1, count - 1);
 }
-#line 7198 "chapters/E-guest-kernel.nw"
+#line 7201 "chapters/E-guest-kernel.nw"
 struct Command {
     const char* name;
     int32_t (*run)(char** words, uint32_t count);
@@ -243,7 +243,7 @@ int32_t help(char**, uint32_t) {
     print("  any other word: run the program of that name\n");
     return 0;
 }
-#line 7231 "chapters/E-guest-kernel.nw"
+#line 7234 "chapters/E-guest-kernel.nw"
 bool run_line(char* line) {
     for (char* part = line; part;) {
         char* next = part;
@@ -276,10 +276,10 @@ bool run_line(char* line) {
     return true;
 }
 
-#line 7318 "chapters/E-guest-kernel.nw"
+#line 7321 "chapters/E-guest-kernel.nw"
 } // namespace
 
-#line 7271 "chapters/E-guest-kernel.nw"
+#line 7274 "chapters/E-guest-kernel.nw"
 int main(int argc, char** argv) {
     char line[kLineBytes];
     if (argc >= 2 && strings_equal(argv[1], "-c")) {

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6015 "chapters/E-guest-kernel.nw"
+#line 6018 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     
-#line 5996 "chapters/E-guest-kernel.nw"
+#line 5999 "chapters/E-guest-kernel.nw"
 if (calls > 0) {
     uint32_t left = calls;
     asm volatile(".globl syscalls_loop_start\n"
@@ -27,7 +27,7 @@ if (calls > 0) {
                  : [getpid] "i"(SYS_getpid)
                  : "eax", "memory", "cc");
 }
-#line 6027 "chapters/E-guest-kernel.nw"
+#line 6030 "chapters/E-guest-kernel.nw"
     OutputLine().text("syscalls: ").decimal(calls).text(" getpid calls\n")
         .print();
     return 0;

@@ -1,5 +1,5 @@
 // generated from chapters/E-guest-kernel.nw -- edit the chapter, not this file
-#line 6107 "chapters/E-guest-kernel.nw"
+#line 6110 "chapters/E-guest-kernel.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
@@ -7,7 +7,7 @@ using namespace lhv::user;
 
 constexpr uint32_t kReads = 5;
 
-#line 6054 "chapters/E-guest-kernel.nw"
+#line 6057 "chapters/E-guest-kernel.nw"
 uint32_t tls_word;
 
 bool set_up_tls(uint32_t value) {
@@ -25,7 +25,7 @@ bool set_up_tls(uint32_t value) {
     return true;
 }
 
-#line 6116 "chapters/E-guest-kernel.nw"
+#line 6119 "chapters/E-guest-kernel.nw"
 int main(int, char**) {
     const int32_t child = fork();
     if (child < 0) {
@@ -38,7 +38,7 @@ int main(int, char**) {
         return 1;
     }
     
-#line 6082 "chapters/E-guest-kernel.nw"
+#line 6085 "chapters/E-guest-kernel.nw"
 uint32_t wrong = 0;
 bool all_right = true;
 for (uint32_t read = 0; read < kReads; ++read) {
@@ -57,7 +57,7 @@ if (all_right)
 else
     line.text(" read WRONG ").hex(wrong, 4);
 line.text("\n").print();
-#line 6128 "chapters/E-guest-kernel.nw"
+#line 6131 "chapters/E-guest-kernel.nw"
     if (child == 0)
         return all_right ? 0 : 1;
     int32_t status = 0;
