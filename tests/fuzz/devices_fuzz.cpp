@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2169 "chapters/03-drivers.nw"
+#line 2208 "chapters/03-drivers.nw"
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +24,7 @@ using namespace lhv::launcher;
 namespace abi = lhv::abi;
 
 namespace {
-#line 1284 "chapters/03-drivers.nw"
+#line 1323 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -43,7 +43,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 1910 "chapters/03-drivers.nw"
+#line 1949 "chapters/03-drivers.nw"
 class Watched final : public Device {
   public:
     explicit Watched(std::unique_ptr<Device> inner)
@@ -83,7 +83,7 @@ class Watched final : public Device {
     }
     std::unique_ptr<Device> inner_;
 };
-#line 1964 "chapters/03-drivers.nw"
+#line 2003 "chapters/03-drivers.nw"
 struct FuzzedMachine {
     static constexpr std::uint32_t kRam = 64 * 1024;
     static constexpr std::uint32_t kBytes =
@@ -121,7 +121,7 @@ struct FuzzedMachine {
         return GuestMemory(std::span(bytes.get(), kBytes), kRam);
     }
     
-#line 2010 "chapters/03-drivers.nw"
+#line 2049 "chapters/03-drivers.nw"
 void start() {
     char rings[256];
     while (::recv(bell[1], rings, sizeof rings, MSG_DONTWAIT) > 0) {
@@ -145,9 +145,9 @@ void start() {
         at += abi::device_desc_bytes(desc);
     }
 }
-#line 2001 "chapters/03-drivers.nw"
+#line 2040 "chapters/03-drivers.nw"
 };
-#line 2139 "chapters/03-drivers.nw"
+#line 2178 "chapters/03-drivers.nw"
 bool failed(FuzzedMachine& m) {
     const std::string why = m.devices->failure();
     return why.rfind("the entropy device: ", 0) == 0 ||
@@ -173,14 +173,14 @@ bool kick(FuzzedMachine& m, int d) {
     return true;
 }
 
-#line 2047 "chapters/03-drivers.nw"
+#line 2086 "chapters/03-drivers.nw"
 void play(FuzzedMachine& m, Input& input) {
     for (int step = 0; step < 512 && input.size > 0; ++step) {
         const std::uint32_t what = input.take(1);
         const int d = (what >> 4) & 1;  // which device
         switch (what % 8) {
         
-#line 2066 "chapters/03-drivers.nw"
+#line 2105 "chapters/03-drivers.nw"
 case 0:  // a byte of the device page, the Launcher's bytes included
     m.bytes[FuzzedMachine::kRam + input.take(1) % 64] =
         std::byte(input.take(1));
@@ -239,11 +239,11 @@ case 6: {  // four bytes anywhere in RAM
 }
 default:
     if (kick(m, d)) return;  // the device failed: the Guest is stopped
-#line 2053 "chapters/03-drivers.nw"
+#line 2092 "chapters/03-drivers.nw"
         }
     }
 }
-#line 2197 "chapters/03-drivers.nw"
+#line 2236 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3987 "chapters/03-drivers.nw"
+#line 4171 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <string>
@@ -17,7 +17,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 4020 "chapters/03-drivers.nw"
+#line 4204 "chapters/03-drivers.nw"
 static std::string scratch_disk() {
     std::string bytes;
     for (char sector = 0; sector < 8; ++sector)
@@ -60,7 +60,7 @@ static std::string disk_bytes(const lhv::test::MemoryFile& file) {
     return std::string(reinterpret_cast<const char*>(bytes.data()),
                        bytes.size());
 }
-#line 4071 "chapters/03-drivers.nw"
+#line 4255 "chapters/03-drivers.nw"
 TEST_CASE("block: the files a disk may be", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -86,7 +86,7 @@ TEST_CASE("block: the files a disk may be", "[launcher][block]") {
         CHECK(error.status() == kExitUsage);
     }
 }
-#line 4106 "chapters/03-drivers.nw"
+#line 4290 "chapters/03-drivers.nw"
 TEST_CASE("block: what is written is read back", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -107,7 +107,7 @@ TEST_CASE("block: what is written is read back", "[launcher][block]") {
                                         std::string(512, 'x'));
     CHECK(disk_bytes(file) == expected);
 }
-#line 4141 "chapters/03-drivers.nw"
+#line 4325 "chapters/03-drivers.nw"
 TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -141,7 +141,7 @@ TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     REQUIRE(::truncate(file.path().c_str(), 4 * 512) == 0);
     refused(Request(kBlkIn, 5, {512}));
 }
-#line 4186 "chapters/03-drivers.nw"
+#line 4370 "chapters/03-drivers.nw"
 TEST_CASE("block: read-only disks, flushes and unknown types",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -167,7 +167,7 @@ TEST_CASE("block: read-only disks, flushes and unknown types",
         CHECK(odd.status_byte() == kBlkUnsupp);
     }
 }
-#line 4220 "chapters/03-drivers.nw"
+#line 4404 "chapters/03-drivers.nw"
 TEST_CASE("block: requests that are framed wrong",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -206,7 +206,7 @@ TEST_CASE("block: requests that are framed wrong",
     CHECK(disk.handle(chain) == 1);
     CHECK(request.status_byte() == kBlkIoErr);
 }
-#line 4268 "chapters/03-drivers.nw"
+#line 4452 "chapters/03-drivers.nw"
 TEST_CASE("block: serving a queue", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
