@@ -153,8 +153,8 @@ if ((desc.flags & abi::kDescWrite) != 0) {
         
 #line 840 "chapters/03-drivers.nw"
 if (count == size_)
-    refuse("the chain from descriptor ", head, " is longer than the queue's ",
-           size_, " descriptors (a loop?)");
+    refuse("the chain from descriptor ", head,
+           " is longer than the queue's ", size_, " descriptors (a loop?)");
 if (desc.next >= size_)
     refuse("descriptor ", index, " links to ", desc.next,
            ", beyond the table of ", size_);
