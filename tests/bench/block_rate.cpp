@@ -1,5 +1,5 @@
 // generated from chapters/07-mastery.nw -- edit the chapter, not this file
-#line 839 "chapters/07-mastery.nw"
+#line 840 "chapters/07-mastery.nw"
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,7 +18,7 @@
 using namespace lhv::launcher;
 using namespace lhv::abi;
 
-#line 932 "chapters/07-mastery.nw"
+#line 933 "chapters/07-mastery.nw"
 class ReadRing {
   public:
     static constexpr std::uint32_t kRequests = kQueueSize / 3;
@@ -79,7 +79,7 @@ class ReadRing {
     Virtqueue queue_;
     std::uint16_t published_ = 0;
 };
-#line 1000 "chapters/07-mastery.nw"
+#line 1001 "chapters/07-mastery.nw"
 struct Pass {
     double bytes = 0, device_seconds = 0, raw_seconds = 0;
 };
@@ -107,7 +107,7 @@ Pass one_pass(std::uint64_t disk_bytes, ReadRing& ring, BlockDevice& disk,
     }
     return pass;
 }
-#line 1040 "chapters/07-mastery.nw"
+#line 1041 "chapters/07-mastery.nw"
 double no_io_nanoseconds(std::uint64_t disk_bytes, ReadRing& ring,
                          BlockDevice& disk) {
     using Clock = std::chrono::steady_clock;
@@ -128,7 +128,7 @@ double no_io_nanoseconds(std::uint64_t disk_bytes, ReadRing& ring,
     return per_request[3];
 }
 
-#line 861 "chapters/07-mastery.nw"
+#line 862 "chapters/07-mastery.nw"
 int main(int argc, char** argv) {
     const std::uint32_t request = argc > 1 ? std::atoi(argv[1]) : 4096;
     constexpr std::uint64_t kDiskBytes = 64 << 20;
@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     
-#line 900 "chapters/07-mastery.nw"
+#line 901 "chapters/07-mastery.nw"
 char path[] = "/tmp/lhv-block-rate-XXXXXX";
 int fd = ::mkstemp(path);
 if (fd < 0) {
@@ -160,7 +160,7 @@ BlockDevice disk = open_disk(path, true);
 for (std::uint64_t at = 0; at < kDiskBytes; at += chunk.size())
     if (::pread(fd, chunk.data(), chunk.size(), at) < 0)
         return 1;
-#line 870 "chapters/07-mastery.nw"
+#line 871 "chapters/07-mastery.nw"
     ReadRing ring(request);
     std::vector<double> device, raw, ratio, extra;
     for (int pass = 0; pass < 7; ++pass) {
