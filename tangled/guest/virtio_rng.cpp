@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7930 "chapters/03-drivers.nw"
+#line 7931 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/linux.hpp"
 #include "guest/memory.hpp"

@@ -33,7 +33,7 @@ BlockDevice open_disk(const std::string& path, bool read_only) {
                         error.what());
     }
 }
-#line 3990 "chapters/03-drivers.nw"
+#line 3991 "chapters/03-drivers.nw"
 namespace {
 
 [[noreturn, gnu::cold, gnu::noinline]] void
@@ -50,7 +50,7 @@ std::uint32_t BlockDevice::handle(const Chain& request) {
 
 BlockDevice::Job BlockDevice::prepare(const Chain& request) const {
     
-#line 3974 "chapters/03-drivers.nw"
+#line 3975 "chapters/03-drivers.nw"
 if (request.readable.empty() ||
     request.readable.front().size() != sizeof(abi::BlkRequestHeader))
     refuse_framing(request.head, " does not start with a header of "
@@ -71,7 +71,7 @@ std::uint32_t BlockDevice::report(const Chain& request, Answer answer) {
     request.writable.back()[0] = std::byte{answer.status};
     return answer.written + 1;
 }
-#line 3942 "chapters/03-drivers.nw"
+#line 3943 "chapters/03-drivers.nw"
 bool BlockDevice::serve(Virtqueue& queue) {
     bool used = false;
     for (;;) {
@@ -97,7 +97,7 @@ void BlockDevice::finish(Virtqueue& queue, std::size_t taken) {
     for (std::size_t i = 0; i < taken; ++i)
         queue.push(batch_[i], report(batch_[i], jobs_[i].answer));
 }
-#line 4017 "chapters/03-drivers.nw"
+#line 4018 "chapters/03-drivers.nw"
 BlockDevice::Job BlockDevice::decide(const abi::BlkRequestHeader& header,
                                      Buffers readable,
                                      Buffers writable) const {
@@ -120,7 +120,7 @@ BlockDevice::Job BlockDevice::decide(const abi::BlkRequestHeader& header,
         return {Work::none, 0, {}, {abi::kBlkUnsupp, 0}};
     }
 }
-#line 4055 "chapters/03-drivers.nw"
+#line 4056 "chapters/03-drivers.nw"
 bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     std::uint64_t bytes = 0;
     for (auto buffer : buffers) bytes += buffer.size();
@@ -128,7 +128,7 @@ bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     const std::uint64_t sectors = bytes / abi::kBlkSectorBytes;
     return sector <= capacity_ && sectors <= capacity_ - sector;
 }
-#line 4084 "chapters/03-drivers.nw"
+#line 4085 "chapters/03-drivers.nw"
 [[gnu::always_inline]] inline BlockDevice::Answer
 BlockDevice::perform(const Job& job) {
     switch (job.work) {
@@ -144,7 +144,7 @@ BlockDevice::perform(const Job& job) {
     }
     return job.answer;
 }
-#line 4113 "chapters/03-drivers.nw"
+#line 4114 "chapters/03-drivers.nw"
 [[gnu::always_inline]] inline BlockDevice::Answer
 BlockDevice::read(std::uint64_t offset, Buffers into) {
     std::uint32_t written = 0;
@@ -162,7 +162,7 @@ BlockDevice::read(std::uint64_t offset, Buffers into) {
     }
     return {abi::kBlkOk, written};
 }
-#line 4141 "chapters/03-drivers.nw"
+#line 4142 "chapters/03-drivers.nw"
 [[gnu::always_inline]] inline BlockDevice::Answer
 BlockDevice::write(std::uint64_t offset, Buffers from) {
     for (auto buffer : from) {

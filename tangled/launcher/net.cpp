@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5163 "chapters/03-drivers.nw"
+#line 5164 "chapters/03-drivers.nw"
 #include "launcher/net.hpp"
 #include <cerrno>
 #include <cstring>
@@ -13,7 +13,7 @@
 
 namespace lhv::launcher {
 
-#line 5193 "chapters/03-drivers.nw"
+#line 5194 "chapters/03-drivers.nw"
 namespace {
 
 struct Address {
@@ -33,7 +33,7 @@ Address abstract_address(const std::string& name) {
 }
 
 } // namespace
-#line 5220 "chapters/03-drivers.nw"
+#line 5221 "chapters/03-drivers.nw"
 std::string cable_name(const std::string& path, int side) {
     const std::string absolute =
         std::filesystem::absolute(path).lexically_normal().string();
@@ -47,7 +47,7 @@ std::string cable_name(const std::string& path, int side) {
                          " fit");
     return name;
 }
-#line 5243 "chapters/03-drivers.nw"
+#line 5244 "chapters/03-drivers.nw"
 NetCable join_cable(const std::string& path) {
     UniqueFd socket{::socket(AF_UNIX,
                              SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)};
@@ -72,7 +72,7 @@ NetCable join_cable(const std::string& path) {
 NetCable::NetCable(UniqueFd socket, int side, std::string partner)
     : socket_(std::move(socket)), side_(side),
       partner_(std::move(partner)) {}
-#line 5278 "chapters/03-drivers.nw"
+#line 5279 "chapters/03-drivers.nw"
 bool NetCable::send(std::span<const std::byte> frame) const {
     const int flags = MSG_DONTWAIT | MSG_NOSIGNAL;
     ssize_t n;
@@ -88,7 +88,7 @@ bool NetCable::send(std::span<const std::byte> frame) const {
     } while (n < 0 && errno == EINTR);
     return n == static_cast<ssize_t>(frame.size());
 }
-#line 5306 "chapters/03-drivers.nw"
+#line 5307 "chapters/03-drivers.nw"
 std::optional<NetCable::Datagram>
 NetCable::receive(std::span<std::byte> into) const {
     sockaddr_un from{};
@@ -107,7 +107,7 @@ NetCable::receive(std::span<std::byte> into) const {
         std::memcmp(&from, &partner.un, partner.length) == 0;
     return Datagram{std::size_t(n), from_partner};
 }
-#line 5335 "chapters/03-drivers.nw"
+#line 5336 "chapters/03-drivers.nw"
 NetDevice::NetDevice(NetCable cable, std::ostream* report_to)
     : cable_(std::move(cable)), report_to_(report_to) {}
 
@@ -125,9 +125,9 @@ std::vector<std::byte> NetDevice::config() const {
     std::memcpy(bytes.data(), address.data(), address.size());
     return bytes;
 }
-#line 5362 "chapters/03-drivers.nw"
+#line 5363 "chapters/03-drivers.nw"
 void NetDevice::accept(std::uint32_t) { receive_buffers_.clear(); }
-#line 5371 "chapters/03-drivers.nw"
+#line 5372 "chapters/03-drivers.nw"
 bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     if (queues.size() != 2 || kicked >= 2)
         throw std::logic_error("net: kick of queue " +
@@ -138,7 +138,7 @@ bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     take_receive_buffers(queues[abi::kNetReceiveQueue]);
     return false;
 }
-#line 5402 "chapters/03-drivers.nw"
+#line 5403 "chapters/03-drivers.nw"
 void NetDevice::take_receive_buffers(Virtqueue& queue) {
     while (auto chain = queue.pop()) {
         const std::string which =
@@ -155,7 +155,7 @@ void NetDevice::take_receive_buffers(Virtqueue& queue) {
         receive_buffers_.push_back(std::move(*chain));
     }
 }
-#line 5436 "chapters/03-drivers.nw"
+#line 5437 "chapters/03-drivers.nw"
 bool NetDevice::transmit(Virtqueue& queue) {
     bool used = false;
     while (auto chain = queue.pop()) {
@@ -165,7 +165,7 @@ bool NetDevice::transmit(Virtqueue& queue) {
             throw VirtqueueError(which + " has a buffer for the device "
                                  "to write");
         
-#line 5469 "chapters/03-drivers.nw"
+#line 5470 "chapters/03-drivers.nw"
 std::array<std::byte, abi::kNetBufferBytes + 1> frame;
 std::uint64_t total = 0;
 std::size_t copied = 0;
@@ -175,7 +175,7 @@ for (auto buffer : chain->readable) {
     std::memcpy(frame.data() + copied, buffer.data(), take);
     copied += take;
 }
-#line 5445 "chapters/03-drivers.nw"
+#line 5446 "chapters/03-drivers.nw"
         if (total < sizeof(abi::NetHeader))
             throw VirtqueueError(which + " holds " + std::to_string(total) +
                                  " bytes, less than the 12-byte header");
@@ -194,7 +194,7 @@ for (auto buffer : chain->readable) {
     }
     return used;
 }
-#line 5490 "chapters/03-drivers.nw"
+#line 5491 "chapters/03-drivers.nw"
 bool NetDevice::input(std::span<Virtqueue> queues) {
     if (queues.size() != 2)
         throw std::logic_error("net: input with " +
@@ -206,7 +206,7 @@ bool NetDevice::input(std::span<Virtqueue> queues) {
     }
     return counts_.received != before;
 }
-#line 5512 "chapters/03-drivers.nw"
+#line 5513 "chapters/03-drivers.nw"
 bool NetDevice::deliver(Virtqueue& queue) {
     std::array<std::byte, abi::kNetBufferBytes> bytes{};
     auto received = cable_.receive(
@@ -225,7 +225,7 @@ bool NetDevice::deliver(Virtqueue& queue) {
         return true;
     }
     
-#line 5540 "chapters/03-drivers.nw"
+#line 5541 "chapters/03-drivers.nw"
 abi::NetHeader header{};
 header.num_buffers = 1;
 std::memcpy(bytes.data(), &header, sizeof header);
@@ -240,11 +240,11 @@ for (auto buffer : chain.writable) {
     done += take;
 }
 queue.push(chain, static_cast<std::uint32_t>(length));
-#line 5530 "chapters/03-drivers.nw"
+#line 5531 "chapters/03-drivers.nw"
     ++counts_.received;
     return true;
 }
-#line 5563 "chapters/03-drivers.nw"
+#line 5564 "chapters/03-drivers.nw"
 std::string NetDevice::report() const {
     const NetCounts& c = counts_;
     if (c.runts_sent + c.oversize_sent + c.runts_received +
@@ -262,5 +262,5 @@ std::string NetDevice::report() const {
            " from strangers";
 }
 
-#line 5184 "chapters/03-drivers.nw"
+#line 5185 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5037 "chapters/03-drivers.nw"
+#line 5038 "chapters/03-drivers.nw"
 #pragma once
 #include <array>
 #include <cstddef>
@@ -17,7 +17,7 @@
 
 namespace lhv::launcher {
 
-#line 5075 "chapters/03-drivers.nw"
+#line 5076 "chapters/03-drivers.nw"
 class NetCable {
   public:
     NetCable(UniqueFd socket, int side, std::string partner);
@@ -37,14 +37,14 @@ class NetCable {
     int side_;
     std::string partner_;  // its abstract name; empty: connected
 };
-#line 5102 "chapters/03-drivers.nw"
+#line 5103 "chapters/03-drivers.nw"
 struct NetCounts {
     std::uint64_t sent = 0, received = 0;
     std::uint64_t runts_sent = 0, oversize_sent = 0;  // by the Guest
     std::uint64_t runts_received = 0, oversize_received = 0;
     std::uint64_t undelivered = 0, strangers = 0;
 };
-#line 5126 "chapters/03-drivers.nw"
+#line 5127 "chapters/03-drivers.nw"
 class NetDevice final : public Device {
   public:
     explicit NetDevice(NetCable cable, std::ostream* report_to = nullptr);
@@ -77,7 +77,7 @@ class NetDevice final : public Device {
     NetCounts counts_;
 };
 
-#line 5058 "chapters/03-drivers.nw"
+#line 5059 "chapters/03-drivers.nw"
 std::string cable_name(const std::string& path, int side);
 NetCable join_cable(const std::string& path);
 

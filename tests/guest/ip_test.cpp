@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 8623 "chapters/03-drivers.nw"
+#line 8624 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6882 "chapters/03-drivers.nw"
+#line 6883 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstring>
@@ -16,7 +16,7 @@ using Device = lhv::launcher::Virtqueue;
 using lhv::launcher::GuestPhysical;
 
 namespace {
-#line 6911 "chapters/03-drivers.nw"
+#line 6912 "chapters/03-drivers.nw"
 constexpr std::uint32_t kSize = 8, kRing = 0x1000;
 
 struct BothEnds {
@@ -32,10 +32,10 @@ struct BothEnds {
         return bytes.data() + physical;
     }
 };
-#line 6899 "chapters/03-drivers.nw"
+#line 6900 "chapters/03-drivers.nw"
 }
 
-#line 6935 "chapters/03-drivers.nw"
+#line 6936 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: a request reaches the device and comes back",
           "[guest-virtio]") {
     BothEnds ends;
@@ -65,7 +65,7 @@ TEST_CASE("guest virtqueue: a request reaches the device and comes back",
     CHECK(ends.driver.free_descriptors() == kSize);
     CHECK(ends.driver.take_used(got, written) == Driver::Used::None);
 }
-#line 6980 "chapters/03-drivers.nw"
+#line 6981 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: a full queue, then seventy thousand requests",
           "[guest-virtio]") {
     BothEnds ends;
@@ -88,7 +88,7 @@ TEST_CASE("guest virtqueue: a full queue, then seventy thousand requests",
     CHECK(ends.driver.free_descriptors() == kSize);
 
     
-#line 7011 "chapters/03-drivers.nw"
+#line 7012 "chapters/03-drivers.nw"
 constexpr std::uint32_t kRequests = 70'000;
 std::vector<std::uint32_t> numbers(kRequests);
 auto slot = [](std::uint32_t n) { return (n % 64) * 16; };
@@ -124,10 +124,10 @@ while (answered < kRequests) {
         ++answered;
     }
 }
-#line 7002 "chapters/03-drivers.nw"
+#line 7003 "chapters/03-drivers.nw"
     CHECK(ends.driver.free_descriptors() == kSize);
 }
-#line 7058 "chapters/03-drivers.nw"
+#line 7059 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: what the driver refuses", "[guest-virtio]") {
     BothEnds ends;
     Driver other;

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6364 "chapters/03-drivers.nw"
+#line 6365 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <filesystem>
@@ -12,7 +12,7 @@
 using namespace lhv::test;
 using Catch::Contains;
 
-#line 6386 "chapters/03-drivers.nw"
+#line 6387 "chapters/03-drivers.nw"
 static int bound_end(const std::string& path, int side) {
     const std::string name =
         "lhv-net:" + path + ":" + std::to_string(side);
@@ -31,7 +31,7 @@ static std::string cable_path(const char* what) {
     return "/tmp/lhv-" + std::string(what) + "-" +
            std::to_string(::getpid()) + ".net";
 }
-#line 6410 "chapters/03-drivers.nw"
+#line 6411 "chapters/03-drivers.nw"
 TEST_CASE("a Guest's frames cross the cable, runts and oversize ones "
           "do not", "[integration][net]") {
     const std::string path = cable_path("frames");
@@ -54,7 +54,7 @@ TEST_CASE("a Guest's frames cross the cable, runts and oversize ones "
     CHECK_FALSE(std::filesystem::exists(path));
     ::close(partner);
 }
-#line 6439 "chapters/03-drivers.nw"
+#line 6440 "chapters/03-drivers.nw"
 TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     const std::string path = cable_path("three");
     const int first = bound_end(path, 0);
@@ -73,7 +73,7 @@ TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     ::close(first);
     ::close(second);
 }
-#line 9258 "chapters/03-drivers.nw"
+#line 9259 "chapters/03-drivers.nw"
 TEST_CASE("two Guests ping each other over the cable",
           "[integration][net]") {
     const std::string path = cable_path("ping");

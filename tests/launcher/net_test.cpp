@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5593 "chapters/03-drivers.nw"
+#line 5594 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <filesystem>
@@ -22,7 +22,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 5637 "chapters/03-drivers.nw"
+#line 5638 "chapters/03-drivers.nw"
 struct NetDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig configs[2] = {
@@ -100,7 +100,7 @@ struct NetDriver {
                                   used_slot(slot));
     }
 };
-#line 5723 "chapters/03-drivers.nw"
+#line 5724 "chapters/03-drivers.nw"
 static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
     std::vector<std::byte> bytes(length);
     for (std::size_t i = 0; i < length; ++i)
@@ -136,7 +136,7 @@ struct NetPair {
                 ssize_t(bytes.size()));
     }
 };
-#line 5768 "chapters/03-drivers.nw"
+#line 5769 "chapters/03-drivers.nw"
 TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -160,7 +160,7 @@ TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     CHECK(NetPair(1).card.mac()[5] == 2);
     CHECK(pair.card.features() == 1u << kNetFeatureMac);
 }
-#line 5802 "chapters/03-drivers.nw"
+#line 5803 "chapters/03-drivers.nw"
 TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -189,7 +189,7 @@ TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
                       frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
     CHECK(pair.card.counts().received == 2);
 }
-#line 5839 "chapters/03-drivers.nw"
+#line 5840 "chapters/03-drivers.nw"
 TEST_CASE("net: runt and oversize frames are dropped and counted",
           "[launcher][net]") {
     NetPair pair;
@@ -221,7 +221,7 @@ TEST_CASE("net: runt and oversize frames are dropped and counted",
           "oversize from the Guest, 2 runt and 2 oversize from the "
           "cable, 0 undelivered, 0 from strangers");
 }
-#line 5877 "chapters/03-drivers.nw"
+#line 5878 "chapters/03-drivers.nw"
 TEST_CASE("net: a card brought up again, and its report at the end",
           "[launcher][net]") {
     std::ostringstream said;
@@ -242,7 +242,7 @@ TEST_CASE("net: a card brought up again, and its report at the end",
           "oversize from the Guest, 0 runt and 0 oversize from the "
           "cable, 0 undelivered, 0 from strangers\n");
 }
-#line 5905 "chapters/03-drivers.nw"
+#line 5906 "chapters/03-drivers.nw"
 TEST_CASE("net: chains a Guest must not give the card",
           "[launcher][net]") {
     NetPair pair;
@@ -276,7 +276,7 @@ TEST_CASE("net: chains a Guest must not give the card",
     }
     CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
 }
-#line 5948 "chapters/03-drivers.nw"
+#line 5949 "chapters/03-drivers.nw"
 TEST_CASE("net: a send never waits", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -295,7 +295,7 @@ TEST_CASE("net: a send never waits", "[launcher][net]") {
     CHECK(counts.undelivered == before + 1);
     CHECK_THAT(pair.card.report(), Contains(" undelivered"));
 }
-#line 5981 "chapters/03-drivers.nw"
+#line 5982 "chapters/03-drivers.nw"
 TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     const std::string path =
         "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
@@ -318,7 +318,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     CHECK_FALSE(first.receive(bytes));
 
     
-#line 6043 "chapters/03-drivers.nw"
+#line 6044 "chapters/03-drivers.nw"
 {
     UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
     sockaddr_un to{};
@@ -330,7 +330,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
                      reinterpret_cast<sockaddr*>(&to), length) == 15);
 }
-#line 6003 "chapters/03-drivers.nw"
+#line 6004 "chapters/03-drivers.nw"
     CHECK_FALSE(first.receive(bytes)->from_partner);
 
     int delivered = 0;
@@ -365,7 +365,7 @@ TEST_CASE("net: two cards on one cable", "[launcher][net]") {
     CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
                       300) == 0);
 }
-#line 6066 "chapters/03-drivers.nw"
+#line 6067 "chapters/03-drivers.nw"
 TEST_CASE("net: a killed Launcher leaves no name behind",
           "[launcher][net]") {
     const std::string path =
