@@ -299,7 +299,7 @@ int32_t sys_getrandom(TrapFrame& f) {
     }
     return int32_t(bytes);
 }
-#line 1109 "chapters/07-mastery.nw"
+#line 1110 "chapters/07-mastery.nw"
 int32_t sys_times(TrapFrame& f) {
     const uint32_t none[4] = {};
     if (f.ebx && !copy_to_user(f.ebx, none, sizeof none))
@@ -323,7 +323,7 @@ constexpr Entry kSystemCalls[] = {
 {118, sys_fsync},   {220, sys_getdents64},
 #line 3134 "chapters/E-guest-kernel.nw"
     
-#line 1120 "chapters/07-mastery.nw"
+#line 1121 "chapters/07-mastery.nw"
     {43, sys_times},
 #line 3135 "chapters/E-guest-kernel.nw"
 };

@@ -18,7 +18,7 @@
 using namespace lhv::launcher;
 using namespace lhv::abi;
 
-#line 953 "chapters/07-mastery.nw"
+#line 954 "chapters/07-mastery.nw"
 class ReadRing {
   public:
     static constexpr std::uint32_t kRequests = kQueueSize / 3;
@@ -79,7 +79,7 @@ class ReadRing {
     Virtqueue queue_;
     std::uint16_t published_ = 0;
 };
-#line 1025 "chapters/07-mastery.nw"
+#line 1026 "chapters/07-mastery.nw"
 struct Pass {
     double bytes = 0, device_seconds = 0, raw_seconds = 0;
     std::vector<double> pair_ratios;  // pread's time / the back-end's
@@ -117,7 +117,7 @@ Pass one_pass(std::uint64_t disk_bytes, ReadRing& ring, BlockDevice& disk,
     }
     return pass;
 }
-#line 1075 "chapters/07-mastery.nw"
+#line 1076 "chapters/07-mastery.nw"
 double no_io_nanoseconds(std::uint64_t disk_bytes, ReadRing& ring,
                          BlockDevice& disk) {
     using Clock = std::chrono::steady_clock;
@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     
-#line 921 "chapters/07-mastery.nw"
+#line 922 "chapters/07-mastery.nw"
 char path[] = "/tmp/lhv-block-rate-XXXXXX";
 int fd = ::mkstemp(path);
 if (fd < 0) {
@@ -192,7 +192,8 @@ for (std::uint64_t at = 0; at < kDiskBytes; at += chunk.size())
                 "%.0f MB/s, ratio %.1f%%\n", request, device[3] / 1e6,
                 raw[3] / 1e6, 100 * ratio[3]);
     std::printf("block_rate: two rings at a time, the median ratio of "
-                "%zu: %.1f%%\n", pairs.size(), 100 * pairs[pairs.size() / 2]);
+                "%zu: %.1f%%\n", pairs.size(),
+                100 * pairs[pairs.size() / 2]);
     std::printf("block_rate: the back-end's own cost: %.0f ns a request "
                 "between preads, %.0f ns with no I/O\n", extra[3],
                 no_io_nanoseconds(kDiskBytes, ring, disk));

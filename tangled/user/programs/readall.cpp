@@ -1,5 +1,5 @@
 // generated from chapters/07-mastery.nw -- edit the chapter, not this file
-#line 1161 "chapters/07-mastery.nw"
+#line 1162 "chapters/07-mastery.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
