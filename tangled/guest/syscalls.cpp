@@ -279,7 +279,7 @@ int32_t sys_set_thread_area(TrapFrame& f) {
               physical_address_of(current->tls).value);
     return 0;
 }
-#line 8112 "chapters/03-drivers.nw"
+#line 8437 "chapters/03-drivers.nw"
 int32_t sys_getrandom(TrapFrame& f) {
     uint32_t buffer = f.ebx, bytes = f.ecx, flags = f.edx;
     if (flags & ~7u)
@@ -299,7 +299,7 @@ int32_t sys_getrandom(TrapFrame& f) {
     }
     return int32_t(bytes);
 }
-#line 1042 "chapters/07-mastery.nw"
+#line 1171 "chapters/07-mastery.nw"
 int32_t sys_times(TrapFrame& f) {
     const uint32_t none[4] = {};
     if (f.ebx && !copy_to_user(f.ebx, none, sizeof none))
@@ -323,7 +323,7 @@ constexpr Entry kSystemCalls[] = {
 {118, sys_fsync},   {220, sys_getdents64},
 #line 3137 "chapters/E-guest-kernel.nw"
     
-#line 1053 "chapters/07-mastery.nw"
+#line 1182 "chapters/07-mastery.nw"
     {43, sys_times},
 #line 3138 "chapters/E-guest-kernel.nw"
 };

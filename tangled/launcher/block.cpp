@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3785 "chapters/03-drivers.nw"
+#line 3840 "chapters/03-drivers.nw"
 #include "launcher/block.hpp"
 #include <bit>
 #include <cerrno>
@@ -14,7 +14,7 @@ namespace lhv::launcher {
 static_assert(std::endian::native == std::endian::little,
               "virtio-blk's numbers are little-endian, read as they lie");
 
-#line 3814 "chapters/03-drivers.nw"
+#line 3872 "chapters/03-drivers.nw"
 BlockDevice::BlockDevice(UniqueFd disk, std::uint64_t file_bytes,
                          bool read_only)
     : disk_(std::move(disk)), capacity_(file_bytes / abi::kBlkSectorBytes),
@@ -33,58 +33,94 @@ BlockDevice open_disk(const std::string& path, bool read_only) {
                         error.what());
     }
 }
-#line 3843 "chapters/03-drivers.nw"
+#line 4021 "chapters/03-drivers.nw"
+namespace {
+
+[[noreturn, gnu::cold, gnu::noinline]] void
+refuse_framing(std::uint16_t head, const char* what) {
+    throw VirtqueueError("block request at descriptor " +
+                         std::to_string(head) + what);
+}
+
+} // namespace
+#line 3905 "chapters/03-drivers.nw"
 std::uint32_t BlockDevice::handle(const Chain& request) {
+    return report(request, perform(prepare(request)));
+}
+
+BlockDevice::Job BlockDevice::prepare(const Chain& request) const {
     
-#line 3870 "chapters/03-drivers.nw"
-auto which = [&] {
-    return "block request at descriptor " + std::to_string(request.head);
-};
+#line 4005 "chapters/03-drivers.nw"
 if (request.readable.empty() ||
     request.readable.front().size() != sizeof(abi::BlkRequestHeader))
-    throw VirtqueueError(which() + " does not start with a header of " +
-                         "16 bytes in a buffer of its own");
+    refuse_framing(request.head, " does not start with a header of "
+                                 "16 bytes in a buffer of its own");
 if (request.writable.empty() || request.writable.back().size() != 1)
-    throw VirtqueueError(which() + " does not end with a status byte " +
-                         "in a buffer of its own");
-#line 3845 "chapters/03-drivers.nw"
+    refuse_framing(request.head, " does not end with a status byte "
+                                 "in a buffer of its own");
+#line 3911 "chapters/03-drivers.nw"
     abi::BlkRequestHeader header;
     std::memcpy(&header, request.readable.front().data(), sizeof header);
     Buffers readable = std::span(request.readable).subspan(1);
     Buffers writable = std::span(request.writable)
                            .first(request.writable.size() - 1);
-    const Answer result = answer(header, readable, writable);
-    request.writable.back()[0] = std::byte{result.status};
-    return result.written + 1;
+    return decide(header, readable, writable);
 }
 
+std::uint32_t BlockDevice::report(const Chain& request, Answer answer) {
+    request.writable.back()[0] = std::byte{answer.status};
+    return answer.written + 1;
+}
+#line 3973 "chapters/03-drivers.nw"
 bool BlockDevice::serve(Virtqueue& queue) {
     bool used = false;
-    while (queue.pop(request_)) {
-        queue.push(request_, handle(request_));
-        used = true;
+    for (;;) {
+        std::size_t taken = 0;
+        try {
+            while (taken < kBatch && queue.pop(batch_[taken])) {
+                jobs_[taken] = prepare(batch_[taken]);
+                ++taken;
+            }
+        } catch (...) {
+            finish(queue, taken);
+            throw;
+        }
+        finish(queue, taken);
+        used = used || taken != 0;
+        if (taken < kBatch) return used;
     }
-    return used;
 }
-#line 3901 "chapters/03-drivers.nw"
-BlockDevice::Answer
-BlockDevice::answer(const abi::BlkRequestHeader& header,
-                    Buffers readable, Buffers writable) {
+
+void BlockDevice::finish(Virtqueue& queue, std::size_t taken) {
+    for (std::size_t i = 0; i < taken; ++i)
+        jobs_[i].answer = perform(jobs_[i]);
+    for (std::size_t i = 0; i < taken; ++i)
+        queue.push(batch_[i], report(batch_[i], jobs_[i].answer));
+}
+#line 4048 "chapters/03-drivers.nw"
+BlockDevice::Job BlockDevice::decide(const abi::BlkRequestHeader& header,
+                                     Buffers readable,
+                                     Buffers writable) const {
+    const Job failed{Work::none, 0, {}, {abi::kBlkIoErr, 0}};
     switch (header.type) {
     case abi::kBlkIn:
-        if (!readable.empty()) return {abi::kBlkIoErr, 0};
-        return read(header.sector, writable);
+        if (!readable.empty() || !on_disk(header.sector, writable))
+            return failed;
+        return {Work::read, header.sector * abi::kBlkSectorBytes, writable,
+                {abi::kBlkOk, 0}};
     case abi::kBlkOut:
-        if (!writable.empty() || read_only_) return {abi::kBlkIoErr, 0};
-        return write(header.sector, readable);
+        if (!writable.empty() || read_only_ ||
+            !on_disk(header.sector, readable))
+            return failed;
+        return {Work::write, header.sector * abi::kBlkSectorBytes, readable,
+                {abi::kBlkOk, 0}};
     case abi::kBlkFlush:
-        if (::fdatasync(disk_.get()) != 0) return {abi::kBlkIoErr, 0};
-        return {abi::kBlkOk, 0};
+        return {Work::flush, 0, {}, {abi::kBlkOk, 0}};
     default:
-        return {abi::kBlkUnsupp, 0};
+        return {Work::none, 0, {}, {abi::kBlkUnsupp, 0}};
     }
 }
-#line 3934 "chapters/03-drivers.nw"
+#line 4086 "chapters/03-drivers.nw"
 bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     std::uint64_t bytes = 0;
     for (auto buffer : buffers) bytes += buffer.size();
@@ -92,11 +128,25 @@ bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     const std::uint64_t sectors = bytes / abi::kBlkSectorBytes;
     return sector <= capacity_ && sectors <= capacity_ - sector;
 }
-#line 3955 "chapters/03-drivers.nw"
-BlockDevice::Answer BlockDevice::read(std::uint64_t sector,
-                                      Buffers into) {
-    if (!on_disk(sector, into)) return {abi::kBlkIoErr, 0};
-    std::uint64_t offset = sector * abi::kBlkSectorBytes;
+#line 4115 "chapters/03-drivers.nw"
+[[gnu::always_inline]] inline BlockDevice::Answer
+BlockDevice::perform(const Job& job) {
+    switch (job.work) {
+    case Work::read:
+        return read(job.offset, job.data);
+    case Work::write:
+        return write(job.offset, job.data);
+    case Work::flush:
+        if (::fdatasync(disk_.get()) != 0) return {abi::kBlkIoErr, 0};
+        return {abi::kBlkOk, 0};
+    case Work::none:
+        break;
+    }
+    return job.answer;
+}
+#line 4144 "chapters/03-drivers.nw"
+[[gnu::always_inline]] inline BlockDevice::Answer
+BlockDevice::read(std::uint64_t offset, Buffers into) {
     std::uint32_t written = 0;
     for (auto buffer : into) {
         for (std::size_t done = 0; done < buffer.size();) {
@@ -112,11 +162,9 @@ BlockDevice::Answer BlockDevice::read(std::uint64_t sector,
     }
     return {abi::kBlkOk, written};
 }
-#line 3985 "chapters/03-drivers.nw"
-BlockDevice::Answer BlockDevice::write(std::uint64_t sector,
-                                       Buffers from) {
-    if (!on_disk(sector, from)) return {abi::kBlkIoErr, 0};
-    std::uint64_t offset = sector * abi::kBlkSectorBytes;
+#line 4172 "chapters/03-drivers.nw"
+[[gnu::always_inline]] inline BlockDevice::Answer
+BlockDevice::write(std::uint64_t offset, Buffers from) {
     for (auto buffer : from) {
         for (std::size_t done = 0; done < buffer.size();) {
             ssize_t n = ::pwrite(disk_.get(), buffer.data() + done,
@@ -131,5 +179,5 @@ BlockDevice::Answer BlockDevice::write(std::uint64_t sector,
     return {abi::kBlkOk, 0};
 }
 
-#line 3806 "chapters/03-drivers.nw"
+#line 3864 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

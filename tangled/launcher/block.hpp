@@ -1,16 +1,17 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3708 "chapters/03-drivers.nw"
+#line 3747 "chapters/03-drivers.nw"
 #pragma once
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 #include "abi/virtio.hpp"
 #include "launcher/posix.hpp"
 #include "launcher/virtqueue.hpp"
 
 namespace lhv::launcher {
 
-#line 3735 "chapters/03-drivers.nw"
+#line 3776 "chapters/03-drivers.nw"
 class BlockDevice {
   public:
     BlockDevice(UniqueFd disk, std::uint64_t file_bytes, bool read_only);
@@ -28,19 +29,33 @@ class BlockDevice {
         std::uint32_t written;  // bytes put in the Guest's data buffers
     };
 
-    Answer answer(const abi::BlkRequestHeader& header,
-                  Buffers readable, Buffers writable);
+    enum class Work : std::uint8_t { none, read, write, flush };
+    struct Job {                   // a request checked and decided
+        Work work;
+        std::uint64_t offset;      // in the image, in bytes
+        Buffers data;              // the buffers to read into or write
+        Answer answer;             // already known when work is none
+    };
+    static constexpr std::size_t kBatch = 32;
+
+    Job prepare(const Chain& request) const;
+    Job decide(const abi::BlkRequestHeader& header, Buffers readable,
+               Buffers writable) const;
     bool on_disk(std::uint64_t sector, Buffers buffers) const;
-    Answer read(std::uint64_t sector, Buffers into);
-    Answer write(std::uint64_t sector, Buffers from);
+    Answer perform(const Job& job);
+    Answer read(std::uint64_t offset, Buffers into);
+    Answer write(std::uint64_t offset, Buffers from);
+    static std::uint32_t report(const Chain& request, Answer answer);
+    void finish(Virtqueue& queue, std::size_t taken);
 
     UniqueFd disk_;
     std::uint64_t capacity_;
     bool read_only_;
-    Chain request_;  // reused: its vectors keep their capacity
+    std::vector<Chain> batch_ = std::vector<Chain>(kBatch);  // reused
+    std::vector<Job> jobs_ = std::vector<Job>(kBatch);
 };
 
-#line 3720 "chapters/03-drivers.nw"
+#line 3760 "chapters/03-drivers.nw"
 BlockDevice open_disk(const std::string& path, bool read_only);
 
 } // namespace lhv::launcher

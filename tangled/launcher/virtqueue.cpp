@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 517 "chapters/03-drivers.nw"
+#line 521 "chapters/03-drivers.nw"
 #include "launcher/virtqueue.hpp"
 #include <atomic>
 #include <cstdint>
@@ -8,7 +8,7 @@
 
 namespace lhv::launcher {
 
-#line 544 "chapters/03-drivers.nw"
+#line 549 "chapters/03-drivers.nw"
 namespace {
 
 template <class T>
@@ -23,7 +23,21 @@ void write_once(std::span<std::byte> part, std::uint32_t offset,
 }
 
 } // namespace
-#line 574 "chapters/03-drivers.nw"
+#line 583 "chapters/03-drivers.nw"
+namespace {
+
+struct Hex {
+    std::uint64_t value;
+};
+
+void append(std::string& to, const char* text) { to += text; }
+void append(std::string& to, std::uint64_t number) {
+    to += std::to_string(number);
+}
+void append(std::string& to, Hex number) { to += in_hex(number.value); }
+
+} // namespace
+#line 612 "chapters/03-drivers.nw"
 Virtqueue::Virtqueue(std::string name, GuestMemory memory,
                      const VirtqueueConfig& config)
     : name_(std::move(name)), memory_(memory), size_(config.size) {
@@ -35,7 +49,7 @@ Virtqueue::Virtqueue(std::string name, GuestMemory memory,
                                "as a virtqueue needs it");
     if (size_ == 0 || size_ > abi::kQueueSizeMax ||
         (size_ & (size_ - 1)) != 0)
-        refuse("queue size " + std::to_string(size_) +
+        refuse("queue size ", size_,
                " is not a power of two between 1 and 32768");
     descriptors_ = part("descriptor table", config.descriptors,
                         abi::desc_table_bytes(size_), abi::kDescAlign);
@@ -50,18 +64,28 @@ std::span<std::byte> Virtqueue::part(const char* what,
                                      std::uint32_t bytes,
                                      std::uint32_t align) {
     if (start.value % align != 0)
-        refuse(std::string(what) + " at " + in_hex(start.value) +
-               " is not aligned to " + std::to_string(align) + " bytes");
+        refuse(what, " at ", Hex{start.value}, " is not aligned to ",
+               align, " bytes");
     if (std::uint64_t{start.value} + bytes > memory_.size())
-        refuse(std::string(what) + " at " + in_hex(start.value) + " (" +
-               std::to_string(bytes) + " bytes) runs past Guest memory");
+        refuse(what, " at ", Hex{start.value}, " (", bytes,
+               " bytes) runs past Guest memory");
     return memory_.bytes(start, bytes);
 }
 
-void Virtqueue::refuse(const std::string& why) const {
-    throw VirtqueueError(name_ + ": " + why);
+template <class... Parts>
+void Virtqueue::refuse(Parts... parts) const {
+    std::string why = name_ + ": ";
+    (append(why, parts), ...);
+    throw VirtqueueError(why);
 }
-#line 633 "chapters/03-drivers.nw"
+
+template <class... Parts>
+void Virtqueue::bug(Parts... parts) const {
+    std::string what = name_ + ": ";
+    (append(what, parts), ...);
+    throw std::logic_error(what);
+}
+#line 681 "chapters/03-drivers.nw"
 bool Virtqueue::pop(Chain& chain) {
     std::uint16_t published =
         read_once<std::uint16_t>(available_, abi::kRingIdx);
@@ -69,22 +93,19 @@ bool Virtqueue::pop(Chain& chain) {
         static_cast<std::uint16_t>(published - next_available_);
     if (waiting == 0) return false;
     if (waiting > size_ - in_flight_)
-        refuse("available index jumped from " +
-               std::to_string(next_available_) + " to " +
-               std::to_string(published) + ", more than the " +
-               std::to_string(size_ - in_flight_) +
-               " entries free in a queue of " + std::to_string(size_));
+        refuse("available index jumped from ", next_available_, " to ",
+               published, ", more than the ", size_ - in_flight_,
+               " entries free in a queue of ", size_);
     std::atomic_thread_fence(std::memory_order_acquire);
     
-#line 673 "chapters/03-drivers.nw"
+#line 719 "chapters/03-drivers.nw"
 std::uint32_t slot = next_available_ & (size_ - 1);
 std::uint16_t head =
     read_once<std::uint16_t>(available_, abi::avail_slot(slot));
 if (head >= size_)
-    refuse("available slot " + std::to_string(slot) +
-           " names descriptor " + std::to_string(head) +
-           ", beyond the table of " + std::to_string(size_));
-#line 647 "chapters/03-drivers.nw"
+    refuse("available slot ", slot, " names descriptor ", head,
+           ", beyond the table of ", size_);
+#line 693 "chapters/03-drivers.nw"
     walk(head, chain);
     ++next_available_;
     ++in_flight_;
@@ -96,7 +117,7 @@ std::optional<Chain> Virtqueue::pop() {
     if (!pop(chain)) return std::nullopt;
     return chain;
 }
-#line 690 "chapters/03-drivers.nw"
+#line 735 "chapters/03-drivers.nw"
 void Virtqueue::walk(std::uint16_t head, Chain& chain) const {
     chain.head = head;
     chain.readable.clear();
@@ -107,44 +128,41 @@ void Virtqueue::walk(std::uint16_t head, Chain& chain) const {
     for (std::uint32_t count = 1;; ++count) {
         const abi::VirtqDesc desc = descriptor(index);
         
-#line 731 "chapters/03-drivers.nw"
+#line 776 "chapters/03-drivers.nw"
 if ((desc.flags & abi::kDescIndirect) != 0)
-    refuse("descriptor " + std::to_string(index) +
+    refuse("descriptor ", index,
            " is INDIRECT, a feature this device never offered");
-#line 700 "chapters/03-drivers.nw"
+#line 745 "chapters/03-drivers.nw"
         
-#line 775 "chapters/03-drivers.nw"
+#line 819 "chapters/03-drivers.nw"
 auto bytes = buffer(index, desc);
 total += desc.len;
 if (total > UINT32_MAX)
-    refuse("the chain from descriptor " + std::to_string(head) +
-           " holds more than 4 GiB");
+    refuse("the chain from descriptor ", head, " holds more than 4 GiB");
 if ((desc.flags & abi::kDescWrite) != 0) {
     chain.writable.push_back(bytes);
     chain.writable_bytes += desc.len;
 } else if (!chain.writable.empty()) {
-    refuse("descriptor " + std::to_string(index) +
+    refuse("descriptor ", index,
            " is device-readable but follows a device-writable one");
 } else {
     chain.readable.push_back(bytes);
 }
-#line 701 "chapters/03-drivers.nw"
+#line 746 "chapters/03-drivers.nw"
         if ((desc.flags & abi::kDescNext) == 0) return;
         
-#line 797 "chapters/03-drivers.nw"
+#line 840 "chapters/03-drivers.nw"
 if (count == size_)
-    refuse("the chain from descriptor " + std::to_string(head) +
-           " is longer than the queue's " + std::to_string(size_) +
-           " descriptors (a loop?)");
+    refuse("the chain from descriptor ", head,
+           " is longer than the queue's ", size_, " descriptors (a loop?)");
 if (desc.next >= size_)
-    refuse("descriptor " + std::to_string(index) + " links to " +
-           std::to_string(desc.next) + ", beyond the table of " +
-           std::to_string(size_));
-#line 703 "chapters/03-drivers.nw"
+    refuse("descriptor ", index, " links to ", desc.next,
+           ", beyond the table of ", size_);
+#line 748 "chapters/03-drivers.nw"
         index = desc.next;
     }
 }
-#line 714 "chapters/03-drivers.nw"
+#line 759 "chapters/03-drivers.nw"
 abi::VirtqDesc Virtqueue::descriptor(std::uint16_t index) const {
     const std::uint32_t at = index * sizeof(abi::VirtqDesc);
     return {
@@ -157,29 +175,26 @@ abi::VirtqDesc Virtqueue::descriptor(std::uint16_t index) const {
                                  at + offsetof(abi::VirtqDesc, next)),
     };
 }
-#line 747 "chapters/03-drivers.nw"
+#line 792 "chapters/03-drivers.nw"
 std::span<std::byte> Virtqueue::buffer(std::uint16_t index,
                                        const abi::VirtqDesc& desc) const {
     
-#line 760 "chapters/03-drivers.nw"
+#line 805 "chapters/03-drivers.nw"
 const std::uint64_t end = memory_.size();
 if (desc.addr > end || desc.len > end - desc.addr)
-    refuse("descriptor " + std::to_string(index) + " at " +
-           in_hex(desc.addr) + " (" + in_hex(desc.len) +
-           " bytes) runs past Guest memory");
-#line 750 "chapters/03-drivers.nw"
+    refuse("descriptor ", index, " at ", Hex{desc.addr}, " (",
+           Hex{desc.len}, " bytes) runs past Guest memory");
+#line 795 "chapters/03-drivers.nw"
     return memory_.bytes(
         GuestPhysical{static_cast<std::uint32_t>(desc.addr)}, desc.len);
 }
-#line 816 "chapters/03-drivers.nw"
+#line 857 "chapters/03-drivers.nw"
 void Virtqueue::push(const Chain& chain, std::uint32_t written) {
     if (in_flight_ == 0 || chain.head >= size_)
-        throw std::logic_error(name_ + ": push of a chain never popped");
+        bug("push of a chain never popped");
     if (written > chain.writable_bytes)
-        throw std::logic_error(name_ + ": push of " +
-                               std::to_string(written) +
-                               " bytes written, more than the chain's " +
-                               std::to_string(chain.writable_bytes));
+        bug("push of ", written, " bytes written, more than the chain's ",
+            chain.writable_bytes);
     const std::uint32_t slot = next_used_ & (size_ - 1);
     write_once<std::uint32_t>(
         used_, abi::used_slot(slot) + offsetof(abi::VirtqUsedElem, id),
@@ -193,5 +208,5 @@ void Virtqueue::push(const Chain& chain, std::uint32_t written) {
     --in_flight_;
 }
 
-#line 531 "chapters/03-drivers.nw"
+#line 536 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

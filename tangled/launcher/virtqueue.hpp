@@ -50,7 +50,11 @@ class Virtqueue {
     abi::VirtqDesc descriptor(std::uint16_t index) const;
     std::span<std::byte> buffer(std::uint16_t index,
                                 const abi::VirtqDesc& desc) const;
-    [[noreturn]] void refuse(const std::string& why) const;
+    template <class... Parts>
+    [[noreturn, gnu::cold, gnu::noinline]] void refuse(Parts... parts)
+        const;
+    template <class... Parts>
+    [[noreturn, gnu::cold, gnu::noinline]] void bug(Parts... parts) const;
 
     std::string name_;
     GuestMemory memory_;

@@ -5,7 +5,7 @@
 
 namespace lhv::user {
 
-#line 1059 "chapters/07-mastery.nw"
+#line 1188 "chapters/07-mastery.nw"
 inline constexpr uint32_t SYS_times = 43;
 #line 5355 "chapters/E-guest-kernel.nw"
 enum SyscallNumber : uint32_t {
@@ -66,7 +66,7 @@ struct user_desc {
     uint32_t useable : 1;
 };
 static_assert(sizeof(user_desc) == 16);
-#line 1065 "chapters/07-mastery.nw"
+#line 1194 "chapters/07-mastery.nw"
 inline uint32_t times() {
     return make_system_call(SYS_times, 0);
 }

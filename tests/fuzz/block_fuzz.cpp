@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4354 "chapters/03-drivers.nw"
+#line 4679 "chapters/03-drivers.nw"
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -14,7 +14,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1284 "chapters/03-drivers.nw"
+#line 1323 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -33,7 +33,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 4390 "chapters/03-drivers.nw"
+#line 4715 "chapters/03-drivers.nw"
 struct FuzzedDisk {
     static constexpr std::size_t kMostBytes = 16 * 512;
     std::size_t bytes;
@@ -67,7 +67,7 @@ struct FuzzedDisk {
         return true;
     }
 };
-#line 4435 "chapters/03-drivers.nw"
+#line 4760 "chapters/03-drivers.nw"
 struct FuzzedRequest {
     std::vector<std::unique_ptr<std::byte[]>> owned;
     Chain chain;
@@ -100,7 +100,7 @@ struct FuzzedRequest {
         }
     }
 };
-#line 4371 "chapters/03-drivers.nw"
+#line 4696 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
@@ -109,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     FuzzedDisk disk(input);
     FuzzedRequest request(input);
     
-#line 4473 "chapters/03-drivers.nw"
+#line 4798 "chapters/03-drivers.nw"
 try {
     std::uint32_t used = disk.device->handle(request.chain);
     std::uint8_t status =
@@ -120,6 +120,6 @@ try {
 } catch (const VirtqueueError&) {
 }
 if (disk.read_only && !disk.unchanged()) __builtin_trap();
-#line 4379 "chapters/03-drivers.nw"
+#line 4704 "chapters/03-drivers.nw"
     return 0;
 }

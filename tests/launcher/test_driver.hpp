@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 891 "chapters/03-drivers.nw"
+#line 930 "chapters/03-drivers.nw"
 #pragma once
 #include <cstring>
 #include <vector>
@@ -8,7 +8,7 @@
 #include "launcher/virtqueue.hpp"
 
 namespace lhv::launcher {
-#line 909 "chapters/03-drivers.nw"
+#line 948 "chapters/03-drivers.nw"
 struct TestDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig config{8, GuestPhysical{0x1000},
@@ -48,5 +48,5 @@ struct TestDriver {
                                        abi::used_slot(slot));
     }
 };
-#line 900 "chapters/03-drivers.nw"
+#line 939 "chapters/03-drivers.nw"
 }

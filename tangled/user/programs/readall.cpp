@@ -1,5 +1,5 @@
 // generated from chapters/07-mastery.nw -- edit the chapter, not this file
-#line 1094 "chapters/07-mastery.nw"
+#line 1223 "chapters/07-mastery.nw"
 #include "user/lib.hpp"
 #include "user/syscall.hpp"
 
