@@ -151,7 +151,7 @@ void finish_transfers(Virtqueue& queue, const char* name) {
     if (any)
         wake_up(&queue);
 }
-#line 9975 "chapters/03-drivers.nw"
+#line 9980 "chapters/03-drivers.nw"
 bool command_line_number(const abi::BootInfo& boot, const char* name,
                          uint32_t& value) {
     const char* line = boot.command_line;
@@ -188,7 +188,7 @@ void show_disk_sector(uint32_t sector) {
     text[32] = '\0';
     line.text(": ").text(text).text("\n").print();
 }
-#line 9953 "chapters/03-drivers.nw"
+#line 9958 "chapters/03-drivers.nw"
 void start_drivers(const abi::BootInfo& boot) {
     start_console(boot);
     start_rng(boot);

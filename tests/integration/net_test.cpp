@@ -102,13 +102,13 @@ TEST_CASE("a TAP that cannot be had is one line, before QEMU",
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
     CHECK(std::filesystem::exists("/sys/class/net/lo"));
 }
-#line 9709 "chapters/03-drivers.nw"
+#line 9714 "chapters/03-drivers.nw"
 TEST_CASE("two Guests ping each other over the cable",
           "[integration][net]") {
     const std::string path = cable_path("ping");
     const std::string guest = path_from_environment("LHV_GUEST");
     Lhv one({"--net", "socket:" + path, guest, "init=ping", "10.0.0.2",
-             "10"});
+             "10", "5"});
     REQUIRE(one.wait_until([&] { return !one.qemu().empty(); }, 30s));
     Lhv two({"--net", "socket:" + path, guest, "init=ping", "10.0.0.1",
              "1", "5"});
@@ -127,7 +127,7 @@ TEST_CASE("two Guests ping each other over the cable",
     CHECK_THAT(second.out, Contains("1 sent, 1 received, median "));
     CHECK_FALSE(std::filesystem::exists(path));
 }
-#line 9807 "chapters/03-drivers.nw"
+#line 9812 "chapters/03-drivers.nw"
 static std::string find_program(const std::string& name) {
     std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
     for (std::string directory; std::getline(path, directory, ':');)
@@ -136,7 +136,7 @@ static std::string find_program(const std::string& name) {
     return "";
 }
 
-#line 9865 "chapters/03-drivers.nw"
+#line 9870 "chapters/03-drivers.nw"
 static bool reply_arrives(int socket, std::uint32_t from,
                           std::uint16_t sequence) {
     const auto deadline = std::chrono::steady_clock::now() + 2s;
@@ -189,7 +189,7 @@ static int linux_pings(pid_t inside, std::uint32_t to, int count) {
     return answered;
 }
 
-#line 9817 "chapters/03-drivers.nw"
+#line 9822 "chapters/03-drivers.nw"
 TEST_CASE("a Guest on a TAP and Linux ping each other",
           "[integration][net][tap]") {
     const std::string unshare = find_program("unshare"),
