@@ -99,7 +99,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 1298 "chapters/07-mastery.nw"
+#line 1302 "chapters/07-mastery.nw"
 #define ITERATIONS 1000
 #define NAME "kick"
 #define BODY hcall LHCALL_NOTIFY, queue
@@ -112,7 +112,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1306 "chapters/07-mastery.nw"
+#line 1310 "chapters/07-mastery.nw"
     find_device DEVICE_RNG
     mov %edi, queue
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
@@ -146,7 +146,7 @@ bench_loop:
     mov $LGUEST_SHUTDOWN_POWEROFF, %ebx
     int $HYPERCALL_VECTOR
 3:  jmp 3b
-#line 1311 "chapters/07-mastery.nw"
+#line 1315 "chapters/07-mastery.nw"
 no_device:
     power_off
     .section .data

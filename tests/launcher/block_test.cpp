@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4202 "chapters/03-drivers.nw"
+#line 4218 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <string>
@@ -17,7 +17,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 4238 "chapters/03-drivers.nw"
+#line 4254 "chapters/03-drivers.nw"
 static std::string scratch_disk() {
     std::string bytes;
     for (char sector = 0; sector < 8; ++sector)
@@ -60,7 +60,7 @@ static std::string disk_bytes(const lhv::test::MemoryFile& file) {
     return std::string(reinterpret_cast<const char*>(bytes.data()),
                        bytes.size());
 }
-#line 4289 "chapters/03-drivers.nw"
+#line 4305 "chapters/03-drivers.nw"
 TEST_CASE("block: the files a disk may be", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -86,7 +86,7 @@ TEST_CASE("block: the files a disk may be", "[launcher][block]") {
         CHECK(error.status() == kExitUsage);
     }
 }
-#line 4324 "chapters/03-drivers.nw"
+#line 4340 "chapters/03-drivers.nw"
 TEST_CASE("block: what is written is read back", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -107,7 +107,7 @@ TEST_CASE("block: what is written is read back", "[launcher][block]") {
                                         std::string(512, 'x'));
     CHECK(disk_bytes(file) == expected);
 }
-#line 4359 "chapters/03-drivers.nw"
+#line 4375 "chapters/03-drivers.nw"
 TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -141,7 +141,7 @@ TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     REQUIRE(::truncate(file.path().c_str(), 4 * 512) == 0);
     refused(Request(kBlkIn, 5, {512}));
 }
-#line 4404 "chapters/03-drivers.nw"
+#line 4420 "chapters/03-drivers.nw"
 TEST_CASE("block: read-only disks, flushes and unknown types",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -167,7 +167,7 @@ TEST_CASE("block: read-only disks, flushes and unknown types",
         CHECK(odd.status_byte() == kBlkUnsupp);
     }
 }
-#line 4438 "chapters/03-drivers.nw"
+#line 4454 "chapters/03-drivers.nw"
 TEST_CASE("block: requests that are framed wrong",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -206,7 +206,7 @@ TEST_CASE("block: requests that are framed wrong",
     CHECK(disk.handle(chain) == 1);
     CHECK(request.status_byte() == kBlkIoErr);
 }
-#line 4486 "chapters/03-drivers.nw"
+#line 4502 "chapters/03-drivers.nw"
 TEST_CASE("block: serving a queue", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -246,7 +246,7 @@ TEST_CASE("block: serving a queue", "[launcher][block]") {
     CHECK(memory[0x4021] == std::byte{kBlkOk});
     CHECK(memory[0x6000 + 511] == std::byte{'q'});
 }
-#line 4539 "chapters/03-drivers.nw"
+#line 4555 "chapters/03-drivers.nw"
 struct BlockRing {
     static constexpr std::uint32_t kTable = 0x1000, kAvailable = 0x1800,
                                    kUsed = 0x2000;
@@ -285,7 +285,7 @@ struct BlockRing {
         return get<VirtqUsedElem>(kUsed + used_slot(n));
     }
 };
-#line 4586 "chapters/03-drivers.nw"
+#line 4602 "chapters/03-drivers.nw"
 TEST_CASE("block: more requests than one batch", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -312,7 +312,7 @@ TEST_CASE("block: more requests than one batch", "[launcher][block]") {
     }
     CHECK_FALSE(disk.serve(queue));
 }
-#line 4622 "chapters/03-drivers.nw"
+#line 4638 "chapters/03-drivers.nw"
 TEST_CASE("block: a refusal leaves the requests before it served",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2975 "chapters/03-drivers.nw"
+#line 2991 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstdlib>
@@ -24,7 +24,7 @@ using namespace lhv::abi;
 using Catch::Contains;
 
 namespace {
-#line 3023 "chapters/03-drivers.nw"
+#line 3039 "chapters/03-drivers.nw"
 struct ConsoleGuest {
     static constexpr std::uint32_t kRing[2] = {0x1000, 0x3000};
     std::vector<std::byte> memory = std::vector<std::byte>(64 * 1024);
@@ -96,7 +96,7 @@ struct ConsoleGuest {
         return buffers;
     }
 };
-#line 3106 "chapters/03-drivers.nw"
+#line 3122 "chapters/03-drivers.nw"
 struct Pipe {
     UniqueFd read, write;
     Pipe() {
@@ -146,10 +146,10 @@ bool readable(int fd, int milliseconds = 1000) {
     pollfd poll_fd{fd, POLLIN, 0};
     return ::poll(&poll_fd, 1, milliseconds) == 1;
 }
-#line 3001 "chapters/03-drivers.nw"
+#line 3017 "chapters/03-drivers.nw"
 } // namespace
 
-#line 3165 "chapters/03-drivers.nw"
+#line 3181 "chapters/03-drivers.nw"
 TEST_CASE("console: what the Guest says is written at once",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -173,7 +173,7 @@ TEST_CASE("console: what the Guest says is written at once",
     CHECK(guest.used_idx(1) == 3);
     std::signal(SIGPIPE, old);
 }
-#line 3199 "chapters/03-drivers.nw"
+#line 3215 "chapters/03-drivers.nw"
 TEST_CASE("console: a pipe is read a line at a time, then ends",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -194,7 +194,7 @@ TEST_CASE("console: a pipe is read a line at a time, then ends",
     CHECK_FALSE(console.serve(ConsoleDevice::kReceiveQueue, guest.queues));
     CHECK(guest.received().empty());
 }
-#line 3227 "chapters/03-drivers.nw"
+#line 3243 "chapters/03-drivers.nw"
 TEST_CASE("console: input waits for the Guest's buffers",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -213,7 +213,7 @@ TEST_CASE("console: input waits for the Guest's buffers",
     char rest[200];
     CHECK(::read(in.read.get(), rest, sizeof rest) == 100);
 }
-#line 3250 "chapters/03-drivers.nw"
+#line 3266 "chapters/03-drivers.nw"
 TEST_CASE("console: a receive buffer with no room is refused",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -226,7 +226,7 @@ TEST_CASE("console: a receive buffer with no room is refused",
         console.serve(ConsoleDevice::kReceiveQueue, guest.queues),
         "console receive buffer at descriptor 0 has no room for input");
 }
-#line 3275 "chapters/03-drivers.nw"
+#line 3291 "chapters/03-drivers.nw"
 TEST_CASE("console: a terminal is raw while the console lives",
           "[launcher][console]") {
     Terminal terminal;
@@ -270,7 +270,7 @@ TEST_CASE("console: a terminal is raw while the console lives",
     }
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 3330 "chapters/03-drivers.nw"
+#line 3346 "chapters/03-drivers.nw"
 TEST_CASE("console: a crash puts the terminal back",
           "[launcher][console]") {
     Terminal terminal;
@@ -299,7 +299,7 @@ TEST_CASE("console: a crash puts the terminal back",
     CHECK(WTERMSIG(status) == SIGABRT);
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 3367 "chapters/03-drivers.nw"
+#line 3383 "chapters/03-drivers.nw"
 TEST_CASE("console: three Ctrl-C in a row end the Launcher",
           "[launcher][console]") {
     const std::string keys = "\3\3a\3\3\3b";
