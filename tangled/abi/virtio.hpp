@@ -111,7 +111,7 @@ inline constexpr uint32_t kBlkGetId = 8;   // the disk's name; optional
 inline constexpr uint8_t kBlkOk = 0;
 inline constexpr uint8_t kBlkIoErr = 1;
 inline constexpr uint8_t kBlkUnsupp = 2;
-#line 4971 "chapters/03-drivers.nw"
+#line 4941 "chapters/03-drivers.nw"
 inline constexpr uint32_t kNetFeatureMac = 5;  // config: the card's MAC
 inline constexpr uint32_t kNetMacBytes = 6;
 inline constexpr uint32_t kNetReceiveQueue = 0;

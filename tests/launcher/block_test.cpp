@@ -12,12 +12,13 @@
 #include "launcher/errors.hpp"
 #include "launcher/guest_memory.hpp"
 #include "launcher/virtqueue.hpp"
+#include "test_driver.hpp"
 
 using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 4254 "chapters/03-drivers.nw"
+#line 4255 "chapters/03-drivers.nw"
 static std::string scratch_disk() {
     std::string bytes;
     for (char sector = 0; sector < 8; ++sector)
@@ -60,7 +61,7 @@ static std::string disk_bytes(const lhv::test::MemoryFile& file) {
     return std::string(reinterpret_cast<const char*>(bytes.data()),
                        bytes.size());
 }
-#line 4305 "chapters/03-drivers.nw"
+#line 4306 "chapters/03-drivers.nw"
 TEST_CASE("block: the files a disk may be", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -86,7 +87,7 @@ TEST_CASE("block: the files a disk may be", "[launcher][block]") {
         CHECK(error.status() == kExitUsage);
     }
 }
-#line 4340 "chapters/03-drivers.nw"
+#line 4341 "chapters/03-drivers.nw"
 TEST_CASE("block: what is written is read back", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -107,7 +108,7 @@ TEST_CASE("block: what is written is read back", "[launcher][block]") {
                                         std::string(512, 'x'));
     CHECK(disk_bytes(file) == expected);
 }
-#line 4375 "chapters/03-drivers.nw"
+#line 4376 "chapters/03-drivers.nw"
 TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -141,7 +142,7 @@ TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     REQUIRE(::truncate(file.path().c_str(), 4 * 512) == 0);
     refused(Request(kBlkIn, 5, {512}));
 }
-#line 4420 "chapters/03-drivers.nw"
+#line 4421 "chapters/03-drivers.nw"
 TEST_CASE("block: read-only disks, flushes and unknown types",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -167,7 +168,7 @@ TEST_CASE("block: read-only disks, flushes and unknown types",
         CHECK(odd.status_byte() == kBlkUnsupp);
     }
 }
-#line 4454 "chapters/03-drivers.nw"
+#line 4455 "chapters/03-drivers.nw"
 TEST_CASE("block: requests that are framed wrong",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -206,7 +207,7 @@ TEST_CASE("block: requests that are framed wrong",
     CHECK(disk.handle(chain) == 1);
     CHECK(request.status_byte() == kBlkIoErr);
 }
-#line 4502 "chapters/03-drivers.nw"
+#line 4503 "chapters/03-drivers.nw"
 TEST_CASE("block: serving a queue", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -246,58 +247,27 @@ TEST_CASE("block: serving a queue", "[launcher][block]") {
     CHECK(memory[0x4021] == std::byte{kBlkOk});
     CHECK(memory[0x6000 + 511] == std::byte{'q'});
 }
-#line 4555 "chapters/03-drivers.nw"
-struct BlockRing {
-    static constexpr std::uint32_t kTable = 0x1000, kAvailable = 0x1800,
-                                   kUsed = 0x2000;
-    std::vector<std::byte> memory = std::vector<std::byte>(64 * 1024);
-    std::uint16_t size;
-    std::uint16_t published = 0;
-
-    explicit BlockRing(std::uint16_t size) : size(size) {}
-    template <class T> void put(std::uint32_t at, const T& value) {
-        std::memcpy(&memory[at], &value, sizeof value);
-    }
-    template <class T> T get(std::uint32_t at) const {
-        T value;
-        std::memcpy(&value, &memory[at], sizeof value);
-        return value;
-    }
-    void describe(std::uint16_t i, std::uint32_t at, std::uint32_t len,
-                  std::uint16_t flags) {
-        put(kTable + 16 * i, VirtqDesc{at, len, flags,
-                                       std::uint16_t(i + 1)});
-    }
-    void publish(std::uint16_t head) {
-        put(kAvailable + avail_slot(published % size), head);
-        ++published;
-        put(kAvailable + kRingIdx, published);
-    }
-    Virtqueue queue() {
-        return Virtqueue("block queue", GuestMemory(memory, memory.size()),
-                         {size, GuestPhysical{kTable},
-                          GuestPhysical{kAvailable}, GuestPhysical{kUsed}});
-    }
-    std::uint16_t used_idx() const {
-        return get<std::uint16_t>(kUsed + kRingIdx);
-    }
-    VirtqUsedElem used(std::uint32_t n) const {
-        return get<VirtqUsedElem>(kUsed + used_slot(n));
-    }
-};
-#line 4602 "chapters/03-drivers.nw"
+#line 4556 "chapters/03-drivers.nw"
+TestDriver block_ring(std::uint16_t size) {
+    TestDriver ring;
+    ring.config = {size, GuestPhysical{0x1000}, GuestPhysical{0x1800},
+                   GuestPhysical{0x2000}};
+    return ring;
+}
+#line 4571 "chapters/03-drivers.nw"
 TEST_CASE("block: more requests than one batch", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
-    BlockRing ring(128);
+    TestDriver ring = block_ring(128);
     constexpr std::uint16_t kRequests = 40;
     for (std::uint16_t i = 0; i < kRequests; ++i) {
         ring.put(0x3000 + 16 * i, BlkRequestHeader{kBlkIn, 0, i % 8u});
-        ring.describe(3 * i, 0x3000 + 16 * i, 16, kDescNext);
+        ring.describe(3 * i, 0x3000 + 16 * i, 16, kDescNext,
+                      std::uint16_t(3 * i + 1));
         ring.describe(3 * i + 1, 0x4000 + 512 * i, 512,
-                      kDescWrite | kDescNext);
+                      kDescWrite | kDescNext, std::uint16_t(3 * i + 2));
         ring.describe(3 * i + 2, 0x3800 + i, 1, kDescWrite);
-        ring.memory[0x3800 + i] = std::byte{0xFF};
+        ring.bytes[0x3800 + i] = std::byte{0xFF};
         ring.publish(3 * i);
     }
     Virtqueue queue = ring.queue();
@@ -306,40 +276,40 @@ TEST_CASE("block: more requests than one batch", "[launcher][block]") {
     for (std::uint16_t i = 0; i < kRequests; ++i) {
         CHECK(ring.used(i).id == 3u * i);
         CHECK(ring.used(i).len == 513);
-        CHECK(ring.memory[0x3800 + i] == std::byte{kBlkOk});
-        CHECK(ring.memory[0x4000 + 512 * i] == std::byte(i % 8));
-        CHECK(ring.memory[0x4000 + 512 * i + 511] == std::byte(i % 8));
+        CHECK(ring.bytes[0x3800 + i] == std::byte{kBlkOk});
+        CHECK(ring.bytes[0x4000 + 512 * i] == std::byte(i % 8));
+        CHECK(ring.bytes[0x4000 + 512 * i + 511] == std::byte(i % 8));
     }
     CHECK_FALSE(disk.serve(queue));
 }
-#line 4638 "chapters/03-drivers.nw"
+#line 4608 "chapters/03-drivers.nw"
 TEST_CASE("block: a refusal leaves the requests before it served",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
-    BlockRing ring(8);
-    std::memset(&ring.memory[0x3800], 0xFF, 3);
+    TestDriver ring = block_ring(8);
+    std::memset(&ring.bytes[0x3800], 0xFF, 3);
     ring.put(0x3000, BlkRequestHeader{kBlkOut, 0, 2});
-    std::memset(&ring.memory[0x4000], 'w', 512);
-    ring.describe(0, 0x3000, 16, kDescNext);
-    ring.describe(1, 0x4000, 512, kDescNext);
+    std::memset(&ring.bytes[0x4000], 'w', 512);
+    ring.describe(0, 0x3000, 16, kDescNext, 1);
+    ring.describe(1, 0x4000, 512, kDescNext, 2);
     ring.describe(2, 0x3800, 1, kDescWrite);
     ring.publish(0);
     std::string why;
     SECTION("refused for its framing") {
-        ring.describe(3, 0x3010, 15, kDescNext);
+        ring.describe(3, 0x3010, 15, kDescNext, 4);
         why = "block request at descriptor 3 does not start with a header";
     }
     SECTION("refused by the walker") {
-        ring.put(BlockRing::kTable + 16 * 3,
+        ring.put(ring.config.descriptors.value + 16 * 3,
                  VirtqDesc{0x3010, 16, kDescNext, 9});
         why = "descriptor 3 links to 9, beyond the table of 8";
     }
     ring.describe(4, 0x3801, 1, kDescWrite);
     ring.publish(3);
     ring.put(0x3020, BlkRequestHeader{kBlkIn, 0, 2});
-    ring.describe(5, 0x3020, 16, kDescNext);
-    ring.describe(6, 0x5000, 512, kDescWrite | kDescNext);
+    ring.describe(5, 0x3020, 16, kDescNext, 6);
+    ring.describe(6, 0x5000, 512, kDescWrite | kDescNext, 7);
     ring.describe(7, 0x3802, 1, kDescWrite);
     ring.publish(5);
 
@@ -348,8 +318,8 @@ TEST_CASE("block: a refusal leaves the requests before it served",
     CHECK(ring.used_idx() == 1);
     CHECK(ring.used(0).id == 0);
     CHECK(ring.used(0).len == 1);
-    CHECK(ring.memory[0x3800] == std::byte{kBlkOk});
+    CHECK(ring.bytes[0x3800] == std::byte{kBlkOk});
     CHECK(disk_bytes(file).substr(2 * kBlkSectorBytes, 512) ==
           std::string(512, 'w'));
-    CHECK(ring.memory[0x3802] == std::byte{0xFF});
+    CHECK(ring.bytes[0x3802] == std::byte{0xFF});
 }

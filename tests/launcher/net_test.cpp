@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5709 "chapters/03-drivers.nw"
+#line 5679 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstring>
@@ -29,7 +29,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 5762 "chapters/03-drivers.nw"
+#line 5732 "chapters/03-drivers.nw"
 struct NetDriver {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
     VirtqueueConfig configs[2] = {
@@ -107,7 +107,7 @@ struct NetDriver {
                                   used_slot(slot));
     }
 };
-#line 5848 "chapters/03-drivers.nw"
+#line 5818 "chapters/03-drivers.nw"
 static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
     std::vector<std::byte> bytes(length);
     for (std::size_t i = 0; i < length; ++i)
@@ -143,7 +143,7 @@ struct NetPair {
                 ssize_t(bytes.size()));
     }
 };
-#line 5893 "chapters/03-drivers.nw"
+#line 5863 "chapters/03-drivers.nw"
 TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -167,7 +167,7 @@ TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     CHECK(NetPair(1).card.mac()[5] == 2);
     CHECK(pair.card.features() == 1u << kNetFeatureMac);
 }
-#line 5927 "chapters/03-drivers.nw"
+#line 5897 "chapters/03-drivers.nw"
 TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -196,7 +196,7 @@ TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
                       frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
     CHECK(pair.card.counts().received == 2);
 }
-#line 5964 "chapters/03-drivers.nw"
+#line 5934 "chapters/03-drivers.nw"
 TEST_CASE("net: runt and oversize frames are dropped and counted",
           "[launcher][net]") {
     NetPair pair;
@@ -228,7 +228,7 @@ TEST_CASE("net: runt and oversize frames are dropped and counted",
           "oversize from the Guest, 2 runt and 2 oversize from the "
           "cable, 0 undelivered, 0 from strangers");
 }
-#line 6002 "chapters/03-drivers.nw"
+#line 5972 "chapters/03-drivers.nw"
 TEST_CASE("net: a card brought up again, and its report at the end",
           "[launcher][net]") {
     std::ostringstream said;
@@ -249,7 +249,7 @@ TEST_CASE("net: a card brought up again, and its report at the end",
           "oversize from the Guest, 0 runt and 0 oversize from the "
           "cable, 0 undelivered, 0 from strangers\n");
 }
-#line 6030 "chapters/03-drivers.nw"
+#line 6000 "chapters/03-drivers.nw"
 TEST_CASE("net: chains a Guest must not give the card",
           "[launcher][net]") {
     NetPair pair;
@@ -283,7 +283,7 @@ TEST_CASE("net: chains a Guest must not give the card",
     }
     CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
 }
-#line 6073 "chapters/03-drivers.nw"
+#line 6043 "chapters/03-drivers.nw"
 TEST_CASE("net: a send never waits", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -302,7 +302,7 @@ TEST_CASE("net: a send never waits", "[launcher][net]") {
     CHECK(counts.undelivered == before + 1);
     CHECK_THAT(pair.card.report(), Contains(" undelivered"));
 }
-#line 6106 "chapters/03-drivers.nw"
+#line 6076 "chapters/03-drivers.nw"
 TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     const std::string path =
         "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
@@ -325,7 +325,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     CHECK_FALSE(first.receive(bytes));
 
     
-#line 6168 "chapters/03-drivers.nw"
+#line 6138 "chapters/03-drivers.nw"
 {
     UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
     sockaddr_un to{};
@@ -337,7 +337,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
                      reinterpret_cast<sockaddr*>(&to), length) == 15);
 }
-#line 6128 "chapters/03-drivers.nw"
+#line 6098 "chapters/03-drivers.nw"
     CHECK_FALSE(first.receive(bytes)->from_partner);
 
     int delivered = 0;
@@ -372,7 +372,7 @@ TEST_CASE("net: two cards on one cable", "[launcher][net]") {
     CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
                       300) == 0);
 }
-#line 6191 "chapters/03-drivers.nw"
+#line 6161 "chapters/03-drivers.nw"
 TEST_CASE("net: a killed Launcher leaves no name behind",
           "[launcher][net]") {
     const std::string path =
@@ -404,7 +404,7 @@ TEST_CASE("net: a killed Launcher leaves no name behind",
     ::close(ready[0]);
     ::close(ready[1]);
 }
-#line 6855 "chapters/03-drivers.nw"
+#line 6825 "chapters/03-drivers.nw"
 static std::string open_tap_without_admin(const std::string& name) {
     int said[2];
     REQUIRE(::pipe(said) == 0);
@@ -436,7 +436,7 @@ static std::string open_tap_without_admin(const std::string& name) {
     REQUIRE(::waitpid(child, &status, 0) == child);
     return std::string(bytes, std::size_t(std::max<ssize_t>(n, 0)));
 }
-#line 6897 "chapters/03-drivers.nw"
+#line 6867 "chapters/03-drivers.nw"
 struct PersistentTap {
     std::string name;
     static UniqueFd attach(const std::string& name) {
@@ -458,7 +458,7 @@ struct PersistentTap {
             ::ioctl(tun.get(), TUNSETPERSIST, 0);
     }
 };
-#line 6762 "chapters/03-drivers.nw"
+#line 6732 "chapters/03-drivers.nw"
 TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     for (const char* good : {"tap0", "lhvtap12345", "a", "fifteen-bytes-x"})
         CHECK(tap_name_problem(good).empty());
@@ -474,7 +474,7 @@ TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     CHECK_THAT(tap_name_problem(".."), Contains("not a name"));
     CHECK_THROWS_AS(open_tap("bad/name"), UsageError);
 }
-#line 6802 "chapters/03-drivers.nw"
+#line 6772 "chapters/03-drivers.nw"
 static bool tap_possible() {
     if (::geteuid() != 0) return false;
     const int fd = ::open("/dev/net/tun", O_RDWR | O_CLOEXEC);
