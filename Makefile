@@ -67,7 +67,7 @@ help:
 # compiler (make fuzz) and Chromium (make check-html) are sets of their
 # own, installed only by the goals that use them.
 DEPS_BUILD := make g++ g++-multilib binutils catch2 noweb qemu-system-x86 \
-  gdb
+  gdb iproute2
 DEPS_BOOK  := pandoc texlive-latex-base texlive-latex-recommended \
   texlive-pictures texlive-fonts-recommended lmodern latexmk \
   poppler-utils
