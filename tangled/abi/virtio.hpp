@@ -94,7 +94,7 @@ constexpr uint32_t vring_bytes(uint32_t num) {
 static_assert(vring_used_offset(256) == 8192);
 static_assert(vring_bytes(256) == 8192 + 2054);
 static_assert(vring_bytes(kQueueSizeMax) == 593920 + 262150);
-#line 3720 "chapters/03-drivers.nw"
+#line 3718 "chapters/03-drivers.nw"
 struct BlkRequestHeader {
     uint32_t type;      // kBlkIn, kBlkOut, kBlkFlush, ...
     uint32_t reserved;  // zero; a device ignores it
@@ -111,7 +111,7 @@ inline constexpr uint32_t kBlkGetId = 8;   // the disk's name; optional
 inline constexpr uint8_t kBlkOk = 0;
 inline constexpr uint8_t kBlkIoErr = 1;
 inline constexpr uint8_t kBlkUnsupp = 2;
-#line 4941 "chapters/03-drivers.nw"
+#line 4939 "chapters/03-drivers.nw"
 inline constexpr uint32_t kNetFeatureMac = 5;  // config: the card's MAC
 inline constexpr uint32_t kNetMacBytes = 6;
 inline constexpr uint32_t kNetReceiveQueue = 0;

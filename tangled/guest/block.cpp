@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 8589 "chapters/03-drivers.nw"
+#line 8579 "chapters/03-drivers.nw"
 #include "guest/block.hpp"
 #include "abi/layout.hpp"
 #include "guest/drivers.hpp"
@@ -18,7 +18,7 @@ constinit uint64_t capacity = 0;
 constinit uint32_t memory_end = 0;  // Guest-physical: the end of RAM
 
 void disk_interrupt() { finish_transfers(disk_requests, "disk"); }
-#line 8517 "chapters/03-drivers.nw"
+#line 8507 "chapters/03-drivers.nw"
 struct DiskRequest {
     abi::BlkRequestHeader header;
     uint8_t status;
@@ -56,10 +56,10 @@ int32_t check_transfer(const void* buffer, uint32_t bytes) {
         return -kEINVAL;
     return 0;
 }
-#line 8608 "chapters/03-drivers.nw"
+#line 8598 "chapters/03-drivers.nw"
 }
 
-#line 8486 "chapters/03-drivers.nw"
+#line 8476 "chapters/03-drivers.nw"
 void start_block(const abi::BootInfo& boot, uint32_t memory_bytes) {
     if (!find_device(boot, abi::kDeviceBlock, disk))
         return;
@@ -78,7 +78,7 @@ void start_block(const abi::BootInfo& boot, uint32_t memory_bytes) {
     driver_ok(disk);
     disk_up = true;
 }
-#line 8559 "chapters/03-drivers.nw"
+#line 8549 "chapters/03-drivers.nw"
 bool block_present() { return disk_up; }
 uint64_t block_sectors() { return disk_up ? capacity : 0; }
 bool block_read_only() { return disk_up && read_only; }
@@ -105,5 +105,5 @@ int32_t block_flush() {
     return disk_request(abi::kBlkFlush, 0, nullptr, 0, false);
 }
 
-#line 8613 "chapters/03-drivers.nw"
+#line 8603 "chapters/03-drivers.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 8462 "chapters/03-drivers.nw"
+#line 8452 "chapters/03-drivers.nw"
 #pragma once
 #include <stdint.h>
 

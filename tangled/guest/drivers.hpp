@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 10009 "chapters/03-drivers.nw"
+#line 9999 "chapters/03-drivers.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/boot.hpp"

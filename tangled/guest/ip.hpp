@@ -1,11 +1,11 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 8677 "chapters/03-drivers.nw"
+#line 8667 "chapters/03-drivers.nw"
 #pragma once
 #include <stdint.h>
 
 namespace lhv::guest::ip {
 
-#line 8697 "chapters/03-drivers.nw"
+#line 8687 "chapters/03-drivers.nw"
 inline constexpr uint32_t kEthHeader = 14;
 inline constexpr uint32_t kEthMaxFrame = 1514;
 inline constexpr uint16_t kTypeIpv4 = 0x0800;
@@ -30,7 +30,7 @@ inline constexpr Mac kBroadcast = {{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}};
 constexpr uint32_t ipv4(uint8_t a, uint8_t b, uint8_t c, uint8_t d) {
     return uint32_t(a) << 24 | uint32_t(b) << 16 | uint32_t(c) << 8 | d;
 }
-#line 8729 "chapters/03-drivers.nw"
+#line 8719 "chapters/03-drivers.nw"
 inline uint16_t get16(const uint8_t* p) {
     return uint16_t(p[0] << 8 | p[1]);
 }
@@ -53,7 +53,7 @@ inline bool same(const uint8_t* a, const uint8_t* b, uint32_t bytes) {
         if (a[i] != b[i]) return false;
     return true;
 }
-#line 8758 "chapters/03-drivers.nw"
+#line 8748 "chapters/03-drivers.nw"
 inline uint16_t checksum(const uint8_t* bytes, uint32_t length) {
     uint32_t sum = 0;
     for (uint32_t i = 0; i + 1 < length; i += 2) sum += get16(bytes + i);
@@ -61,7 +61,7 @@ inline uint16_t checksum(const uint8_t* bytes, uint32_t length) {
     while (sum >> 16) sum = (sum & 0xFFFF) + (sum >> 16);
     return uint16_t(~sum);
 }
-#line 8779 "chapters/03-drivers.nw"
+#line 8769 "chapters/03-drivers.nw"
 class Stack {
   public:
     void configure(const Mac& mac, uint32_t address) {
@@ -101,7 +101,7 @@ class Stack {
     uint16_t reply_id_ = 0, reply_sequence_ = 0;
     bool reply_waiting_ = false;
 };
-#line 8827 "chapters/03-drivers.nw"
+#line 8817 "chapters/03-drivers.nw"
 inline uint32_t Stack::receive(const uint8_t* frame, uint32_t length,
                                uint8_t* out) {
     uint32_t answer = 0;
@@ -120,7 +120,7 @@ inline uint32_t Stack::receive(const uint8_t* frame, uint32_t length,
     }
     return answer;
 }
-#line 8855 "chapters/03-drivers.nw"
+#line 8845 "chapters/03-drivers.nw"
 inline uint32_t Stack::answer_arp(const uint8_t* arp, uint32_t length,
                                   uint8_t* out) {
     if (length < kArpBytes || get16(arp) != 1 ||
@@ -143,7 +143,7 @@ inline uint32_t Stack::answer_arp(const uint8_t* arp, uint32_t length,
     ++counts.arp_answered;
     return n + kArpBytes;
 }
-#line 8891 "chapters/03-drivers.nw"
+#line 8881 "chapters/03-drivers.nw"
 inline uint32_t Stack::answer_ipv4(const uint8_t* frame, uint32_t length,
                                    uint8_t* out) {
     const uint8_t* ip = frame + kEthHeader;
@@ -164,7 +164,7 @@ inline uint32_t Stack::answer_ipv4(const uint8_t* frame, uint32_t length,
     learn(from, frame + 6);
     return answer_icmp(frame, ip + header, total - header, from, out);
 }
-#line 8921 "chapters/03-drivers.nw"
+#line 8911 "chapters/03-drivers.nw"
 inline uint32_t Stack::answer_icmp(const uint8_t* frame,
                                    const uint8_t* icmp, uint32_t length,
                                    uint32_t from, uint8_t* out) {
@@ -194,7 +194,7 @@ inline uint32_t Stack::answer_icmp(const uint8_t* frame,
     ++counts.echoes_answered;
     return n + length;
 }
-#line 8959 "chapters/03-drivers.nw"
+#line 8949 "chapters/03-drivers.nw"
 inline uint32_t Stack::ethernet(uint8_t* out, const uint8_t* to,
                                 uint16_t type) const {
     copy(out, to, 6);
@@ -214,7 +214,7 @@ inline uint32_t Stack::ipv4_header(uint8_t* out, uint32_t to,
     put16(out + 10, checksum(out, kIpHeader));
     return kIpHeader;
 }
-#line 8986 "chapters/03-drivers.nw"
+#line 8976 "chapters/03-drivers.nw"
 inline uint32_t Stack::ping_frame(uint32_t to, uint16_t id,
                                   uint16_t sequence, uint8_t* out) {
     const uint8_t* mac = lookup(to);
@@ -242,7 +242,7 @@ inline uint32_t Stack::ping_frame(uint32_t to, uint16_t id,
     put16(icmp + 2, checksum(icmp, kIcmpHeader + kPingData));
     return n + kIcmpHeader + kPingData;
 }
-#line 9020 "chapters/03-drivers.nw"
+#line 9010 "chapters/03-drivers.nw"
 inline void Stack::learn(uint32_t address, const uint8_t* mac) {
     if (address == 0) return;
     for (Neighbour& n : neighbours_)
@@ -268,5 +268,5 @@ inline bool Stack::take_reply(uint16_t id, uint16_t sequence) {
     return true;
 }
 
-#line 8689 "chapters/03-drivers.nw"
+#line 8679 "chapters/03-drivers.nw"
 } // namespace lhv::guest::ip

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7838 "chapters/03-drivers.nw"
+#line 7828 "chapters/03-drivers.nw"
 #pragma once
 #include <stdint.h>
 
@@ -18,7 +18,7 @@ class LineDiscipline {
 
   private:
     
-#line 7876 "chapters/03-drivers.nw"
+#line 7866 "chapters/03-drivers.nw"
 static constexpr uint16_t kEndOfFile = 0x100, kPush = 0x101;
 void put(uint16_t entry) {
     if (room() > 0)
@@ -41,10 +41,10 @@ uint32_t line_length_ = 0;
 uint16_t queue_[kQueued]{};
 uint32_t head_ = 0, tail_ = 0;
 bool ended_ = false;
-#line 7856 "chapters/03-drivers.nw"
+#line 7846 "chapters/03-drivers.nw"
 };
 
-#line 7906 "chapters/03-drivers.nw"
+#line 7896 "chapters/03-drivers.nw"
 inline uint32_t LineDiscipline::type(char typed, char* echo) {
     switch (typed) {
     case '\r':
@@ -82,7 +82,7 @@ inline void LineDiscipline::end_of_input() {
         deliver(kPush);
     ended_ = true;
 }
-#line 7954 "chapters/03-drivers.nw"
+#line 7944 "chapters/03-drivers.nw"
 inline int32_t LineDiscipline::read(char* into, uint32_t bytes) {
     uint32_t n = 0;
     while (n < bytes && head_ != tail_) {
@@ -109,5 +109,5 @@ inline int32_t LineDiscipline::read(char* into, uint32_t bytes) {
     return int32_t(n);
 }
 
-#line 7861 "chapters/03-drivers.nw"
+#line 7851 "chapters/03-drivers.nw"
 } // namespace lhv::guest

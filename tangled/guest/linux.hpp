@@ -5,7 +5,7 @@
 
 namespace lhv::guest {
 
-#line 10027 "chapters/03-drivers.nw"
+#line 10017 "chapters/03-drivers.nw"
 inline constexpr int32_t kEIO = 5, kENODEV = 19, kEROFS = 30;
 #line 3103 "chapters/E-guest-kernel.nw"
 inline constexpr int32_t kENOENT = 2, kESRCH = 3, kENOEXEC = 8,

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 9228 "chapters/03-drivers.nw"
+#line 9218 "chapters/03-drivers.nw"
 #include "guest/net.hpp"
 #include "abi/virtio.hpp"
 #include "guest/console.hpp"
@@ -13,7 +13,7 @@
 namespace lhv::guest {
 
 namespace {
-#line 9260 "chapters/03-drivers.nw"
+#line 9250 "chapters/03-drivers.nw"
 constexpr int32_t kNetDown = 100;   // Linux's ENETDOWN
 constexpr int32_t kTimedOut = 110;  // Linux's ETIMEDOUT
 constexpr uint32_t kBuffers = 16;
@@ -36,7 +36,7 @@ uint64_t read_tsc() {
     asm volatile("rdtsc" : "=a"(low), "=d"(high));
     return uint64_t(high) << 32 | low;
 }
-#line 9290 "chapters/03-drivers.nw"
+#line 9280 "chapters/03-drivers.nw"
 void take_transmitted();
 
 void transmit(const uint8_t* frame, uint32_t length) {
@@ -54,7 +54,7 @@ void transmit(const uint8_t* frame, uint32_t length) {
     }
     ++transmit_drops;
 }
-#line 9317 "chapters/03-drivers.nw"
+#line 9307 "chapters/03-drivers.nw"
 void give_receive_buffer(Buffer& buffer) {
     RingBuffer piece{physical_address_of(buffer.bytes).value,
                      abi::kNetBufferBytes, true};
@@ -99,7 +99,7 @@ void net_interrupt() {
     if (gave_back) kick(card, abi::kNetReceiveQueue);
     take_transmitted();
 }
-#line 9397 "chapters/03-drivers.nw"
+#line 9387 "chapters/03-drivers.nw"
 void say_address(const ip::Mac& mac, uint32_t address) {
     const char* digits = "0123456789abcdef";
     char text[18];
@@ -117,10 +117,10 @@ void say_address(const ip::Mac& mac, uint32_t address) {
     }
     line.text("\n").print();
 }
-#line 9245 "chapters/03-drivers.nw"
+#line 9235 "chapters/03-drivers.nw"
 } // namespace
 
-#line 9369 "chapters/03-drivers.nw"
+#line 9359 "chapters/03-drivers.nw"
 void start_net(const abi::BootInfo& boot) {
     if (!find_device(boot, abi::kDeviceNet, card))
         return;
@@ -143,7 +143,7 @@ void start_net(const abi::BootInfo& boot) {
     card_up = true;
     say_address(mac, stack.address());
 }
-#line 9429 "chapters/03-drivers.nw"
+#line 9419 "chapters/03-drivers.nw"
 int32_t net_ping(uint32_t address, uint16_t id, uint16_t sequence,
                  uint32_t timeout_ms) {
     if (!card_up) return -kNetDown;
@@ -174,10 +174,10 @@ int32_t net_ping(uint32_t address, uint16_t id, uint16_t sequence,
     }
     return -kTimedOut;
 }
-#line 9673 "chapters/03-drivers.nw"
+#line 9663 "chapters/03-drivers.nw"
 int32_t sys_lhv_ping(TrapFrame& f) {
     return net_ping(f.ebx, uint16_t(current->pid), uint16_t(f.ecx), f.edx);
 }
 
-#line 9251 "chapters/03-drivers.nw"
+#line 9241 "chapters/03-drivers.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 9207 "chapters/03-drivers.nw"
+#line 9197 "chapters/03-drivers.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/boot.hpp"

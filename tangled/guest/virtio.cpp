@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7770 "chapters/03-drivers.nw"
+#line 7760 "chapters/03-drivers.nw"
 #include "guest/virtio.hpp"
 #include <stddef.h>
 #include "abi/hypercalls.hpp"
@@ -14,7 +14,7 @@
 
 namespace lhv::guest {
 
-#line 7602 "chapters/03-drivers.nw"
+#line 7592 "chapters/03-drivers.nw"
 bool find_device(const abi::BootInfo& boot, uint8_t type,
                  VirtioDevice& device) {
     if (boot.device_pages == 0)
@@ -29,7 +29,7 @@ bool find_device(const abi::BootInfo& boot, uint8_t type,
             return false;
         if (desc.type == type) {
             
-#line 7629 "chapters/03-drivers.nw"
+#line 7619 "chapters/03-drivers.nw"
 uint8_t* next = page + at + sizeof(abi::DeviceDesc);
 device.header = page + at;
 device.physical = boot.device_page + at;
@@ -46,14 +46,14 @@ for (uint32_t i = 0; i < desc.feature_len && i < 4; ++i)
 device.accepted = next + desc.feature_len;
 device.config = device.accepted + desc.feature_len;
 device.config_len = desc.config_len;
-#line 7616 "chapters/03-drivers.nw"
+#line 7606 "chapters/03-drivers.nw"
             return true;
         }
         at += bytes;
     }
     return false;
 }
-#line 7665 "chapters/03-drivers.nw"
+#line 7655 "chapters/03-drivers.nw"
 namespace {
 volatile uint8_t& status_of(const VirtioDevice& device) {
     return *reinterpret_cast<volatile uint8_t*>(
@@ -78,7 +78,7 @@ bool accept_features(VirtioDevice& device, uint32_t wanted) {
 void fail_device(VirtioDevice& device) {
     status_of(device) = status_of(device) | abi::kStatusFailed;
 }
-#line 7702 "chapters/03-drivers.nw"
+#line 7692 "chapters/03-drivers.nw"
 bool attach_queue(const abi::BootInfo& boot, const VirtioDevice& device,
                   uint32_t index, Virtqueue& queue) {
     if (index >= device.queue_count)
@@ -95,7 +95,7 @@ bool attach_queue(const abi::BootInfo& boot, const VirtioDevice& device,
     return queue.attach(reinterpret_cast<void*>(abi::kPageOffset + ring),
                         config.num);
 }
-#line 7740 "chapters/03-drivers.nw"
+#line 7730 "chapters/03-drivers.nw"
 void driver_ok(VirtioDevice& device) {
     status_of(device) = status_of(device) | abi::kStatusDriverOk;
     hypercall(abi::LHCALL_NOTIFY, device.physical);
@@ -121,7 +121,7 @@ void device_broke(const char* device) {
         .text(" gave back a request it was never given\n").print();
     panic("a broken device");
 }
-#line 8158 "chapters/03-drivers.nw"
+#line 8148 "chapters/03-drivers.nw"
 void send_and_wait(const VirtioDevice& device, uint32_t index,
                    Virtqueue& queue, const RingBuffer* buffers,
                    uint32_t count, Transfer& transfer) {
@@ -151,7 +151,7 @@ void finish_transfers(Virtqueue& queue, const char* name) {
     if (any)
         wake_up(&queue);
 }
-#line 9966 "chapters/03-drivers.nw"
+#line 9956 "chapters/03-drivers.nw"
 bool command_line_number(const abi::BootInfo& boot, const char* name,
                          uint32_t& value) {
     const char* line = boot.command_line;
@@ -188,7 +188,7 @@ void show_disk_sector(uint32_t sector) {
     text[32] = '\0';
     line.text(": ").text(text).text("\n").print();
 }
-#line 9944 "chapters/03-drivers.nw"
+#line 9934 "chapters/03-drivers.nw"
 void start_drivers(const abi::BootInfo& boot) {
     start_console(boot);
     start_rng(boot);
@@ -199,5 +199,5 @@ void start_drivers(const abi::BootInfo& boot) {
         show_disk_sector(sector);
 }
 
-#line 7790 "chapters/03-drivers.nw"
+#line 7780 "chapters/03-drivers.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7553 "chapters/03-drivers.nw"
+#line 7543 "chapters/03-drivers.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/boot.hpp"
@@ -32,7 +32,7 @@ void fail_device(VirtioDevice& device);
 void kick(const VirtioDevice& device, uint32_t index);
 bool take_interrupt(const VirtioDevice& device, void (*handler)());
 void device_broke(const char* device);
-#line 8143 "chapters/03-drivers.nw"
+#line 8133 "chapters/03-drivers.nw"
 struct Transfer {
     bool done = false;
     uint32_t written = 0;
@@ -42,7 +42,7 @@ void send_and_wait(const VirtioDevice& device, uint32_t index,
                    uint32_t count, Transfer& transfer);
 void finish_transfers(Virtqueue& queue, const char* name);
 
-#line 7587 "chapters/03-drivers.nw"
+#line 7577 "chapters/03-drivers.nw"
 void start_console(const abi::BootInfo& boot);
 void start_rng(const abi::BootInfo& boot);
 void start_block(const abi::BootInfo& boot, uint32_t memory_bytes);

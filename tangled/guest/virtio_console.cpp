@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 8329 "chapters/03-drivers.nw"
+#line 8319 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/console.hpp"
 #include "guest/line_discipline.hpp"
@@ -10,7 +10,7 @@
 namespace lhv::guest {
 
 namespace {
-#line 8089 "chapters/03-drivers.nw"
+#line 8079 "chapters/03-drivers.nw"
 constexpr uint32_t kReceiveQueue = 0, kTransmitQueue = 1;
 constexpr uint32_t kReceiveBuffers = 16, kReceiveBytes = 64;
 static_assert(kReceiveBuffers <= 32);  // one bit each in held
@@ -22,7 +22,7 @@ constinit LineDiscipline discipline;
 constinit char receive_buffers[kReceiveBuffers][kReceiveBytes] = {};
 constinit uint32_t held = (1u << kReceiveBuffers) - 1;
 constinit bool input_ended = false;
-#line 8111 "chapters/03-drivers.nw"
+#line 8101 "chapters/03-drivers.nw"
 void give_receive_buffers() {
     if (input_ended)
         return;
@@ -44,7 +44,7 @@ void give_receive_buffers() {
     if (gave)
         kick(console, kReceiveQueue);
 }
-#line 8224 "chapters/03-drivers.nw"
+#line 8214 "chapters/03-drivers.nw"
 struct EchoSlot {
     bool sent = false;
     Transfer transfer;
@@ -68,7 +68,7 @@ void echo(const char* bytes, uint32_t count) {
         return;
     }
 }
-#line 8257 "chapters/03-drivers.nw"
+#line 8247 "chapters/03-drivers.nw"
 void console_interrupt() {
     void* token = nullptr;
     uint32_t written = 0;
@@ -96,10 +96,10 @@ void console_interrupt() {
     wake_up(&discipline);
     finish_transfers(transmit, "console");
 }
-#line 8343 "chapters/03-drivers.nw"
+#line 8333 "chapters/03-drivers.nw"
 }
 
-#line 8194 "chapters/03-drivers.nw"
+#line 8184 "chapters/03-drivers.nw"
 void console_output(const char* bytes, uint32_t count) {
     if (count == 0)
         return;
@@ -119,7 +119,7 @@ void console_output(const char* bytes, uint32_t count) {
     Transfer transfer;
     send_and_wait(console, kTransmitQueue, transmit, &buffer, 1, transfer);
 }
-#line 8291 "chapters/03-drivers.nw"
+#line 8281 "chapters/03-drivers.nw"
 int32_t console_input(char* into, uint32_t bytes) {
     if (!console_up)
         return 0;
@@ -129,7 +129,7 @@ int32_t console_input(char* into, uint32_t bytes) {
     give_receive_buffers();
     return n;
 }
-#line 8309 "chapters/03-drivers.nw"
+#line 8299 "chapters/03-drivers.nw"
 void start_console(const abi::BootInfo& boot) {
     if (!find_device(boot, abi::kDeviceConsole, console))
         return;
@@ -145,5 +145,5 @@ void start_console(const abi::BootInfo& boot) {
     give_receive_buffers();
 }
 
-#line 8349 "chapters/03-drivers.nw"
+#line 8339 "chapters/03-drivers.nw"
 } // namespace lhv::guest

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 8363 "chapters/03-drivers.nw"
+#line 8353 "chapters/03-drivers.nw"
 #include "guest/drivers.hpp"
 #include "guest/linux.hpp"
 #include "guest/memory.hpp"

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7092 "chapters/03-drivers.nw"
+#line 7082 "chapters/03-drivers.nw"
 #pragma once
 #include <stdint.h>
 #include "abi/virtio.hpp"
@@ -24,7 +24,7 @@ class Virtqueue {
 
   private:
     
-#line 7155 "chapters/03-drivers.nw"
+#line 7145 "chapters/03-drivers.nw"
 abi::VirtqDesc* descriptors_ = nullptr;
 uint8_t* available_ = nullptr;
 uint8_t* used_ = nullptr;
@@ -36,10 +36,10 @@ uint16_t next_[kMaxSize]{};      // the free list and the chains
 uint16_t lengths_[kMaxSize]{};   // descriptors in the chain at a head
 uint32_t writable_[kMaxSize]{};  // bytes the device may write into it
 void* tokens_[kMaxSize]{};       // the request at a head; nullptr: none
-#line 7116 "chapters/03-drivers.nw"
+#line 7106 "chapters/03-drivers.nw"
 };
 
-#line 7178 "chapters/03-drivers.nw"
+#line 7168 "chapters/03-drivers.nw"
 inline uint16_t* ring_idx(uint8_t* ring) {
     return reinterpret_cast<uint16_t*>(ring + abi::kRingIdx);
 }
@@ -64,7 +64,7 @@ inline bool Virtqueue::attach(void* ring, uint32_t size) {
                      __ATOMIC_RELEASE);
     return true;
 }
-#line 7224 "chapters/03-drivers.nw"
+#line 7214 "chapters/03-drivers.nw"
 inline bool Virtqueue::add(const RingBuffer* buffers, uint32_t count,
                            void* token) {
     if (count == 0 || count > free_count_ || !token)
@@ -96,7 +96,7 @@ inline bool Virtqueue::add(const RingBuffer* buffers, uint32_t count,
                      __ATOMIC_RELEASE);
     return true;
 }
-#line 7277 "chapters/03-drivers.nw"
+#line 7267 "chapters/03-drivers.nw"
 inline Virtqueue::Used Virtqueue::take_used(void*& token,
                                             uint32_t& written) {
     uint16_t idx = __atomic_load_n(ring_idx(used_), __ATOMIC_ACQUIRE);
@@ -121,5 +121,5 @@ inline Virtqueue::Used Virtqueue::take_used(void*& token,
     return Used::One;
 }
 
-#line 7122 "chapters/03-drivers.nw"
+#line 7112 "chapters/03-drivers.nw"
 } // namespace lhv::guest

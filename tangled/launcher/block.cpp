@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3856 "chapters/03-drivers.nw"
+#line 3854 "chapters/03-drivers.nw"
 #include "launcher/block.hpp"
 #include <bit>
 #include <cerrno>
@@ -14,7 +14,7 @@ namespace lhv::launcher {
 static_assert(std::endian::native == std::endian::little,
               "virtio-blk's numbers are little-endian, read as they lie");
 
-#line 3888 "chapters/03-drivers.nw"
+#line 3886 "chapters/03-drivers.nw"
 BlockDevice::BlockDevice(UniqueFd disk, std::uint64_t file_bytes,
                          bool read_only)
     : disk_(std::move(disk)), capacity_(file_bytes / abi::kBlkSectorBytes),
@@ -33,7 +33,7 @@ BlockDevice open_disk(const std::string& path, bool read_only) {
                         error.what());
     }
 }
-#line 4037 "chapters/03-drivers.nw"
+#line 4035 "chapters/03-drivers.nw"
 namespace {
 
 [[noreturn, gnu::cold, gnu::noinline]] void
@@ -43,14 +43,14 @@ refuse_framing(std::uint16_t head, const char* what) {
 }
 
 } // namespace
-#line 3921 "chapters/03-drivers.nw"
+#line 3919 "chapters/03-drivers.nw"
 std::uint32_t BlockDevice::handle(const Chain& request) {
     return report(request, perform(prepare(request)));
 }
 
 BlockDevice::Job BlockDevice::prepare(const Chain& request) const {
     
-#line 4021 "chapters/03-drivers.nw"
+#line 4019 "chapters/03-drivers.nw"
 if (request.readable.empty() ||
     request.readable.front().size() != sizeof(abi::BlkRequestHeader))
     refuse_framing(request.head, " does not start with a header of "
@@ -58,7 +58,7 @@ if (request.readable.empty() ||
 if (request.writable.empty() || request.writable.back().size() != 1)
     refuse_framing(request.head, " does not end with a status byte "
                                  "in a buffer of its own");
-#line 3927 "chapters/03-drivers.nw"
+#line 3925 "chapters/03-drivers.nw"
     abi::BlkRequestHeader header;
     std::memcpy(&header, request.readable.front().data(), sizeof header);
     Buffers readable = std::span(request.readable).subspan(1);
@@ -71,7 +71,7 @@ std::uint32_t BlockDevice::report(const Chain& request, Answer answer) {
     request.writable.back()[0] = std::byte{answer.status};
     return answer.written + 1;
 }
-#line 3989 "chapters/03-drivers.nw"
+#line 3987 "chapters/03-drivers.nw"
 bool BlockDevice::serve(Virtqueue& queue) {
     bool used = false;
     for (;;) {
@@ -97,7 +97,7 @@ void BlockDevice::finish(Virtqueue& queue, std::size_t taken) {
     for (std::size_t i = 0; i < taken; ++i)
         queue.push(batch_[i], report(batch_[i], jobs_[i].answer));
 }
-#line 4064 "chapters/03-drivers.nw"
+#line 4062 "chapters/03-drivers.nw"
 BlockDevice::Job BlockDevice::decide(const abi::BlkRequestHeader& header,
                                      Buffers readable,
                                      Buffers writable) const {
@@ -120,7 +120,7 @@ BlockDevice::Job BlockDevice::decide(const abi::BlkRequestHeader& header,
         return {Work::none, 0, {}, {abi::kBlkUnsupp, 0}};
     }
 }
-#line 4102 "chapters/03-drivers.nw"
+#line 4100 "chapters/03-drivers.nw"
 bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     std::uint64_t bytes = 0;
     for (auto buffer : buffers) bytes += buffer.size();
@@ -128,7 +128,7 @@ bool BlockDevice::on_disk(std::uint64_t sector, Buffers buffers) const {
     const std::uint64_t sectors = bytes / abi::kBlkSectorBytes;
     return sector <= capacity_ && sectors <= capacity_ - sector;
 }
-#line 4131 "chapters/03-drivers.nw"
+#line 4129 "chapters/03-drivers.nw"
 [[gnu::always_inline]] inline BlockDevice::Answer
 BlockDevice::perform(const Job& job) {
     switch (job.work) {
@@ -144,7 +144,7 @@ BlockDevice::perform(const Job& job) {
     }
     return job.answer;
 }
-#line 4160 "chapters/03-drivers.nw"
+#line 4158 "chapters/03-drivers.nw"
 [[gnu::always_inline]] inline BlockDevice::Answer
 BlockDevice::read(std::uint64_t offset, Buffers into) {
     std::uint32_t written = 0;
@@ -162,7 +162,7 @@ BlockDevice::read(std::uint64_t offset, Buffers into) {
     }
     return {abi::kBlkOk, written};
 }
-#line 4188 "chapters/03-drivers.nw"
+#line 4186 "chapters/03-drivers.nw"
 [[gnu::always_inline]] inline BlockDevice::Answer
 BlockDevice::write(std::uint64_t offset, Buffers from) {
     for (auto buffer : from) {
@@ -179,5 +179,5 @@ BlockDevice::write(std::uint64_t offset, Buffers from) {
     return {abi::kBlkOk, 0};
 }
 
-#line 3880 "chapters/03-drivers.nw"
+#line 3878 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

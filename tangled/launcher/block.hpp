@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3763 "chapters/03-drivers.nw"
+#line 3761 "chapters/03-drivers.nw"
 #pragma once
 #include <cstdint>
 #include <span>
@@ -11,7 +11,7 @@
 
 namespace lhv::launcher {
 
-#line 3792 "chapters/03-drivers.nw"
+#line 3790 "chapters/03-drivers.nw"
 class BlockDevice {
   public:
     BlockDevice(UniqueFd disk, std::uint64_t file_bytes, bool read_only);
@@ -55,7 +55,7 @@ class BlockDevice {
     std::vector<Job> jobs_ = std::vector<Job>(kBatch);
 };
 
-#line 3776 "chapters/03-drivers.nw"
+#line 3774 "chapters/03-drivers.nw"
 BlockDevice open_disk(const std::string& path, bool read_only);
 
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4827 "chapters/03-drivers.nw"
+#line 4825 "chapters/03-drivers.nw"
 #pragma once
 #include <cstring>
 #include "launcher/block.hpp"

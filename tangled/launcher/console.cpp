@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2641 "chapters/03-drivers.nw"
+#line 2647 "chapters/03-drivers.nw"
 #include "launcher/console.hpp"
 #include <algorithm>
 #include <cerrno>
@@ -15,7 +15,7 @@
 
 namespace lhv::launcher {
 
-#line 2690 "chapters/03-drivers.nw"
+#line 2696 "chapters/03-drivers.nw"
 namespace {
 
 constexpr int kCrashSignals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE,
@@ -52,7 +52,7 @@ void stop_guarding() {
 }
 
 } // namespace
-#line 2753 "chapters/03-drivers.nw"
+#line 2759 "chapters/03-drivers.nw"
 RawTerminal::RawTerminal(int fd) : fd_(fd) {
     if (guarding)
         throw std::logic_error("one raw terminal at a time");
@@ -82,7 +82,7 @@ RawTerminal::~RawTerminal() {
     stop_guarding();
     guarding = false;
 }
-#line 2798 "chapters/03-drivers.nw"
+#line 2804 "chapters/03-drivers.nw"
 ConsoleDevice::ConsoleDevice(int in_fd, int out_fd,
                              std::function<void()> quit)
     : in_fd_(in_fd), out_fd_(out_fd), from_terminal_(::isatty(in_fd)),
@@ -97,7 +97,7 @@ void ConsoleDevice::interrupt_launcher() { ::kill(::getpid(), SIGINT); }
 std::unique_ptr<Device> make_console(int in_fd, int out_fd) {
     return std::make_unique<ConsoleDevice>(in_fd, out_fd);
 }
-#line 2824 "chapters/03-drivers.nw"
+#line 2830 "chapters/03-drivers.nw"
 bool ConsoleDevice::serve(std::uint32_t kicked,
                           std::span<Virtqueue> queues) {
     if (queues.size() != 2)
@@ -124,12 +124,12 @@ bool ConsoleDevice::transmit(Virtqueue& queue) {
     }
     return used;
 }
-#line 2859 "chapters/03-drivers.nw"
+#line 2865 "chapters/03-drivers.nw"
 bool ConsoleDevice::wants_input() const {
     if (input_ended_ || quitting_) return false;
     return from_terminal_ || waiting_.size() < kWaitingMost;
 }
-#line 2877 "chapters/03-drivers.nw"
+#line 2883 "chapters/03-drivers.nw"
 bool ConsoleDevice::input(std::span<Virtqueue> queues) {
     char bytes[256];
     std::size_t room = sizeof bytes;
@@ -146,7 +146,7 @@ bool ConsoleDevice::input(std::span<Virtqueue> queues) {
     if (queues.size() <= kReceiveQueue) return false;
     return deliver(queues[kReceiveQueue]);
 }
-#line 2900 "chapters/03-drivers.nw"
+#line 2906 "chapters/03-drivers.nw"
 void ConsoleDevice::take(std::string_view bytes) {
     for (char byte : bytes) {
         if (from_terminal_) {
@@ -161,7 +161,7 @@ void ConsoleDevice::take(std::string_view bytes) {
         waiting_ += byte;
     }
 }
-#line 2930 "chapters/03-drivers.nw"
+#line 2936 "chapters/03-drivers.nw"
 bool ConsoleDevice::deliver(Virtqueue& queue) {
     bool used = false;
     while (!end_delivered_ && (!waiting_.empty() || input_ended_)) {
@@ -178,7 +178,7 @@ bool ConsoleDevice::deliver(Virtqueue& queue) {
     }
     return used;
 }
-#line 2955 "chapters/03-drivers.nw"
+#line 2961 "chapters/03-drivers.nw"
 std::uint32_t ConsoleDevice::fill(const Chain& chain) {
     std::size_t count =
         std::min<std::size_t>(waiting_.size(), chain.writable_bytes);
@@ -197,5 +197,5 @@ std::uint32_t ConsoleDevice::fill(const Chain& chain) {
     return static_cast<std::uint32_t>(count);
 }
 
-#line 2663 "chapters/03-drivers.nw"
+#line 2669 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2536 "chapters/03-drivers.nw"
+#line 2542 "chapters/03-drivers.nw"
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@
 
 namespace lhv::launcher {
 
-#line 2566 "chapters/03-drivers.nw"
+#line 2572 "chapters/03-drivers.nw"
 class RawTerminal {
   public:
     explicit RawTerminal(int fd);
@@ -28,7 +28,7 @@ class RawTerminal {
     int fd_;
     termios saved_;
 };
-#line 2592 "chapters/03-drivers.nw"
+#line 2598 "chapters/03-drivers.nw"
 class ConsoleDevice : public Device {
   public:
     static constexpr std::uint32_t kReceiveQueue = 0;
@@ -71,7 +71,7 @@ class ConsoleDevice : public Device {
     std::function<void()> quit_;
 };
 
-#line 2555 "chapters/03-drivers.nw"
+#line 2561 "chapters/03-drivers.nw"
 std::unique_ptr<Device> make_console(int in_fd, int out_fd);
 
 } // namespace lhv::launcher

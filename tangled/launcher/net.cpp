@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5193 "chapters/03-drivers.nw"
+#line 5191 "chapters/03-drivers.nw"
 #include "launcher/net.hpp"
 #include <cerrno>
 #include <cstring>
@@ -19,7 +19,7 @@
 
 namespace lhv::launcher {
 
-#line 5231 "chapters/03-drivers.nw"
+#line 5229 "chapters/03-drivers.nw"
 namespace {
 
 struct Address {
@@ -39,7 +39,7 @@ Address abstract_address(const std::string& name) {
 }
 
 } // namespace
-#line 5258 "chapters/03-drivers.nw"
+#line 5256 "chapters/03-drivers.nw"
 std::string cable_name(const std::string& path, int side) {
     const std::string absolute =
         std::filesystem::absolute(path).lexically_normal().string();
@@ -53,7 +53,7 @@ std::string cable_name(const std::string& path, int side) {
                          " fit");
     return name;
 }
-#line 5281 "chapters/03-drivers.nw"
+#line 5279 "chapters/03-drivers.nw"
 NetCable join_cable(const std::string& path) {
     UniqueFd socket{::socket(AF_UNIX,
                              SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)};
@@ -75,7 +75,7 @@ NetCable join_cable(const std::string& path) {
                     " already joins two Launchers");
 }
 
-#line 5311 "chapters/03-drivers.nw"
+#line 5309 "chapters/03-drivers.nw"
 NetCable::NetCable(UniqueFd fd, int side, std::string partner)
     : fd_(std::move(fd)), side_(side), partner_(std::move(partner)) {
     const int flags = ::fcntl(fd_.get(), F_GETFL);
@@ -83,7 +83,7 @@ NetCable::NetCable(UniqueFd fd, int side, std::string partner)
         throw std::system_error(errno, std::generic_category(),
                                 "making the network cable non-blocking");
 }
-#line 5333 "chapters/03-drivers.nw"
+#line 5331 "chapters/03-drivers.nw"
 bool NetCable::send(std::span<const std::byte> frame) const {
     ssize_t n;
     do {
@@ -99,7 +99,7 @@ bool NetCable::send(std::span<const std::byte> frame) const {
     } while (n < 0 && errno == EINTR);
     return n == static_cast<ssize_t>(frame.size());
 }
-#line 5361 "chapters/03-drivers.nw"
+#line 5359 "chapters/03-drivers.nw"
 std::optional<NetCable::Datagram>
 NetCable::receive(std::span<std::byte> into) const {
     if (partner_.empty()) return read_frame(into);
@@ -118,7 +118,7 @@ NetCable::receive(std::span<std::byte> into) const {
         std::memcmp(&from, &partner.un, partner.length) == 0;
     return Datagram{std::size_t(n), from_partner};
 }
-#line 5398 "chapters/03-drivers.nw"
+#line 5396 "chapters/03-drivers.nw"
 std::optional<NetCable::Datagram>
 NetCable::read_frame(std::span<std::byte> into) const {
     std::array<std::byte, 64 * 1024> spill;
@@ -131,7 +131,7 @@ NetCable::read_frame(std::span<std::byte> into) const {
     if (n < 0) return std::nullopt;
     return Datagram{std::size_t(n), true};
 }
-#line 6651 "chapters/03-drivers.nw"
+#line 6641 "chapters/03-drivers.nw"
 std::string tap_name_problem(std::string_view name) {
     if (name.empty()) return "is empty";
     if (name.size() >= IFNAMSIZ)
@@ -149,7 +149,7 @@ std::string tap_name_problem(std::string_view name) {
     }
     return "";
 }
-#line 6688 "chapters/03-drivers.nw"
+#line 6678 "chapters/03-drivers.nw"
 NetCable open_tap(const std::string& name) {
     const std::string what = "--net tap:" + name + ": ";
     const std::string problem = tap_name_problem(name);
@@ -186,7 +186,7 @@ NetCable open_tap(const std::string& name) {
     }
     return NetCable(std::move(tun), 0, "");
 }
-#line 5421 "chapters/03-drivers.nw"
+#line 5419 "chapters/03-drivers.nw"
 NetDevice::NetDevice(NetCable cable, std::ostream* report_to)
     : cable_(std::move(cable)), report_to_(report_to) {}
 
@@ -204,9 +204,9 @@ std::vector<std::byte> NetDevice::config() const {
     std::memcpy(bytes.data(), address.data(), address.size());
     return bytes;
 }
-#line 5448 "chapters/03-drivers.nw"
+#line 5446 "chapters/03-drivers.nw"
 void NetDevice::accept(std::uint32_t) { receive_buffers_.clear(); }
-#line 5457 "chapters/03-drivers.nw"
+#line 5455 "chapters/03-drivers.nw"
 bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     if (queues.size() != 2 || kicked >= 2)
         throw std::logic_error("net: kick of queue " +
@@ -217,7 +217,7 @@ bool NetDevice::serve(std::uint32_t kicked, std::span<Virtqueue> queues) {
     take_receive_buffers(queues[abi::kNetReceiveQueue]);
     return false;
 }
-#line 5488 "chapters/03-drivers.nw"
+#line 5486 "chapters/03-drivers.nw"
 void NetDevice::take_receive_buffers(Virtqueue& queue) {
     while (auto chain = queue.pop()) {
         const std::string which =
@@ -234,7 +234,7 @@ void NetDevice::take_receive_buffers(Virtqueue& queue) {
         receive_buffers_.push_back(std::move(*chain));
     }
 }
-#line 5522 "chapters/03-drivers.nw"
+#line 5520 "chapters/03-drivers.nw"
 bool NetDevice::transmit(Virtqueue& queue) {
     bool used = false;
     while (auto chain = queue.pop()) {
@@ -244,7 +244,7 @@ bool NetDevice::transmit(Virtqueue& queue) {
             throw VirtqueueError(which + " has a buffer for the device "
                                  "to write");
         
-#line 5555 "chapters/03-drivers.nw"
+#line 5553 "chapters/03-drivers.nw"
 std::array<std::byte, abi::kNetBufferBytes + 1> frame;
 std::uint64_t total = 0;
 std::size_t copied = 0;
@@ -254,7 +254,7 @@ for (auto buffer : chain->readable) {
     std::memcpy(frame.data() + copied, buffer.data(), take);
     copied += take;
 }
-#line 5531 "chapters/03-drivers.nw"
+#line 5529 "chapters/03-drivers.nw"
         if (total < sizeof(abi::NetHeader))
             throw VirtqueueError(which + " holds " + std::to_string(total) +
                                  " bytes, less than the 12-byte header");
@@ -273,7 +273,7 @@ for (auto buffer : chain->readable) {
     }
     return used;
 }
-#line 5576 "chapters/03-drivers.nw"
+#line 5574 "chapters/03-drivers.nw"
 bool NetDevice::input(std::span<Virtqueue> queues) {
     if (queues.size() != 2)
         throw std::logic_error("net: input with " +
@@ -285,7 +285,7 @@ bool NetDevice::input(std::span<Virtqueue> queues) {
     }
     return counts_.received != before;
 }
-#line 5598 "chapters/03-drivers.nw"
+#line 5596 "chapters/03-drivers.nw"
 bool NetDevice::deliver(Virtqueue& queue) {
     std::array<std::byte, abi::kNetBufferBytes> bytes{};
     auto received = cable_.receive(
@@ -304,7 +304,7 @@ bool NetDevice::deliver(Virtqueue& queue) {
         return true;
     }
     
-#line 5626 "chapters/03-drivers.nw"
+#line 5624 "chapters/03-drivers.nw"
 abi::NetHeader header{};
 header.num_buffers = 1;
 std::memcpy(bytes.data(), &header, sizeof header);
@@ -319,11 +319,11 @@ for (auto buffer : chain.writable) {
     done += take;
 }
 queue.push(chain, static_cast<std::uint32_t>(length));
-#line 5616 "chapters/03-drivers.nw"
+#line 5614 "chapters/03-drivers.nw"
     ++counts_.received;
     return true;
 }
-#line 5649 "chapters/03-drivers.nw"
+#line 5647 "chapters/03-drivers.nw"
 std::string NetDevice::report() const {
     const NetCounts& c = counts_;
     if (c.runts_sent + c.oversize_sent + c.runts_received +
@@ -341,5 +341,5 @@ std::string NetDevice::report() const {
            " from strangers";
 }
 
-#line 5222 "chapters/03-drivers.nw"
+#line 5220 "chapters/03-drivers.nw"
 } // namespace lhv::launcher

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5056 "chapters/03-drivers.nw"
+#line 5054 "chapters/03-drivers.nw"
 #pragma once
 #include <array>
 #include <cstddef>
@@ -18,7 +18,7 @@
 
 namespace lhv::launcher {
 
-#line 5103 "chapters/03-drivers.nw"
+#line 5101 "chapters/03-drivers.nw"
 class NetCable {
   public:
     NetCable(UniqueFd fd, int side, std::string partner);
@@ -40,14 +40,14 @@ class NetCable {
     int side_;
     std::string partner_;  // its abstract name; empty: fd has one partner
 };
-#line 5132 "chapters/03-drivers.nw"
+#line 5130 "chapters/03-drivers.nw"
 struct NetCounts {
     std::uint64_t sent = 0, received = 0;
     std::uint64_t runts_sent = 0, oversize_sent = 0;  // by the Guest
     std::uint64_t runts_received = 0, oversize_received = 0;
     std::uint64_t undelivered = 0, strangers = 0;
 };
-#line 5156 "chapters/03-drivers.nw"
+#line 5154 "chapters/03-drivers.nw"
 class NetDevice final : public Device {
   public:
     explicit NetDevice(NetCable cable, std::ostream* report_to = nullptr);
@@ -80,7 +80,7 @@ class NetDevice final : public Device {
     NetCounts counts_;
 };
 
-#line 5078 "chapters/03-drivers.nw"
+#line 5076 "chapters/03-drivers.nw"
 std::string cable_name(const std::string& path, int side);
 NetCable join_cable(const std::string& path);
 std::string tap_name_problem(std::string_view name);

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6955 "chapters/03-drivers.nw"
+#line 6945 "chapters/03-drivers.nw"
 #include "launcher/rng.hpp"
 #include <cerrno>
 #include <cstring>

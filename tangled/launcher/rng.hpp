@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6934 "chapters/03-drivers.nw"
+#line 6924 "chapters/03-drivers.nw"
 #pragma once
 #include "launcher/device.hpp"
 

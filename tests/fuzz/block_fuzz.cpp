@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4665 "chapters/03-drivers.nw"
+#line 4663 "chapters/03-drivers.nw"
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -14,7 +14,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1323 "chapters/03-drivers.nw"
+#line 1329 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -33,7 +33,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 4701 "chapters/03-drivers.nw"
+#line 4699 "chapters/03-drivers.nw"
 struct FuzzedDisk {
     static constexpr std::size_t kMostBytes = 16 * 512;
     std::size_t bytes;
@@ -67,7 +67,7 @@ struct FuzzedDisk {
         return true;
     }
 };
-#line 4746 "chapters/03-drivers.nw"
+#line 4744 "chapters/03-drivers.nw"
 struct FuzzedRequest {
     std::vector<std::unique_ptr<std::byte[]>> owned;
     Chain chain;
@@ -100,7 +100,7 @@ struct FuzzedRequest {
         }
     }
 };
-#line 4682 "chapters/03-drivers.nw"
+#line 4680 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
@@ -109,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     FuzzedDisk disk(input);
     FuzzedRequest request(input);
     
-#line 4784 "chapters/03-drivers.nw"
+#line 4782 "chapters/03-drivers.nw"
 try {
     std::uint32_t used = disk.device->handle(request.chain);
     std::uint8_t status =
@@ -120,6 +120,6 @@ try {
 } catch (const VirtqueueError&) {
 }
 if (disk.read_only && !disk.unchanged()) __builtin_trap();
-#line 4690 "chapters/03-drivers.nw"
+#line 4688 "chapters/03-drivers.nw"
     return 0;
 }

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2214 "chapters/03-drivers.nw"
+#line 2220 "chapters/03-drivers.nw"
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -22,11 +22,11 @@
 
 using namespace lhv::launcher;
 namespace abi = lhv::abi;
-#line 2277 "chapters/03-drivers.nw"
+#line 2283 "chapters/03-drivers.nw"
 constexpr Devices::Serving kServing = Devices::Serving::OnThreads;
-#line 2242 "chapters/03-drivers.nw"
+#line 2248 "chapters/03-drivers.nw"
 namespace {
-#line 1323 "chapters/03-drivers.nw"
+#line 1329 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -45,7 +45,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 1951 "chapters/03-drivers.nw"
+#line 1957 "chapters/03-drivers.nw"
 class Watched final : public Device {
   public:
     explicit Watched(std::unique_ptr<Device> inner)
@@ -85,7 +85,7 @@ class Watched final : public Device {
     }
     std::unique_ptr<Device> inner_;
 };
-#line 2005 "chapters/03-drivers.nw"
+#line 2011 "chapters/03-drivers.nw"
 struct FuzzedMachine {
     static constexpr std::uint32_t kRam = 64 * 1024;
     static constexpr std::uint32_t kBytes =
@@ -124,7 +124,7 @@ struct FuzzedMachine {
         return GuestMemory(std::span(bytes.get(), kBytes), kRam);
     }
     
-#line 2052 "chapters/03-drivers.nw"
+#line 2058 "chapters/03-drivers.nw"
 void start() {
     char rings[256];
     while (::recv(bell[1], rings, sizeof rings, MSG_DONTWAIT) > 0) {
@@ -148,9 +148,9 @@ void start() {
         at += abi::device_desc_bytes(desc);
     }
 }
-#line 2043 "chapters/03-drivers.nw"
+#line 2049 "chapters/03-drivers.nw"
 };
-#line 2181 "chapters/03-drivers.nw"
+#line 2187 "chapters/03-drivers.nw"
 bool failed(FuzzedMachine& m) {
     const std::string why = m.devices->failure();
     return why.rfind("the entropy device: ", 0) == 0 ||
@@ -179,14 +179,14 @@ bool kick(FuzzedMachine& m, int d) {
     return true;
 }
 
-#line 2089 "chapters/03-drivers.nw"
+#line 2095 "chapters/03-drivers.nw"
 void play(FuzzedMachine& m, Input& input) {
     for (int step = 0; step < 512 && input.size > 0; ++step) {
         const std::uint32_t what = input.take(1);
         const int d = (what >> 4) & 1;  // which device
         switch (what % 8) {
         
-#line 2108 "chapters/03-drivers.nw"
+#line 2114 "chapters/03-drivers.nw"
 case 0:  // a byte of the device page, the Launcher's bytes included
     m.bytes[FuzzedMachine::kRam + input.take(1) % 64] =
         std::byte(input.take(1));
@@ -245,11 +245,11 @@ case 6: {  // four bytes anywhere in RAM
 }
 default:
     if (kick(m, d)) return;  // the device failed: the Guest is stopped
-#line 2095 "chapters/03-drivers.nw"
+#line 2101 "chapters/03-drivers.nw"
         }
     }
 }
-#line 2247 "chapters/03-drivers.nw"
+#line 2253 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6215 "chapters/03-drivers.nw"
+#line 6205 "chapters/03-drivers.nw"
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -14,7 +14,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1323 "chapters/03-drivers.nw"
+#line 1329 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -33,7 +33,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 6253 "chapters/03-drivers.nw"
+#line 6243 "chapters/03-drivers.nw"
 constexpr std::uint32_t kMemoryBytes = 4096;
 
 struct FuzzedCable {
@@ -70,7 +70,7 @@ std::vector<Virtqueue> make_queues(std::byte* memory) {
                             GuestPhysical{0x200 * q + 0x100}});
     return queues;
 }
-#line 6231 "chapters/03-drivers.nw"
+#line 6221 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     FuzzedCable cable;
     try {
         
-#line 6295 "chapters/03-drivers.nw"
+#line 6285 "chapters/03-drivers.nw"
 auto memory = std::make_unique<std::byte[]>(kMemoryBytes);
 const std::size_t filled = input.take(1) * 16;
 input.copy(memory.get(), filled);
@@ -104,7 +104,7 @@ for (int step = 0; step < 256 && input.size > 0; ++step) {
     }
     }
 }
-#line 6239 "chapters/03-drivers.nw"
+#line 6229 "chapters/03-drivers.nw"
     } catch (const VirtqueueError&) {
     }
     return 0;

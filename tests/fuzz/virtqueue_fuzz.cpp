@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1295 "chapters/03-drivers.nw"
+#line 1301 "chapters/03-drivers.nw"
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -10,7 +10,7 @@
 using namespace lhv::launcher;
 
 namespace {
-#line 1323 "chapters/03-drivers.nw"
+#line 1329 "chapters/03-drivers.nw"
 struct Input {
     const std::uint8_t* data;
     std::size_t size;
@@ -29,7 +29,7 @@ struct Input {
         size -= from_input;
     }
 };
-#line 1351 "chapters/03-drivers.nw"
+#line 1357 "chapters/03-drivers.nw"
 struct FuzzedGuest {
     std::uint32_t memory_bytes;
     std::unique_ptr<std::byte[]> memory;
@@ -52,7 +52,7 @@ struct FuzzedGuest {
         input.copy(memory.get(), memory_bytes);
     }
 };
-#line 1384 "chapters/03-drivers.nw"
+#line 1390 "chapters/03-drivers.nw"
 void serve(FuzzedGuest& guest, Input& input) {
     try {
         std::span<std::byte> bytes(guest.memory.get(),
@@ -72,17 +72,17 @@ void serve(FuzzedGuest& guest, Input& input) {
                 if (++chains == 1024) return;
             }
             
-#line 1414 "chapters/03-drivers.nw"
+#line 1420 "chapters/03-drivers.nw"
 std::uint32_t at = (input.take(2) % guest.memory_bytes) & ~1u;
 std::uint32_t value = input.take(2);
 if (at + 2 <= guest.memory_bytes)
     std::memcpy(&guest.memory[at], &value, 2);
-#line 1403 "chapters/03-drivers.nw"
+#line 1409 "chapters/03-drivers.nw"
         } while (input.size >= 4);
     } catch (const VirtqueueError&) {
     }
 }
-#line 1308 "chapters/03-drivers.nw"
+#line 1314 "chapters/03-drivers.nw"
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,

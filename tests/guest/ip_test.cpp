@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 9060 "chapters/03-drivers.nw"
+#line 9050 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7987 "chapters/03-drivers.nw"
+#line 7977 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <string>
 #include "guest/line_discipline.hpp"
@@ -23,7 +23,7 @@ std::string read(LineDiscipline& discipline, std::uint32_t bytes = 1000) {
 }
 }
 
-#line 8019 "chapters/03-drivers.nw"
+#line 8009 "chapters/03-drivers.nw"
 TEST_CASE("line discipline: Enter, Backspace and echo", "[guest-virtio]") {
     LineDiscipline d;
     CHECK(read(d) == "(nothing)");

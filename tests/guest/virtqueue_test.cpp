@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7315 "chapters/03-drivers.nw"
+#line 7305 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstring>
@@ -16,7 +16,7 @@ using Device = lhv::launcher::Virtqueue;
 using lhv::launcher::GuestPhysical;
 
 namespace {
-#line 7344 "chapters/03-drivers.nw"
+#line 7334 "chapters/03-drivers.nw"
 constexpr std::uint32_t kSize = 8, kRing = 0x1000;
 
 struct BothEnds {
@@ -32,10 +32,10 @@ struct BothEnds {
         return bytes.data() + physical;
     }
 };
-#line 7332 "chapters/03-drivers.nw"
+#line 7322 "chapters/03-drivers.nw"
 }
 
-#line 7368 "chapters/03-drivers.nw"
+#line 7358 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: a request reaches the device and comes back",
           "[guest-virtio]") {
     BothEnds ends;
@@ -65,7 +65,7 @@ TEST_CASE("guest virtqueue: a request reaches the device and comes back",
     CHECK(ends.driver.free_descriptors() == kSize);
     CHECK(ends.driver.take_used(got, written) == Driver::Used::None);
 }
-#line 7413 "chapters/03-drivers.nw"
+#line 7403 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: a full queue, then seventy thousand requests",
           "[guest-virtio]") {
     BothEnds ends;
@@ -88,7 +88,7 @@ TEST_CASE("guest virtqueue: a full queue, then seventy thousand requests",
     CHECK(ends.driver.free_descriptors() == kSize);
 
     
-#line 7444 "chapters/03-drivers.nw"
+#line 7434 "chapters/03-drivers.nw"
 constexpr std::uint32_t kRequests = 70'000;
 std::vector<std::uint32_t> numbers(kRequests);
 auto slot = [](std::uint32_t n) { return (n % 64) * 16; };
@@ -124,10 +124,10 @@ while (answered < kRequests) {
         ++answered;
     }
 }
-#line 7435 "chapters/03-drivers.nw"
+#line 7425 "chapters/03-drivers.nw"
     CHECK(ends.driver.free_descriptors() == kSize);
 }
-#line 7491 "chapters/03-drivers.nw"
+#line 7481 "chapters/03-drivers.nw"
 TEST_CASE("guest virtqueue: what the driver refuses", "[guest-virtio]") {
     BothEnds ends;
     Driver other;

@@ -99,7 +99,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 1535 "chapters/03-drivers.nw"
+#line 1541 "chapters/03-drivers.nw"
 #define DEVICE_BLOCK 2
 #define DESC_NEXT 1
 #define BLK_IN 0
@@ -131,7 +131,7 @@
     lea PAGE_OFFSET(%edi), %edx
     mov %edx, ring
     .endm
-#line 1702 "chapters/03-drivers.nw"
+#line 1708 "chapters/03-drivers.nw"
     .macro await used
 1:  cmpw $\used, USED_OFFSET + 2(%edx)
     jne 1b
@@ -145,7 +145,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1711 "chapters/03-drivers.nw"
+#line 1717 "chapters/03-drivers.nw"
     bring_up_block wrong
     describe 0, $(write_header-PAGE_OFFSET), $16, $DESC_NEXT, $1
     describe 1, $(pattern-PAGE_OFFSET), $512, $DESC_NEXT, $2

@@ -99,7 +99,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 1535 "chapters/03-drivers.nw"
+#line 1541 "chapters/03-drivers.nw"
 #define DEVICE_BLOCK 2
 #define DESC_NEXT 1
 #define BLK_IN 0
@@ -131,7 +131,7 @@
     lea PAGE_OFFSET(%edi), %edx
     mov %edx, ring
     .endm
-#line 1579 "chapters/03-drivers.nw"
+#line 1585 "chapters/03-drivers.nw"
     .text
     .globl _start
 _start:
@@ -141,7 +141,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 1584 "chapters/03-drivers.nw"
+#line 1590 "chapters/03-drivers.nw"
     movzbl BOOT_INFO_COMMAND_LINE(%esi), %ebp
     mov BOOT_INFO_DEVICE_PAGES(%esi), %eax
     shl $PAGE_SHIFT, %eax
@@ -152,7 +152,7 @@ _start:
     describe 1, $(sector-PAGE_OFFSET), $512, $DESC_NEXT, $2
     describe 2, $(status-PAGE_OFFSET), $1, $DESC_WRITE
     make_available 0, 0
-#line 1628 "chapters/03-drivers.nw"
+#line 1634 "chapters/03-drivers.nw"
     cmp $'l', %ebp
     jne 1f
     movw $0, 16 + 14(%edx)           /* descriptor 1 links back to 0 */
@@ -203,7 +203,7 @@ _start:
     movl $0xFFFFFF00, 16(%edx)       /* + 512 is 0x100 in 64 bits */
     movl $0xFFFFFFFF, 16 + 4(%edx)
     jmp publish_one
-#line 1595 "chapters/03-drivers.nw"
+#line 1601 "chapters/03-drivers.nw"
 publish_one:
     publish 1
 kick:

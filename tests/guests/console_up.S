@@ -99,7 +99,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 3441 "chapters/03-drivers.nw"
+#line 3439 "chapters/03-drivers.nw"
 #define DEVICE_CONSOLE 3
     .text
     .globl _start
@@ -110,7 +110,7 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 3447 "chapters/03-drivers.nw"
+#line 3445 "chapters/03-drivers.nw"
     find_device DEVICE_CONSOLE
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK | STATUS_DRIVER_OK

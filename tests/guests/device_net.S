@@ -99,7 +99,7 @@
     mov $LHCALL_NOTIFY, %eax
     int $HYPERCALL_VECTOR
     .endm
-#line 6351 "chapters/03-drivers.nw"
+#line 6341 "chapters/03-drivers.nw"
 #define DEVICE_NET 1
 #define NET_FEATURE_MAC 0x20      /* bit 5 of the first feature byte */
 #define NET_ACCEPTED 25           /* 5 + 2 * 8 + 4: accepted features */
@@ -122,16 +122,16 @@ _start:
     mov $LHCALL_LGUEST_INIT, %eax
     mov $(lguest_data - PAGE_OFFSET), %ebx
     int $HYPERCALL_VECTOR
-#line 6369 "chapters/03-drivers.nw"
+#line 6359 "chapters/03-drivers.nw"
     find_device DEVICE_NET
-#line 6399 "chapters/03-drivers.nw"
+#line 6389 "chapters/03-drivers.nw"
     line_gate got_irq
     orb $NET_FEATURE_MAC, NET_ACCEPTED(%esi)
     handshake STATUS_ACK_DRIVER | STATUS_FEATURES_OK
     testb $STATUS_FEATURES_OK, 4(%esi)
     jz wrong
     handshake STATUS_DRIVER_OK
-#line 6412 "chapters/03-drivers.nw"
+#line 6402 "chapters/03-drivers.nw"
     cmpb $1, NET_MAC_LAST(%esi)
     jne 1f
     say side_0
@@ -139,7 +139,7 @@ _start:
 1:  say side_1
 2:  mov NET_TX_PFN(%esi), %edi       /* the transmit ring from now on */
     shl $PAGE_SHIFT, %edi
-#line 6426 "chapters/03-drivers.nw"
+#line 6416 "chapters/03-drivers.nw"
     lea PAGE_OFFSET(%edi), %edx    /* the ring, where we can write it */
     mov %edx, ring
     frame 0, runt, 5
@@ -161,7 +161,7 @@ no_device:
 wrong:
     say bad
     power_off
-#line 6373 "chapters/03-drivers.nw"
+#line 6363 "chapters/03-drivers.nw"
     .section .rodata
 side_0: .asciz "the card's MAC is side 0's\n"
 side_1: .asciz "the card's MAC is side 1's\n"

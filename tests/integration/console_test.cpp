@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 3468 "chapters/03-drivers.nw"
+#line 3466 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <csignal>
@@ -19,7 +19,7 @@ using namespace lhv::test;
 using Catch::Contains;
 
 namespace {
-#line 3501 "chapters/03-drivers.nw"
+#line 3499 "chapters/03-drivers.nw"
 class LhvOnTerminal {
   public:
     explicit LhvOnTerminal(const std::vector<std::string>& arguments);
@@ -57,7 +57,7 @@ class LhvOnTerminal {
     std::string screen_;
 };
 
-#line 3547 "chapters/03-drivers.nw"
+#line 3545 "chapters/03-drivers.nw"
 LhvOnTerminal::LhvOnTerminal(const std::vector<std::string>& arguments) {
     master_ = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     REQUIRE(master_ >= 0);
@@ -93,7 +93,7 @@ LhvOnTerminal::LhvOnTerminal(const std::vector<std::string>& arguments) {
     sigprocmask(SIG_SETMASK, &old, nullptr);
     REQUIRE(pid_ > 0);
 }
-#line 3590 "chapters/03-drivers.nw"
+#line 3588 "chapters/03-drivers.nw"
 void LhvOnTerminal::read_screen(int milliseconds) {
     pollfd fd{master_, POLLIN, 0};
     if (::poll(&fd, 1, milliseconds) <= 0) return;
@@ -132,10 +132,10 @@ LhvOnTerminal::~LhvOnTerminal() {
     ::close(slave_);
     ::close(master_);
 }
-#line 3488 "chapters/03-drivers.nw"
+#line 3486 "chapters/03-drivers.nw"
 } // namespace
 
-#line 3639 "chapters/03-drivers.nw"
+#line 3637 "chapters/03-drivers.nw"
 TEST_CASE("console: a signal or three Ctrl-C give the terminal back",
           "[integration][console]") {
     const bool by_keys = GENERATE(false, true);
@@ -154,7 +154,7 @@ TEST_CASE("console: a signal or three Ctrl-C give the terminal back",
     CHECK_THAT(lhv.screen(), Contains(by_keys ? "lhv: stopped by Ctrl-C"
                                               : "lhv: stopped by SIGTERM"));
 }
-#line 3664 "chapters/03-drivers.nw"
+#line 3662 "chapters/03-drivers.nw"
 TEST_CASE("console: a Guest without a console leaves the terminal alone",
           "[integration][console]") {
     LhvOnTerminal lhv({test_guest("spin")});

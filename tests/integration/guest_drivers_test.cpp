@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 10042 "chapters/03-drivers.nw"
+#line 10032 "chapters/03-drivers.nw"
 #include <sys/stat.h>
 #include <cstdint>
 #include <cstdlib>
@@ -11,7 +11,7 @@
 using namespace lhv::test;
 
 namespace {
-#line 10068 "chapters/03-drivers.nw"
+#line 10058 "chapters/03-drivers.nw"
 std::vector<std::string> guest_with(
         const std::vector<std::string>& words,
         const std::vector<std::string>& options = {}) {
@@ -40,10 +40,10 @@ struct Scratch {
     }
     ~Scratch() { fs::remove_all(directory); }
 };
-#line 10054 "chapters/03-drivers.nw"
+#line 10044 "chapters/03-drivers.nw"
 }
 
-#line 10106 "chapters/03-drivers.nw"
+#line 10096 "chapters/03-drivers.nw"
 TEST_CASE("the virtio console prints bytes, NULs and all",
           "[guest-drivers]") {
     const Outcome run = run_lhv(guest_with({"init=io", "nul"}));
@@ -72,7 +72,7 @@ TEST_CASE("a Guest whose standard input is empty reads its end at once",
     CHECK_THAT(run.out, Contains("io: end of input after 0 lines\n"));
     CHECK(run.exit_code == 0);
 }
-#line 10141 "chapters/03-drivers.nw"
+#line 10131 "chapters/03-drivers.nw"
 TEST_CASE("getrandom's bytes come from the entropy device",
           "[guest-drivers]") {
     const Outcome run = run_lhv(guest_with({"init=io", "random"}));
@@ -92,7 +92,7 @@ TEST_CASE("getrandom's bytes come from the entropy device",
     }
     CHECK(run.exit_code == 0);
 }
-#line 10172 "chapters/03-drivers.nw"
+#line 10162 "chapters/03-drivers.nw"
 TEST_CASE("the disk driver reads the sector the test wrote",
           "[guest-drivers]") {
     Scratch scratch;
@@ -125,7 +125,7 @@ TEST_CASE("the disk driver reads the sector the test wrote",
         close(held);
     }
 }
-#line 10215 "chapters/03-drivers.nw"
+#line 10205 "chapters/03-drivers.nw"
 TEST_CASE("a process keeps running while another waits for input",
           "[guest-drivers]") {
     Scratch scratch;

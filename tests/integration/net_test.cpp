@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 6459 "chapters/03-drivers.nw"
+#line 6449 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <chrono>
@@ -24,7 +24,7 @@ namespace ip = lhv::guest::ip;
 using namespace lhv::test;
 using Catch::Contains;
 
-#line 6495 "chapters/03-drivers.nw"
+#line 6485 "chapters/03-drivers.nw"
 static int bound_end(const std::string& path, int side) {
     const std::string name =
         "lhv-net:" + path + ":" + std::to_string(side);
@@ -43,7 +43,7 @@ static std::string cable_path(const char* what) {
     return "/tmp/lhv-" + std::string(what) + "-" +
            std::to_string(::getpid()) + ".net";
 }
-#line 6519 "chapters/03-drivers.nw"
+#line 6509 "chapters/03-drivers.nw"
 TEST_CASE("a Guest's frames cross the cable, runts and oversize ones "
           "do not", "[integration][net]") {
     const std::string path = cable_path("frames");
@@ -66,7 +66,7 @@ TEST_CASE("a Guest's frames cross the cable, runts and oversize ones "
     CHECK_FALSE(std::filesystem::exists(path));
     ::close(partner);
 }
-#line 6548 "chapters/03-drivers.nw"
+#line 6538 "chapters/03-drivers.nw"
 TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     const std::string path = cable_path("three");
     const int first = bound_end(path, 0);
@@ -85,7 +85,7 @@ TEST_CASE("a cable takes two Launchers, not three", "[integration][net]") {
     ::close(first);
     ::close(second);
 }
-#line 6897 "chapters/03-drivers.nw"
+#line 6887 "chapters/03-drivers.nw"
 TEST_CASE("a TAP that cannot be had is one line, before QEMU",
           "[integration][net][tap]") {
     Outcome run =
@@ -102,7 +102,7 @@ TEST_CASE("a TAP that cannot be had is one line, before QEMU",
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
     CHECK(std::filesystem::exists("/sys/class/net/lo"));
 }
-#line 9700 "chapters/03-drivers.nw"
+#line 9690 "chapters/03-drivers.nw"
 TEST_CASE("two Guests ping each other over the cable",
           "[integration][net]") {
     const std::string path = cable_path("ping");
@@ -127,7 +127,7 @@ TEST_CASE("two Guests ping each other over the cable",
     CHECK_THAT(second.out, Contains("1 sent, 1 received, median "));
     CHECK_FALSE(std::filesystem::exists(path));
 }
-#line 9798 "chapters/03-drivers.nw"
+#line 9788 "chapters/03-drivers.nw"
 static std::string find_program(const std::string& name) {
     std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
     for (std::string directory; std::getline(path, directory, ':');)
@@ -136,7 +136,7 @@ static std::string find_program(const std::string& name) {
     return "";
 }
 
-#line 9856 "chapters/03-drivers.nw"
+#line 9846 "chapters/03-drivers.nw"
 static bool reply_arrives(int socket, std::uint32_t from,
                           std::uint16_t sequence) {
     const auto deadline = std::chrono::steady_clock::now() + 2s;
@@ -189,7 +189,7 @@ static int linux_pings(pid_t inside, std::uint32_t to, int count) {
     return answered;
 }
 
-#line 9808 "chapters/03-drivers.nw"
+#line 9798 "chapters/03-drivers.nw"
 TEST_CASE("a Guest on a TAP and Linux ping each other",
           "[integration][net][tap]") {
     const std::string unshare = find_program("unshare"),

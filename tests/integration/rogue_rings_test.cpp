@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 1780 "chapters/03-drivers.nw"
+#line 1786 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
@@ -10,7 +10,7 @@ using Catch::Contains;
 using Catch::StartsWith;
 
 namespace {
-#line 1803 "chapters/03-drivers.nw"
+#line 1809 "chapters/03-drivers.nw"
 std::string scratch_image() {
     std::string bytes;
     for (char sector = 0; sector < 16; ++sector)
@@ -26,10 +26,10 @@ std::string image_now(const MemoryFile& image) {
 
 const std::string kBlockDied =
     "lhv: guest died: the block device: block queue 0: ";
-#line 1791 "chapters/03-drivers.nw"
+#line 1797 "chapters/03-drivers.nw"
 }
 
-#line 1825 "chapters/03-drivers.nw"
+#line 1831 "chapters/03-drivers.nw"
 TEST_CASE("a rogue ring kills only its Guest and leaves the disk alone",
           "[integration][devices][rogue-rings]") {
     const auto [letter, words] = GENERATE(table<std::string, std::string>({
@@ -60,7 +60,7 @@ TEST_CASE("a rogue ring kills only its Guest and leaves the disk alone",
     CHECK_THAT(survived.run.out, !Contains("the rogue survived"));
     CHECK(image_now(image) == scratch_image());
 }
-#line 1866 "chapters/03-drivers.nw"
+#line 1872 "chapters/03-drivers.nw"
 TEST_CASE("a flushed write is in the image when its Guest dies",
           "[integration][devices][rogue-rings]") {
     std::string pattern;

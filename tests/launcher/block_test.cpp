@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 4218 "chapters/03-drivers.nw"
+#line 4216 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <string>
@@ -18,7 +18,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 4255 "chapters/03-drivers.nw"
+#line 4253 "chapters/03-drivers.nw"
 static std::string scratch_disk() {
     std::string bytes;
     for (char sector = 0; sector < 8; ++sector)
@@ -61,7 +61,7 @@ static std::string disk_bytes(const lhv::test::MemoryFile& file) {
     return std::string(reinterpret_cast<const char*>(bytes.data()),
                        bytes.size());
 }
-#line 4306 "chapters/03-drivers.nw"
+#line 4304 "chapters/03-drivers.nw"
 TEST_CASE("block: the files a disk may be", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -87,7 +87,7 @@ TEST_CASE("block: the files a disk may be", "[launcher][block]") {
         CHECK(error.status() == kExitUsage);
     }
 }
-#line 4341 "chapters/03-drivers.nw"
+#line 4339 "chapters/03-drivers.nw"
 TEST_CASE("block: what is written is read back", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -108,7 +108,7 @@ TEST_CASE("block: what is written is read back", "[launcher][block]") {
                                         std::string(512, 'x'));
     CHECK(disk_bytes(file) == expected);
 }
-#line 4376 "chapters/03-drivers.nw"
+#line 4374 "chapters/03-drivers.nw"
 TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -142,7 +142,7 @@ TEST_CASE("block: requests beyond the disk", "[launcher][block]") {
     REQUIRE(::truncate(file.path().c_str(), 4 * 512) == 0);
     refused(Request(kBlkIn, 5, {512}));
 }
-#line 4421 "chapters/03-drivers.nw"
+#line 4419 "chapters/03-drivers.nw"
 TEST_CASE("block: read-only disks, flushes and unknown types",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -168,7 +168,7 @@ TEST_CASE("block: read-only disks, flushes and unknown types",
         CHECK(odd.status_byte() == kBlkUnsupp);
     }
 }
-#line 4455 "chapters/03-drivers.nw"
+#line 4453 "chapters/03-drivers.nw"
 TEST_CASE("block: requests that are framed wrong",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
@@ -207,7 +207,7 @@ TEST_CASE("block: requests that are framed wrong",
     CHECK(disk.handle(chain) == 1);
     CHECK(request.status_byte() == kBlkIoErr);
 }
-#line 4503 "chapters/03-drivers.nw"
+#line 4501 "chapters/03-drivers.nw"
 TEST_CASE("block: serving a queue", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -247,14 +247,14 @@ TEST_CASE("block: serving a queue", "[launcher][block]") {
     CHECK(memory[0x4021] == std::byte{kBlkOk});
     CHECK(memory[0x6000 + 511] == std::byte{'q'});
 }
-#line 4556 "chapters/03-drivers.nw"
+#line 4554 "chapters/03-drivers.nw"
 TestDriver block_ring(std::uint16_t size) {
     TestDriver ring;
     ring.config = {size, GuestPhysical{0x1000}, GuestPhysical{0x1800},
                    GuestPhysical{0x2000}};
     return ring;
 }
-#line 4571 "chapters/03-drivers.nw"
+#line 4569 "chapters/03-drivers.nw"
 TEST_CASE("block: more requests than one batch", "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());
     BlockDevice disk = open_disk(file.path(), false);
@@ -282,7 +282,7 @@ TEST_CASE("block: more requests than one batch", "[launcher][block]") {
     }
     CHECK_FALSE(disk.serve(queue));
 }
-#line 4608 "chapters/03-drivers.nw"
+#line 4606 "chapters/03-drivers.nw"
 TEST_CASE("block: a refusal leaves the requests before it served",
           "[launcher][block]") {
     lhv::test::MemoryFile file(scratch_disk());

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 2991 "chapters/03-drivers.nw"
+#line 2997 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstdlib>
@@ -18,16 +18,16 @@
 #include "launcher/guest_memory.hpp"
 #include "launcher/posix.hpp"
 #include "launcher/virtqueue.hpp"
+#include "test_driver.hpp"
 
 using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
 namespace {
-#line 3039 "chapters/03-drivers.nw"
-struct ConsoleGuest {
+#line 3046 "chapters/03-drivers.nw"
+struct ConsoleGuest : TestMemory {
     static constexpr std::uint32_t kRing[2] = {0x1000, 0x3000};
-    std::vector<std::byte> memory = std::vector<std::byte>(64 * 1024);
     std::uint16_t published[2] = {0, 0};
     std::uint16_t descriptors[2] = {0, 0};
     std::uint16_t seen = 0;
@@ -38,18 +38,10 @@ struct ConsoleGuest {
         for (std::uint32_t q : {0u, 1u})
             queues.emplace_back(
                 "console queue " + std::to_string(q),
-                GuestMemory(memory, memory.size()),
+                GuestMemory(bytes, bytes.size()),
                 VirtqueueConfig{8, GuestPhysical{kRing[q]},
                                 GuestPhysical{kRing[q] + 0x80},
                                 GuestPhysical{kRing[q] + 0x1000}});
-    }
-    template <class T> void put(std::uint32_t at, const T& value) {
-        std::memcpy(&memory[at], &value, sizeof value);
-    }
-    template <class T> T get(std::uint32_t at) const {
-        T value;
-        std::memcpy(&value, &memory[at], sizeof value);
-        return value;
     }
     std::uint16_t describe(std::uint32_t q, std::uint32_t bytes,
                            std::uint16_t flags, std::uint16_t next) {
@@ -70,7 +62,7 @@ struct ConsoleGuest {
     void say(const std::vector<std::string>& parts) {
         const std::uint16_t head = descriptors[1] % 8;
         for (std::size_t i = 0; i < parts.size(); ++i) {
-            std::memcpy(&memory[next_free], parts[i].data(),
+            std::memcpy(&bytes[next_free], parts[i].data(),
                         parts[i].size());
             const bool more = i + 1 < parts.size();
             describe(1, std::uint32_t(parts[i].size()),
@@ -90,13 +82,13 @@ struct ConsoleGuest {
             auto desc = get<VirtqDesc>(kRing[0] + 16 * used.id);
             REQUIRE(used.len <= desc.len);
             buffers.emplace_back(
-                reinterpret_cast<const char*>(&memory[desc.addr]),
+                reinterpret_cast<const char*>(&bytes[desc.addr]),
                 used.len);
         }
         return buffers;
     }
 };
-#line 3122 "chapters/03-drivers.nw"
+#line 3120 "chapters/03-drivers.nw"
 struct Pipe {
     UniqueFd read, write;
     Pipe() {
@@ -146,10 +138,10 @@ bool readable(int fd, int milliseconds = 1000) {
     pollfd poll_fd{fd, POLLIN, 0};
     return ::poll(&poll_fd, 1, milliseconds) == 1;
 }
-#line 3017 "chapters/03-drivers.nw"
+#line 3024 "chapters/03-drivers.nw"
 } // namespace
 
-#line 3181 "chapters/03-drivers.nw"
+#line 3179 "chapters/03-drivers.nw"
 TEST_CASE("console: what the Guest says is written at once",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -173,7 +165,7 @@ TEST_CASE("console: what the Guest says is written at once",
     CHECK(guest.used_idx(1) == 3);
     std::signal(SIGPIPE, old);
 }
-#line 3215 "chapters/03-drivers.nw"
+#line 3213 "chapters/03-drivers.nw"
 TEST_CASE("console: a pipe is read a line at a time, then ends",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -194,7 +186,7 @@ TEST_CASE("console: a pipe is read a line at a time, then ends",
     CHECK_FALSE(console.serve(ConsoleDevice::kReceiveQueue, guest.queues));
     CHECK(guest.received().empty());
 }
-#line 3243 "chapters/03-drivers.nw"
+#line 3241 "chapters/03-drivers.nw"
 TEST_CASE("console: input waits for the Guest's buffers",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -213,7 +205,7 @@ TEST_CASE("console: input waits for the Guest's buffers",
     char rest[200];
     CHECK(::read(in.read.get(), rest, sizeof rest) == 100);
 }
-#line 3266 "chapters/03-drivers.nw"
+#line 3264 "chapters/03-drivers.nw"
 TEST_CASE("console: a receive buffer with no room is refused",
           "[launcher][console]") {
     ConsoleGuest guest;
@@ -226,7 +218,7 @@ TEST_CASE("console: a receive buffer with no room is refused",
         console.serve(ConsoleDevice::kReceiveQueue, guest.queues),
         "console receive buffer at descriptor 0 has no room for input");
 }
-#line 3291 "chapters/03-drivers.nw"
+#line 3289 "chapters/03-drivers.nw"
 TEST_CASE("console: a terminal is raw while the console lives",
           "[launcher][console]") {
     Terminal terminal;
@@ -270,7 +262,7 @@ TEST_CASE("console: a terminal is raw while the console lives",
     }
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 3346 "chapters/03-drivers.nw"
+#line 3344 "chapters/03-drivers.nw"
 TEST_CASE("console: a crash puts the terminal back",
           "[launcher][console]") {
     Terminal terminal;
@@ -299,7 +291,7 @@ TEST_CASE("console: a crash puts the terminal back",
     CHECK(WTERMSIG(status) == SIGABRT);
     CHECK(same_mode(terminal.mode(), before));
 }
-#line 3383 "chapters/03-drivers.nw"
+#line 3381 "chapters/03-drivers.nw"
 TEST_CASE("console: three Ctrl-C in a row end the Launcher",
           "[launcher][console]") {
     const std::string keys = "\3\3a\3\3\3b";

@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 5679 "chapters/03-drivers.nw"
+#line 5677 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstring>
@@ -24,14 +24,14 @@
 #include "launcher/guest_memory.hpp"
 #include "launcher/net.hpp"
 #include "launcher/virtqueue.hpp"
+#include "test_driver.hpp"
 
 using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 5732 "chapters/03-drivers.nw"
-struct NetDriver {
-    std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
+#line 5731 "chapters/03-drivers.nw"
+struct NetDriver : TestMemory {
     VirtqueueConfig configs[2] = {
         {16, GuestPhysical{0x1000}, GuestPhysical{0x1100},
          GuestPhysical{0x2000}},
@@ -44,14 +44,6 @@ struct NetDriver {
         for (auto& config : configs)
             queues.emplace_back("net queue",
                                 GuestMemory(bytes, bytes.size()), config);
-    }
-    template <class T> void put(std::uint32_t at, const T& value) {
-        std::memcpy(&bytes[at], &value, sizeof value);
-    }
-    template <class T> T get(std::uint32_t at) const {
-        T value;
-        std::memcpy(&value, &bytes[at], sizeof value);
-        return value;
     }
     std::uint32_t buffer_at(int queue) const {
         return (queue == 0 ? 0xA000 : 0x8000) +
@@ -107,7 +99,7 @@ struct NetDriver {
                                   used_slot(slot));
     }
 };
-#line 5818 "chapters/03-drivers.nw"
+#line 5808 "chapters/03-drivers.nw"
 static std::vector<std::byte> frame(std::size_t length, int seed = 0) {
     std::vector<std::byte> bytes(length);
     for (std::size_t i = 0; i < length; ++i)
@@ -143,7 +135,7 @@ struct NetPair {
                 ssize_t(bytes.size()));
     }
 };
-#line 5863 "chapters/03-drivers.nw"
+#line 5853 "chapters/03-drivers.nw"
 TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -167,7 +159,7 @@ TEST_CASE("net: a frame goes out as one datagram", "[launcher][net]") {
     CHECK(NetPair(1).card.mac()[5] == 2);
     CHECK(pair.card.features() == 1u << kNetFeatureMac);
 }
-#line 5897 "chapters/03-drivers.nw"
+#line 5887 "chapters/03-drivers.nw"
 TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -196,7 +188,7 @@ TEST_CASE("net: a datagram fills a receive buffer", "[launcher][net]") {
                       frame(kEthMaxFrame, 7).data(), kEthMaxFrame) == 0);
     CHECK(pair.card.counts().received == 2);
 }
-#line 5934 "chapters/03-drivers.nw"
+#line 5924 "chapters/03-drivers.nw"
 TEST_CASE("net: runt and oversize frames are dropped and counted",
           "[launcher][net]") {
     NetPair pair;
@@ -228,7 +220,7 @@ TEST_CASE("net: runt and oversize frames are dropped and counted",
           "oversize from the Guest, 2 runt and 2 oversize from the "
           "cable, 0 undelivered, 0 from strangers");
 }
-#line 5972 "chapters/03-drivers.nw"
+#line 5962 "chapters/03-drivers.nw"
 TEST_CASE("net: a card brought up again, and its report at the end",
           "[launcher][net]") {
     std::ostringstream said;
@@ -249,7 +241,7 @@ TEST_CASE("net: a card brought up again, and its report at the end",
           "oversize from the Guest, 0 runt and 0 oversize from the "
           "cable, 0 undelivered, 0 from strangers\n");
 }
-#line 6000 "chapters/03-drivers.nw"
+#line 5990 "chapters/03-drivers.nw"
 TEST_CASE("net: chains a Guest must not give the card",
           "[launcher][net]") {
     NetPair pair;
@@ -283,7 +275,7 @@ TEST_CASE("net: chains a Guest must not give the card",
     }
     CHECK(pair.received() == std::vector<std::byte>{std::byte{0xFF}});
 }
-#line 6043 "chapters/03-drivers.nw"
+#line 6033 "chapters/03-drivers.nw"
 TEST_CASE("net: a send never waits", "[launcher][net]") {
     NetPair pair;
     NetDriver driver;
@@ -302,7 +294,7 @@ TEST_CASE("net: a send never waits", "[launcher][net]") {
     CHECK(counts.undelivered == before + 1);
     CHECK_THAT(pair.card.report(), Contains(" undelivered"));
 }
-#line 6076 "chapters/03-drivers.nw"
+#line 6066 "chapters/03-drivers.nw"
 TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     const std::string path =
         "/tmp/lhv-net-test-" + std::to_string(::getpid()) + ".sock";
@@ -325,7 +317,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     CHECK_FALSE(first.receive(bytes));
 
     
-#line 6138 "chapters/03-drivers.nw"
+#line 6128 "chapters/03-drivers.nw"
 {
     UniqueFd stranger{::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
     sockaddr_un to{};
@@ -337,7 +329,7 @@ TEST_CASE("net: the two ends of a cable", "[launcher][net]") {
     REQUIRE(::sendto(stranger.get(), "stranger frame!", 15, 0,
                      reinterpret_cast<sockaddr*>(&to), length) == 15);
 }
-#line 6098 "chapters/03-drivers.nw"
+#line 6088 "chapters/03-drivers.nw"
     CHECK_FALSE(first.receive(bytes)->from_partner);
 
     int delivered = 0;
@@ -372,7 +364,7 @@ TEST_CASE("net: two cards on one cable", "[launcher][net]") {
     CHECK(std::memcmp(&receiver.bytes[0xA000 + 12], frame(300, 3).data(),
                       300) == 0);
 }
-#line 6161 "chapters/03-drivers.nw"
+#line 6151 "chapters/03-drivers.nw"
 TEST_CASE("net: a killed Launcher leaves no name behind",
           "[launcher][net]") {
     const std::string path =
@@ -404,7 +396,7 @@ TEST_CASE("net: a killed Launcher leaves no name behind",
     ::close(ready[0]);
     ::close(ready[1]);
 }
-#line 6825 "chapters/03-drivers.nw"
+#line 6815 "chapters/03-drivers.nw"
 static std::string open_tap_without_admin(const std::string& name) {
     int said[2];
     REQUIRE(::pipe(said) == 0);
@@ -436,7 +428,7 @@ static std::string open_tap_without_admin(const std::string& name) {
     REQUIRE(::waitpid(child, &status, 0) == child);
     return std::string(bytes, std::size_t(std::max<ssize_t>(n, 0)));
 }
-#line 6867 "chapters/03-drivers.nw"
+#line 6857 "chapters/03-drivers.nw"
 struct PersistentTap {
     std::string name;
     static UniqueFd attach(const std::string& name) {
@@ -458,7 +450,7 @@ struct PersistentTap {
             ::ioctl(tun.get(), TUNSETPERSIST, 0);
     }
 };
-#line 6732 "chapters/03-drivers.nw"
+#line 6722 "chapters/03-drivers.nw"
 TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     for (const char* good : {"tap0", "lhvtap12345", "a", "fifteen-bytes-x"})
         CHECK(tap_name_problem(good).empty());
@@ -474,7 +466,7 @@ TEST_CASE("net: the names a TAP may have", "[launcher][net][tap]") {
     CHECK_THAT(tap_name_problem(".."), Contains("not a name"));
     CHECK_THROWS_AS(open_tap("bad/name"), UsageError);
 }
-#line 6772 "chapters/03-drivers.nw"
+#line 6762 "chapters/03-drivers.nw"
 static bool tap_possible() {
     if (::geteuid() != 0) return false;
     const int fd = ::open("/dev/net/tun", O_RDWR | O_CLOEXEC);

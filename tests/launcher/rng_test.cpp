@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 7023 "chapters/03-drivers.nw"
+#line 7013 "chapters/03-drivers.nw"
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include "launcher/rng.hpp"
@@ -8,7 +8,7 @@
 using namespace lhv::launcher;
 using namespace lhv::abi;
 
-#line 6996 "chapters/03-drivers.nw"
+#line 6986 "chapters/03-drivers.nw"
 TEST_CASE("the entropy device fills every writable buffer",
           "[launcher][rng]") {
     TestDriver driver;

@@ -8,17 +8,10 @@
 #include "launcher/virtqueue.hpp"
 
 namespace lhv::launcher {
-#line 948 "chapters/03-drivers.nw"
-struct TestDriver {
+#line 950 "chapters/03-drivers.nw"
+struct TestMemory {
     std::vector<std::byte> bytes = std::vector<std::byte>(64 * 1024);
-    VirtqueueConfig config{8, GuestPhysical{0x1000},
-                           GuestPhysical{0x1080}, GuestPhysical{0x2000}};
-    std::uint16_t published = 0;
 
-    Virtqueue queue() {
-        return Virtqueue("virtqueue 0 of device 1",
-                         GuestMemory(bytes, bytes.size()), config);
-    }
     template <class T> void put(std::uint64_t at, const T& value) {
         std::memcpy(bytes.data() + at, &value, sizeof value);
     }
@@ -26,6 +19,17 @@ struct TestDriver {
         T value;
         std::memcpy(&value, bytes.data() + at, sizeof value);
         return value;
+    }
+};
+
+struct TestDriver : TestMemory {
+    VirtqueueConfig config{8, GuestPhysical{0x1000},
+                           GuestPhysical{0x1080}, GuestPhysical{0x2000}};
+    std::uint16_t published = 0;
+
+    Virtqueue queue() {
+        return Virtqueue("virtqueue 0 of device 1",
+                         GuestMemory(bytes, bytes.size()), config);
     }
     void describe(std::uint16_t index, std::uint64_t addr,
                   std::uint32_t len, std::uint16_t flags,

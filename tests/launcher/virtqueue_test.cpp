@@ -14,7 +14,7 @@ using namespace lhv::launcher;
 using namespace lhv::abi;
 using Catch::Contains;
 
-#line 997 "chapters/03-drivers.nw"
+#line 1003 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: a chain of three, read then written",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -49,7 +49,7 @@ TEST_CASE("virtqueue: a chain of three, read then written",
     CHECK(status->readable.empty());
     CHECK_THROWS_AS(queue.push(*status, 2), std::logic_error);
 }
-#line 1041 "chapters/03-drivers.nw"
+#line 1047 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: chains a Guest must not make",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -96,7 +96,7 @@ TEST_CASE("virtqueue: chains a Guest must not make",
         refused("descriptor 0 is INDIRECT");
     }
 }
-#line 1095 "chapters/03-drivers.nw"
+#line 1101 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: a chain of more than 4 GiB",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -110,7 +110,7 @@ TEST_CASE("virtqueue: a chain of more than 4 GiB",
     Virtqueue queue = driver.queue();
     CHECK_THROWS_WITH(queue.pop(), Contains("holds more than 4 GiB"));
 }
-#line 1119 "chapters/03-drivers.nw"
+#line 1125 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: buffers must lie in Guest memory",
           "[launcher][virtqueue]") {
     struct Buffer { std::uint64_t addr; std::uint32_t len; };
@@ -136,7 +136,7 @@ TEST_CASE("virtqueue: buffers must lie in Guest memory",
         CHECK(chain->writable[0].size() == good.len);
     }
 }
-#line 1154 "chapters/03-drivers.nw"
+#line 1160 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the queue's size and place are checked",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -172,7 +172,7 @@ TEST_CASE("virtqueue: the queue's size and place are checked",
                               TestDriver{}.config),
                     std::logic_error);
 }
-#line 1199 "chapters/03-drivers.nw"
+#line 1205 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the available index cannot jump",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -194,7 +194,7 @@ TEST_CASE("virtqueue: the available index cannot jump",
     queue.push(with_device.back(), 0);
     CHECK(queue.pop());
 }
-#line 1228 "chapters/03-drivers.nw"
+#line 1234 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the used index wraps at 65536",
           "[launcher][virtqueue]") {
     TestDriver driver;
@@ -213,7 +213,7 @@ TEST_CASE("virtqueue: the used index wraps at 65536",
     CHECK(driver.used_idx() == 70000 - 65536);
     CHECK_FALSE(queue.pop());
 }
-#line 1254 "chapters/03-drivers.nw"
+#line 1260 "chapters/03-drivers.nw"
 TEST_CASE("virtqueue: the device page's layouts",
           "[launcher][virtqueue][abi]") {
     CHECK(offsetof(DeviceDesc, status) == 4);

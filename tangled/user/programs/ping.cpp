@@ -1,5 +1,5 @@
 // generated from chapters/03-drivers.nw -- edit the chapter, not this file
-#line 9542 "chapters/03-drivers.nw"
+#line 9532 "chapters/03-drivers.nw"
 #include "user/lib.hpp"
 #include "user/net.hpp"
 #include "user/syscall.hpp"
@@ -7,7 +7,7 @@
 using namespace lhv::user;
 
 namespace {
-#line 9575 "chapters/03-drivers.nw"
+#line 9565 "chapters/03-drivers.nw"
 bool parse_ipv4(const char* text, uint32_t& address) {
     address = 0;
     for (int part = 0; part < 4; ++part) {
@@ -22,7 +22,7 @@ bool parse_ipv4(const char* text, uint32_t& address) {
     }
     return *text == '\0';
 }
-#line 9594 "chapters/03-drivers.nw"
+#line 9584 "chapters/03-drivers.nw"
 OutputLine& with_address(OutputLine& line, uint32_t address) {
     for (int shift = 24; shift >= 0; shift -= 8) {
         line.decimal(address >> shift & 0xFF);
@@ -30,7 +30,7 @@ OutputLine& with_address(OutputLine& line, uint32_t address) {
     }
     return line;
 }
-#line 9609 "chapters/03-drivers.nw"
+#line 9599 "chapters/03-drivers.nw"
 constexpr uint32_t kMostPings = 100;
 
 uint32_t median(uint32_t* times, uint32_t n) {
@@ -42,7 +42,7 @@ uint32_t median(uint32_t* times, uint32_t n) {
         }
     return times[(n - 1) / 2];
 }
-#line 9552 "chapters/03-drivers.nw"
+#line 9542 "chapters/03-drivers.nw"
 } // namespace
 
 int main(int argc, char** argv) {
@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     
-#line 9626 "chapters/03-drivers.nw"
+#line 9616 "chapters/03-drivers.nw"
 uint32_t times[kMostPings];
 uint32_t received = 0;
 OutputLine heading;
@@ -80,9 +80,9 @@ for (uint32_t sequence = 1; sequence <= count; ++sequence) {
     }
     line.text("\n").print();
 }
-#line 9564 "chapters/03-drivers.nw"
+#line 9554 "chapters/03-drivers.nw"
     
-#line 9656 "chapters/03-drivers.nw"
+#line 9646 "chapters/03-drivers.nw"
 OutputLine summary;
 summary.decimal(count).text(" sent, ").decimal(received)
     .text(" received");
@@ -90,7 +90,7 @@ if (received > 0)
     summary.text(", median ").decimal(median(times, received))
         .text(" us (TSC clock, 1 us)");
 summary.text("\n").print();
-#line 9565 "chapters/03-drivers.nw"
+#line 9555 "chapters/03-drivers.nw"
     timespec rest{int32_t(stay), 0};
     if (stay) nanosleep(&rest, nullptr);
     return received == count ? 0 : 1;
